@@ -1,0 +1,14 @@
+"""MkDocs hooks: a thin adapter. All the work is in the installed ``servicemap`` package.
+
+MkDocs puts this folder on ``sys.path`` only while loading the hook, so we import the package,
+never a neighbour file.
+"""
+
+from servicemap.mkdocs_adapter import (  # noqa: F401
+    on_config,
+    on_files,
+    on_page_context,
+    on_post_build,
+    on_post_page,
+    on_pre_build,
+)

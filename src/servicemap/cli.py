@@ -1,0 +1,106 @@
+"""The ``servicemap`` command: the volunteers' and maintainers' front door.
+
+Every subcommand has ``--help``, prints Italian messages and never a traceback: an unexpected
+exception is reported as a bug with a one-line message and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from servicemap import __version__
+from servicemap.problems import format_problems, has_errors
+from servicemap.project import Project
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Check a services.yaml and print every problem; exit 1 on errors (or warnings if strict)."""
+    from servicemap import pipeline
+
+    project = Project(data_file=Path(args.file))
+    result = pipeline.run(project, place_records=False)
+    output = format_problems(result.problems, args.format)
+    if output:
+        print(output)
+    failed = has_errors(result.problems, strict=args.strict)
+    if args.format == "text":
+        errors = sum(p.severity == "error" for p in result.problems)
+        warnings = len(result.problems) - errors
+        verdict = "NON valido" if failed else "valido"
+        print(
+            f"{project.display_name}: {len(result.services)} schede, {errors} errori, "
+            f"{warnings} avvisi: {verdict}.",
+            file=sys.stderr,
+        )
+    return int(failed)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="servicemap",
+        description="Mappa dei servizi del territorio: controllo dei dati, geocodifica, rapporti.",
+    )
+    parser.add_argument("--version", action="version", version=f"servicemap {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMANDO")
+    sub.required = True
+
+    p = sub.add_parser("validate", help="controlla services.yaml e segnala ogni problema")
+    p.add_argument("file", nargs="?", default="services.yaml", help="il file da controllare")
+    p.add_argument("--strict", action="store_true", help="anche gli avvisi fanno fallire")
+    p.add_argument(
+        "--format", choices=["text", "github", "json"], default="text", help="formato dell'output"
+    )
+    p.set_defaults(func=cmd_validate)
+
+    for register in _extra_commands():
+        register(sub)
+    return parser
+
+
+# Each further subcommand lives in its own small module under ``servicemap.commands`` with a
+# ``register(subparsers)`` function, so this file stays small.
+_COMMAND_MODULES = (
+    "servicemap.commands.geocode",
+    "servicemap.commands.territorio",
+    "servicemap.commands.diff",
+    "servicemap.commands.report",
+)
+
+
+def _extra_commands() -> list[Callable[[argparse._SubParsersAction], None]]:
+    import importlib
+
+    found = []
+    for name in _COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:  # a command not written yet
+            if exc.name != name:
+                raise
+            continue
+        found.append(module.register)
+    return found
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        print("Interrotto.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: say so in one line, never a traceback for a volunteer
+        print(
+            f"Errore interno di servicemap ({type(exc).__name__}: {exc}). "
+            "Segnalalo ai manutentori con il file che stavi usando.",
+            file=sys.stderr,
+        )
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,62 @@
+"""Where a territory's files are, and the site settings that come from ``mkdocs.yml``.
+
+One repository may hold several territories (one folder each, as ``examples/``): each has its own
+``services.yaml`` and, beside it, ``territorio.geojson`` (comuni and boundaries),
+``geocache.yaml`` (the committed geocoding cache) and optionally ``vocabolario.yaml`` (the
+territory's additions to the default vocabularies). Convention over configuration: a volunteer
+never has to wire paths together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+TERRITORY_FILE = "territorio.geojson"
+CACHE_FILE = "geocache.yaml"
+VOCABULARY_FILE = "vocabolario.yaml"
+
+
+@dataclass
+class Project:
+    """The files of one territory and the options of its site."""
+
+    data_file: Path
+    site_url: str = ""
+    repo_url: str = ""  # e.g. https://github.com/org/repo (for "Modifica questa scheda")
+    edit_branch: str = "main"
+    report_email: str = ""  # network coordinator, for "Segnala un errore"
+    tile_url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    tile_attribution: str = "© OpenStreetMap contributors"
+    options: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def root(self) -> Path:
+        return self.data_file.parent
+
+    @property
+    def territory_file(self) -> Path:
+        return self.root / TERRITORY_FILE
+
+    @property
+    def cache_file(self) -> Path:
+        return self.root / CACHE_FILE
+
+    @property
+    def vocabulary_file(self) -> Path:
+        return self.root / VOCABULARY_FILE
+
+    @property
+    def display_name(self) -> str:
+        """How messages name the data file: relative to the working directory when possible."""
+        try:
+            return str(self.data_file.resolve().relative_to(Path.cwd().resolve()))
+        except ValueError:
+            return str(self.data_file)
+
+    @classmethod
+    def from_options(cls, base: Path, options: dict[str, object]) -> Project:
+        """Build from the ``extra.servicemap`` mapping of ``mkdocs.yml`` (paths relative to it)."""
+        known = {k: v for k, v in options.items() if k in cls.__dataclass_fields__ and k != "data_file"}
+        data = base / str(options.get("data_file", "services.yaml"))
+        return cls(data_file=data, options=dict(options), **known)  # type: ignore[arg-type]
