@@ -21,6 +21,7 @@ class Result:
 
     services: list[Service] = field(default_factory=list)
     territory: Territory | None = None
+    vocabulary: contract.Vocabulary | None = None
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -33,6 +34,7 @@ def run(project: Project, *, today: dt.date | None = None, place_records: bool =
     name = project.display_name
     result = Result()
     vocabulary, problems = contract.load_vocabulary(project.vocabulary_file)
+    result.vocabulary = vocabulary
     result.problems += problems
     doc, problems = load.load_path(project.data_file, display_name=name)
     result.problems += problems
