@@ -5,10 +5,10 @@ never a neighbour file.
 """
 
 from servicemap.mkdocs_adapter import (  # noqa: F401
+    on_build_error,
     on_config,
     on_files,
-    on_page_context,
     on_post_build,
-    on_post_page,
     on_pre_build,
+    on_shutdown,
 )

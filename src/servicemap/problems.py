@@ -29,7 +29,9 @@ class Problem:
 
     def format_text(self) -> str:
         """``services.yaml:12:5: error: message``, the format editors and CI understand."""
-        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.code}]"
+        return (
+            f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.code}]"
+        )
 
     def format_github(self) -> str:
         """A GitHub Actions workflow command, shown as an annotation on the changed line."""

@@ -57,6 +57,8 @@ class Project:
     @classmethod
     def from_options(cls, base: Path, options: dict[str, object]) -> Project:
         """Build from the ``extra.servicemap`` mapping of ``mkdocs.yml`` (paths relative to it)."""
-        known = {k: v for k, v in options.items() if k in cls.__dataclass_fields__ and k != "data_file"}
+        known = {
+            k: v for k, v in options.items() if k in cls.__dataclass_fields__ and k != "data_file"
+        }
         data = base / str(options.get("data_file", "services.yaml"))
         return cls(data_file=data, options=dict(options), **known)  # type: ignore[arg-type]

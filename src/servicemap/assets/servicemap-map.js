@@ -1,0 +1,142 @@
+/* servicemap-map.js: the services as clustered points on the folium map.
+ *
+ * Reads window.SERVICEMAP_POINTS (types and points, loaded before this script) and, when a popup
+ * opens, window.SERVICEMAP_MAP_DETAILS (names, addresses, hours; loaded deferred). The map and
+ * the boundaries layer are folium's globals, named by the container's data attributes. Record
+ * text is only ever written with textContent: a name like <img onerror=...> stays text.
+ * Plain ES2017, no modules: it must run from file:// too.
+ */
+(function () {
+  "use strict";
+
+  var root = document.getElementById("sm-map");
+  var data = window.SERVICEMAP_POINTS;
+  if (!root || !data || !window.L) { return; }
+  var map = window[root.getAttribute("data-map-var")];
+  var boundaries = window[root.getAttribute("data-boundaries-var")];
+  var urlPattern = root.getAttribute("data-service-url") || "../servizi/{id}/";
+  var Hours = window.ServicemapHours;
+  var PRECISION_TEXT = [
+    "", "", "Posizione approssimativa: il servizio è segnato al centro del comune."
+  ];
+  var markersByRecord = {};
+  var iconCache = {};
+
+  function safeCode(code) {
+    return /^[A-Z0-9]{1,3}$/.test(code) ? code : "?";
+  }
+
+  function safeColour(colour) {
+    return /^#[0-9a-fA-F]{6}$/.test(colour) ? colour : "#555555";
+  }
+
+  /* One icon per type (and per count for shared points): codes and colours are checked above,
+   * so the HTML string below never carries record text. */
+  function icon(kind, count) {
+    var key = kind + ":" + count;
+    if (iconCache[key]) { return iconCache[key]; }
+    var type = data.t[kind];
+    var bg = type ? safeColour(type[1]) : "#333333";
+    var fg = type ? safeColour(type[2]) : "#ffffff";
+    var label = count > 1 ? String(count) : (type ? safeCode(type[0]) : "?");
+    var cls = "sm-pin" + (count > 1 ? " sm-pin-multi" : "");
+    iconCache[key] = L.divIcon({
+      className: "sm-marker",
+      html: '<span class="' + cls + '" style="background:' + bg + ";color:" + fg + '">' +
+        label + "</span>",
+      iconSize: [30, 30],
+      iconAnchor: [15, 15],
+      popupAnchor: [0, -12]
+    });
+    return iconCache[key];
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+
+  function popupItem(index, now) {
+    var details = window.SERVICEMAP_MAP_DETAILS;
+    var rec = details && details.s[index];
+    var item = el("div", "sm-popup-item");
+    if (!rec) {
+      item.appendChild(el("p", "", "Caricamento dei dettagli…"));
+      return item;
+    }
+    var title = el("p", "sm-popup-name");
+    var link = el("a", "", rec[1]);
+    link.href = Hours.serviceHref(urlPattern, rec[0]);
+    title.appendChild(link);
+    item.appendChild(title);
+    var kinds = rec[2].map(function (t) { return data.t[t] ? data.t[t][3] : ""; });
+    item.appendChild(el("p", "sm-popup-kind", kinds.join(", ")));
+    if (rec[3]) { item.appendChild(el("p", "sm-popup-address", rec[3])); }
+    var info = Hours.today(Hours.parseWeek(rec[5]), rec[6] === 1, rec[7], now);
+    item.appendChild(el("p", "sm-popup-today" + (info.open ? " sm-open" : ""), info.text));
+    if (rec[8]) { item.appendChild(el("p", "sm-popup-note", rec[8])); }
+    if (PRECISION_TEXT[rec[4]]) {
+      item.appendChild(el("p", "sm-approx", PRECISION_TEXT[rec[4]]));
+    }
+    return item;
+  }
+
+  function popupContent(indices) {
+    var box = el("div", "sm-popup");
+    var now = Hours.romeNow();
+    if (indices.length > 1) {
+      box.appendChild(el("p", "sm-popup-count", indices.length + " servizi in questo punto"));
+    }
+    indices.forEach(function (i) { box.appendChild(popupItem(i, now)); });
+    return box;
+  }
+
+  function addMarkers() {
+    var markers = data.p.map(function (point) {
+      var indices = point.slice(3);
+      var marker = L.marker([point[0], point[1]], {
+        icon: icon(point[2], indices.length),
+        keyboard: true
+      });
+      marker.bindPopup(function () { return popupContent(indices); }, { maxWidth: 300 });
+      indices.forEach(function (i) { markersByRecord[i] = marker; });
+      return marker;
+    });
+    var cluster = L.markerClusterGroup({
+      chunkedLoading: true,
+      showCoverageOnHover: false,
+      maxClusterRadius: 45
+    });
+    cluster.addLayers(markers);
+    map.addLayer(cluster);
+    return cluster;
+  }
+
+  function fitView(cluster) {
+    var bounds = boundaries && boundaries.getBounds && boundaries.getBounds();
+    if (!bounds || !bounds.isValid()) { bounds = cluster.getBounds(); }
+    if (bounds && bounds.isValid()) { map.fitBounds(bounds, { padding: [10, 10] }); }
+  }
+
+  /* The list under the map: "Mostra sulla mappa" opens the record's popup. */
+  function wireList(cluster) {
+    var buttons = document.querySelectorAll(".sm-show-on-map");
+    Array.prototype.forEach.call(buttons, function (button) {
+      var marker = markersByRecord[button.getAttribute("data-index")];
+      if (!marker) { return; }
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        root.scrollIntoView({ behavior: "smooth", block: "center" });
+        cluster.zoomToShowLayer(marker, function () { marker.openPopup(); });
+      });
+    });
+  }
+
+  if (!map) { return; }
+  var cluster = addMarkers();
+  fitView(cluster);
+  wireList(cluster);
+  root.setAttribute("data-ready", "true");
+}());

@@ -1,0 +1,170 @@
+/* servicemap-search.js: instant filtering of every service, without a server.
+ *
+ * Reads window.SERVICEMAP_SERVICES (cerca-servizi.js), renders every result ONCE with DOM nodes
+ * and textContent (record text is never HTML), then on each input only toggles the `hidden`
+ * attribute of the results that change, and announces the count in an aria-live region.
+ * Free text matches every word typed (accents and case ignored) against the record's own words
+ * (folded at build time) plus its types, needs, comuni and languages, in their own name and in
+ * Italian (folded once here): "中文", "English" or "arabo" all find the desks that speak them.
+ * Plain ES2017, no modules: it must run from file:// too.
+ */
+(function () {
+  "use strict";
+
+  var root = document.getElementById("sm-search");
+  var data = window.SERVICEMAP_SERVICES;
+  var Hours = window.ServicemapHours;
+  if (!root || !data || !Hours) { return; }
+  var form = root.querySelector("form");
+  var list = document.getElementById("sm-results");
+  var counter = document.getElementById("sm-count");
+  var urlPattern = root.getAttribute("data-service-url") || "../servizi/{id}/";
+  var F = {
+    ID: 0, NAME: 1, TYPES: 2, NEEDS: 3, COMUNE: 4, SERVED: 5, LANGS: 6, ADDRESS: 7,
+    HOURS: 8, FESTIVI: 9, CLOSURES: 10, HAY: 11
+  };
+
+  function fold(text) {
+    return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function indexByKey(table) {
+    var index = {};
+    table.forEach(function (row, i) { index[row[0]] = i; });
+    return index;
+  }
+
+  var typeHay = data.tipi.map(function (t) { return fold(t[1]); });
+  var needHay = data.aree.map(function (a) { return fold(a[1]); });
+  var comuneHay = data.comuni.map(function (c) { return fold(c[1]); });
+  var langHay = data.lingue.map(function (l) { return fold(l[1] + " " + l[2]); });
+  var keys = {
+    tipo: indexByKey(data.tipi), area: indexByKey(data.aree),
+    comune: indexByKey(data.comuni), lingua: indexByKey(data.lingue)
+  };
+
+  function pick(table, indices) {
+    return indices.map(function (i) { return table[i]; }).join(" ");
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+
+  /* One result element per record, built once. */
+  function build(rec) {
+    var item = el("li", "sm-result");
+    item.setAttribute("data-servizio-id", rec[F.ID]);
+    var title = el("p", "sm-result-name");
+    var link = el("a", "", rec[F.NAME]);
+    link.href = Hours.serviceHref(urlPattern, rec[F.ID]);
+    title.appendChild(link);
+    item.appendChild(title);
+    var kinds = rec[F.TYPES].map(function (i) { return data.tipi[i][1]; }).join(", ");
+    item.appendChild(el("p", "sm-result-kind", kinds));
+    item.appendChild(el("p", "sm-result-address", rec[F.ADDRESS] || data.comuni[rec[F.COMUNE]][1]));
+    if (rec[F.LANGS].length) {
+      var langs = rec[F.LANGS].map(function (i) { return data.lingue[i][1]; }).join(", ");
+      item.appendChild(el("p", "sm-result-langs", "Lingue: " + langs));
+    }
+    var today = el("p", "sm-result-today");
+    item.appendChild(today);
+    return {
+      rec: rec,
+      node: item,
+      today: today,
+      week: Hours.parseWeek(rec[F.HOURS]),
+      shown: true,
+      open: null,
+      hay: [rec[F.HAY], pick(typeHay, rec[F.TYPES]), pick(needHay, rec[F.NEEDS]),
+        comuneHay[rec[F.COMUNE]], pick(comuneHay, rec[F.SERVED]),
+        pick(langHay, rec[F.LANGS])].join(" ")
+    };
+  }
+
+  var results = data.s.map(build);
+
+  function refreshToday() {
+    var now = Hours.romeNow();
+    results.forEach(function (r) {
+      var info = Hours.today(r.week, r.rec[F.FESTIVI] === 1, r.rec[F.CLOSURES], now);
+      r.open = info.open;
+      if (r.today.textContent !== info.text) { r.today.textContent = info.text; }
+      r.today.className = "sm-result-today" + (info.open ? " sm-open" : "");
+    });
+  }
+
+  function value(name) {
+    var control = form.elements[name];
+    return control.type === "checkbox" ? control.checked : control.value;
+  }
+
+  function filters() {
+    var words = fold(value("q")).split(/\s+/).filter(Boolean);
+    var selected = {};
+    ["tipo", "area", "comune", "lingua"].forEach(function (name) {
+      var v = value(name);
+      selected[name] = v && keys[name][v] !== undefined ? keys[name][v] : (v ? -2 : -1);
+    });
+    return { words: words, sel: selected, open: value("aperto") };
+  }
+
+  function matches(r, f) {
+    var rec = r.rec;
+    if (f.sel.tipo !== -1 && rec[F.TYPES].indexOf(f.sel.tipo) < 0) { return false; }
+    if (f.sel.area !== -1 && rec[F.NEEDS].indexOf(f.sel.area) < 0) { return false; }
+    if (f.sel.lingua !== -1 && rec[F.LANGS].indexOf(f.sel.lingua) < 0) { return false; }
+    if (f.sel.comune !== -1 && rec[F.COMUNE] !== f.sel.comune &&
+        rec[F.SERVED].indexOf(f.sel.comune) < 0) { return false; }
+    if (f.open && r.open !== true) { return false; }
+    for (var i = 0; i < f.words.length; i++) {
+      if (r.hay.indexOf(f.words[i]) < 0) { return false; }
+    }
+    return true;
+  }
+
+  function announce(count) {
+    var text = count === 0 ? "Nessun servizio trovato: prova a togliere qualche filtro."
+      : count === 1 ? "1 servizio trovato" : count + " servizi trovati";
+    if (counter.textContent !== text) { counter.textContent = text; }
+  }
+
+  function apply() {
+    var f = filters();
+    if (f.open) { refreshToday(); }
+    var count = 0;
+    results.forEach(function (r) {
+      var show = matches(r, f);
+      if (show !== r.shown) { r.node.hidden = !show; r.shown = show; }
+      if (show) { count++; }
+    });
+    announce(count);
+  }
+
+  /* Filters can come in the address: cerca/?area=casa&comune=segrate (links from other pages). */
+  function readAddress() {
+    var params;
+    try { params = new URLSearchParams(window.location.search); } catch (e) { return; }
+    ["q", "area", "tipo", "comune", "lingua"].forEach(function (name) {
+      var v = params.get(name);
+      if (v !== null) { form.elements[name].value = v; }
+    });
+    if (params.get("aperto")) { form.elements.aperto.checked = true; }
+  }
+
+  var fragment = document.createDocumentFragment();
+  results.forEach(function (r) { fragment.appendChild(r.node); });
+  list.appendChild(fragment);
+  refreshToday();
+  readAddress();
+  apply();
+  form.addEventListener("input", apply);
+  form.addEventListener("change", apply);
+  form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+  form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+  window.setInterval(function () { refreshToday(); apply(); }, 60000);
+  root.setAttribute("data-ready", "true");
+}());

@@ -1,0 +1,258 @@
+"""Checks a schema cannot express, one small generator per rule.
+
+Each ``check_*`` looks at one record (a ``load.Node`` mapping whose structure the schema has
+already judged) and yields problems; values of the wrong type are skipped here because the schema
+already reported them. Nothing here raises on bad input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from servicemap.contract import VOCABULARY_KINDS, Vocabulary, closest
+from servicemap.geo import GeoCheck
+from servicemap.hours import HoursError, parse_day
+from servicemap.load import Node
+from servicemap.messages import problem
+from servicemap.model import DAYS
+from servicemap.phones import parse_phone
+from servicemap.problems import Problem
+from servicemap.text import slugify
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+
+
+@dataclass
+class Context:
+    """What every check may need, built once per document."""
+
+    file: str
+    vocabulary: Vocabulary
+    comuni: list[str]  # the territory's comuni
+    limitrofi: list[str] = field(default_factory=list)  # neighbours where a member sits
+    today: dt.date = field(default_factory=dt.date.today)
+    geo: GeoCheck | None = None
+    seen_ids: dict[str, int] = field(default_factory=dict)  # id -> line of first use
+    _folded: frozenset[str] | None = None
+
+    def allowed_folded(self) -> frozenset[str]:
+        """The comuni a record may name, case-folded (computed once per document)."""
+        if self._folded is None:
+            self._folded = frozenset(c.casefold() for c in self.comuni + self.limitrofi)
+        return self._folded
+
+    def at(self, node: Node, code: str, *, key_position: bool = False, **fields: object) -> Problem:
+        line, col = node.anchor() if key_position else (node.line, node.column)
+        return problem(self.file, line, col, code, **fields)
+
+
+def texts(node: Node | None) -> Iterator[Node]:
+    """The string items of a list node (or the node itself when it is a string)."""
+    if node is None:
+        return
+    items = node.value if isinstance(node.value, list) else [node]
+    yield from (item for item in items if isinstance(item.value, str))
+
+
+def check_id(record: Node, ctx: Context) -> Iterator[Problem]:
+    node = record.get("id")
+    if node is None or not isinstance(node.value, str) or not node.value:
+        return
+    value = node.value
+    if not SLUG.match(value):
+        yield ctx.at(node, "bad-id", value=value, hint=slugify(value) or "centro-ascolto-pioltello")
+    first = ctx.seen_ids.setdefault(value, node.line)
+    if first != node.line:
+        yield ctx.at(node, "duplicate-id", value=value, first=first)
+
+
+def check_phones(record: Node, ctx: Context) -> Iterator[Problem]:
+    for item in texts(record.get("telefoni")):
+        if parse_phone(item.value) is None:  # type: ignore[arg-type]
+            yield ctx.at(item, "bad-phone", value=item.value)
+
+
+def check_email(record: Node, ctx: Context) -> Iterator[Problem]:
+    node = record.get("email")
+    if node is not None and isinstance(node.value, str) and not EMAIL.match(node.value):
+        yield ctx.at(node, "bad-email", key="email", value=node.value)
+
+
+def check_urls(record: Node, ctx: Context) -> Iterator[Problem]:
+    for key in ("sito", "fonte"):
+        node = record.get(key)
+        if node is not None and isinstance(node.value, str) and not is_web_url(node.value):
+            yield ctx.at(node, "bad-url", key=key, value=node.value)
+
+
+def is_web_url(value: str) -> bool:
+    """Only http(s) links with a host: no ``javascript:``, ``file:`` or bare words."""
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return False
+    return (
+        parts.scheme in ("http", "https") and bool(parts.hostname) and not re.search(r"\s", value)
+    )
+
+
+def check_hours(record: Node, ctx: Context) -> Iterator[Problem]:
+    orari = record.get("orari")
+    if orari is None or not isinstance(orari.value, dict):
+        return
+    for day, node in orari.value.items():
+        if day not in DAYS or not isinstance(node.value, str):
+            continue  # unknown days and wrong types are reported by the schema
+        try:
+            parse_day(node.value)
+        except HoursError as exc:
+            yield ctx.at(node, "bad-hours", day=day, value=node.value, reason=str(exc))
+
+
+def parse_date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def check_dates(record: Node, ctx: Context) -> Iterator[Problem]:
+    node = record.get("aggiornato")
+    if node is not None and isinstance(node.value, str):
+        yield from _check_updated(node, ctx)
+    chiusure = record.get("chiusure")
+    if chiusure is not None and isinstance(chiusure.value, list):
+        for item in chiusure.value:
+            yield from _check_closure(item, ctx)
+
+
+def _check_updated(node: Node, ctx: Context) -> Iterator[Problem]:
+    day = parse_date(node.value)  # type: ignore[arg-type]
+    if day is None:
+        yield ctx.at(node, "bad-date", key="aggiornato", value=node.value)
+    elif day > ctx.today:
+        yield ctx.at(node, "future-date", key="aggiornato", value=node.value)
+    elif day < _year_before(ctx.today):
+        yield ctx.at(node, "stale", value=node.value)
+
+
+def _year_before(today: dt.date) -> dt.date:
+    try:
+        return today.replace(year=today.year - 1)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - 1, day=28)
+
+
+def _check_closure(item: Node, ctx: Context) -> Iterator[Problem]:
+    dates = {}
+    for key in ("dal", "al"):
+        node = item.get(key)
+        if node is None or not isinstance(node.value, str):
+            continue
+        dates[key] = parse_date(node.value)
+        if dates[key] is None:
+            yield ctx.at(node, "bad-date", key=f"chiusure.{key}", value=node.value)
+    start, end = dates.get("dal"), dates.get("al")
+    if start and end and end < start:
+        yield ctx.at(item.get("al"), "closure-order", start=start, end=end)  # type: ignore[arg-type]
+
+
+def check_comuni(record: Node, ctx: Context) -> Iterator[Problem]:
+    allowed = ctx.comuni + ctx.limitrofi
+    indirizzo = record.get("indirizzo")
+    comune = indirizzo.get("comune") if indirizzo is not None else None
+    for node in texts(comune):
+        yield from _check_comune(node, "indirizzo.comune", allowed, ctx)
+    for node in texts(record.get("comuni_serviti")):
+        yield from _check_comune(node, "comuni_serviti", allowed, ctx)
+
+
+def _check_comune(node: Node, key: str, allowed: list[str], ctx: Context) -> Iterator[Problem]:
+    value = node.value
+    if not allowed or value.casefold() in ctx.allowed_folded():  # type: ignore[union-attr]
+        return
+    near = closest(value, allowed)  # type: ignore[arg-type]
+    hint = f" (forse «{near}»?)" if near else ""
+    yield ctx.at(
+        node, "unknown-comune", key=key, value=value, hint=hint, choices=", ".join(allowed)
+    )
+
+
+def check_vocabulary(record: Node, ctx: Context) -> Iterator[Problem]:
+    for kind in VOCABULARY_KINDS:
+        known = ctx.vocabulary.terms(kind)
+        for node in texts(record.get(kind)):
+            if node.value not in known:
+                near = closest(node.value, known)  # type: ignore[arg-type]
+                hint = f" (forse «{near}»?)" if near else ""
+                choices = ", ".join(known)
+                yield ctx.at(
+                    node, "unknown-term", key=kind, value=node.value, hint=hint, choices=choices
+                )
+
+
+def check_languages(record: Node, ctx: Context) -> Iterator[Problem]:
+    known = ctx.vocabulary.lingue
+    for node in texts(record.get("lingue")):
+        value = node.value
+        if value in known:
+            continue
+        by_name = {lang.italian.casefold(): code for code, lang in known.items()}
+        code = by_name.get(value.casefold(), "")  # type: ignore[union-attr]
+        hint = f" (per «{value}» scrivi «{code}»)" if code else ""
+        yield ctx.at(node, "unknown-language", value=value, hint=hint)
+
+
+def check_position(record: Node, ctx: Context) -> Iterator[Problem]:
+    node = record.get("posizione")
+    point = _numbers(node)
+    if node is None or point is None:
+        return  # absent, or not numbers: the schema has said so
+    lat, lon = point
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        if -90 <= lon <= 90 and -180 <= lat <= 180:
+            yield ctx.at(node, "swapped-position", key_position=True, lat=lon, lon=lat)
+        else:
+            yield ctx.at(node, "bad-position", key_position=True, value=f"{lat}, {lon}")
+        return
+    verdict = (ctx.geo or GeoCheck(None)).judge(point)
+    if verdict == "swapped":
+        yield ctx.at(node, "swapped-position", key_position=True, lat=lon, lon=lat)
+    elif verdict == "outside":
+        yield ctx.at(node, "outside-territory", key_position=True, lat=lat, lon=lon)
+
+
+def _numbers(node: Node | None) -> tuple[float, float] | None:
+    if node is None or not node.is_mapping:
+        return None
+    try:
+        return float(node.text("lat")), float(node.text("lon"))
+    except ValueError:
+        return None
+
+
+def read_position(node: Node | None) -> tuple[float, float] | None:
+    """``{lat: "45.49", lon: "9.32"}`` -> (45.49, 9.32), or None when not a valid point."""
+    point = _numbers(node)
+    if point is None or not (-90 <= point[0] <= 90 and -180 <= point[1] <= 180):
+        return None
+    return point
+
+
+CHECKS = (
+    check_id,
+    check_phones,
+    check_email,
+    check_urls,
+    check_hours,
+    check_dates,
+    check_comuni,
+    check_vocabulary,
+    check_languages,
+    check_position,
+)

@@ -1,0 +1,172 @@
+"""``servicemap geocode``: ask a geocoder for the addresses not yet in ``geocache.yaml``.
+
+Exit status: 0 when every address asked got an answer (found, or refused because the answer was
+unusable: those records stay on their comune and are listed), 1 when some request failed (network,
+service errors: asked again next time) or the data has errors, so a script or CI notices.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from servicemap import geocode
+from servicemap.geocache import load_cache
+from servicemap.model import Service, Territory
+from servicemap.problems import format_problems, has_errors
+from servicemap.project import Project
+from servicemap.territory import Boundaries
+
+EPILOG = (
+    "Esce con 0 quando ogni indirizzo ha avuto una risposta (trovato, o rifiutato perché "
+    "inutilizzabile), con 1 se qualche richiesta è fallita o i dati hanno errori. "
+    "Con Nominatim pubblico: al massimo una richiesta al secondo e uno user agent che identifica "
+    "chi la fa (https://operations.osmfoundation.org/policies/nominatim/)."
+)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "geocode",
+        help="trova le coordinate degli indirizzi nuovi e le salva in geocache.yaml",
+        description=(
+            "Chiede a un geocodificatore (Nominatim per default) le coordinate degli indirizzi "
+            "non ancora in geocache.yaml e le salva lì. La costruzione del sito legge solo la "
+            "cache: non usa mai internet."
+        ),
+        epilog=EPILOG,
+    )
+    p.add_argument("file", nargs="?", default="services.yaml", help="il file dei servizi")
+    p.add_argument(
+        "--provider",
+        choices=geocode.PROVIDERS,
+        default="nominatim",
+        help="il servizio di geocodifica (default: nominatim)",
+    )
+    p.add_argument(
+        "--provider-url",
+        default="",
+        help="indirizzo di un servizio compatibile, es. http://127.0.0.1:8080",
+    )
+    p.add_argument(
+        "--user-agent",
+        default=geocode.DEFAULT_USER_AGENT,
+        help="come ci presentiamo al servizio: metti un contatto (e-mail o sito)",
+    )
+    p.add_argument(
+        "--min-delay-seconds",
+        type=float,
+        default=1.0,
+        help="attesa minima tra due richieste (Nominatim pubblico: almeno 1)",
+    )
+    p.add_argument("--timeout", type=float, default=10.0, help="secondi di attesa per risposta")
+    p.add_argument(
+        "--retries", type=int, default=3, help="nuovi tentativi dopo un errore temporaneo"
+    )
+    p.add_argument(
+        "--backoff-seconds",
+        type=float,
+        default=2.0,
+        help="prima attesa prima di riprovare (raddoppia a ogni tentativo)",
+    )
+    p.add_argument(
+        "--riprova",
+        action="store_true",
+        help="chiedi di nuovo anche gli indirizzi rifiutati in precedenza",
+    )
+    p.add_argument(
+        "--dry-run", action="store_true", help="mostra le richieste che farebbe, senza farle"
+    )
+    p.set_defaults(func=cmd_geocode)
+
+
+def settings_from(args: argparse.Namespace) -> geocode.Settings:
+    return geocode.Settings(
+        provider=args.provider,
+        url=args.provider_url,
+        user_agent=args.user_agent,
+        min_delay=max(0.0, args.min_delay_seconds),
+        timeout=args.timeout,
+        retries=max(0, args.retries),
+        backoff=max(0.0, args.backoff_seconds),
+    )
+
+
+def cmd_geocode(args: argparse.Namespace) -> int:
+    from servicemap import pipeline
+
+    project = Project(data_file=Path(args.file))
+    result = pipeline.run(project, place_records=False)
+    if has_errors(result.problems):
+        print(format_problems(result.problems), file=sys.stderr)
+        print("Correggi gli errori dei dati prima di geocodificare.", file=sys.stderr)
+        return 1
+    territory = result.territory or Territory(name="", comuni=[])
+    return geocode_services(
+        result.services,
+        territory,
+        project.cache_file,
+        settings_from(args),
+        dry_run=args.dry_run,
+        retry_refused=args.riprova,
+    )
+
+
+def geocode_services(
+    services: list[Service],
+    territory: Territory,
+    cache_file: Path,
+    settings: geocode.Settings,
+    *,
+    dry_run: bool = False,
+    retry_refused: bool = False,
+) -> int:
+    """The command's work once the records are loaded (tests call it with built records)."""
+    cache = load_cache(cache_file)
+    if cache.problems:  # never overwrite a damaged cache: the volunteer's entries would be lost
+        print(format_problems(cache.problems), file=sys.stderr)
+        return 1
+    queries = geocode.pending(services, cache, retry_refused=retry_refused)
+    if not queries:
+        print(_nothing_to_ask(services), file=sys.stderr)
+        return 0
+    boundaries = Boundaries.of(territory)
+    if dry_run:
+        print(f"Farei {len(queries)} richieste a {settings.provider} ({settings.host()}):")
+        for query in queries:
+            print("  " + geocode.describe(query, settings, boundaries))
+        return 0
+    outcomes = _run_with_progress(queries, boundaries, cache, settings)
+    print(geocode.summary(outcomes), file=sys.stderr)
+    return int(any(o.status == geocode.FAILED for o in outcomes))
+
+
+def _nothing_to_ask(services: list[Service]) -> str:
+    without_street = sum(s.posizione is None and not s.indirizzo.via.strip() for s in services)
+    text = "Niente da chiedere: ogni indirizzo con la via ha già una risposta in cache"
+    if without_street:
+        text += (
+            f"; {without_street} schede senza `indirizzo.via` restano al centro del loro comune "
+            "finché non si aggiunge la via o la `posizione`"
+        )
+    return text + "."
+
+
+def _run_with_progress(queries, boundaries, cache, settings) -> list[geocode.Outcome]:
+    """A progress bar on stderr when it is a terminal (tqdm disables itself otherwise)."""
+    try:
+        from tqdm import tqdm
+    except ImportError:  # the bar is a comfort, not a requirement
+        return geocode.run(queries, geocode.make_geocoder(settings), boundaries, cache, settings)
+    with tqdm(
+        total=len(queries), file=sys.stderr, unit="indirizzi", disable=None, desc="Geocodifica"
+    ) as bar:
+        return geocode.run(
+            queries,
+            geocode.make_geocoder(settings),
+            boundaries,
+            cache,
+            settings,
+            progress=lambda _o: bar.update(1),
+        )

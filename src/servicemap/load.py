@@ -1,0 +1,299 @@
+"""Read ``services.yaml`` as text into a tree of strings with line/column positions.
+
+PyYAML's usual ``safe_load`` applies YAML 1.1 typing: ``9:00`` becomes 540, ``0212345670`` an
+octal integer, ``no`` becomes False, and of two duplicate keys the last silently wins. A
+volunteer's data must never be changed behind their back, so this loader never constructs Python
+objects from YAML: it reads the parser's *events* (libyaml's fast C parser when available) and
+builds its own tree in which every scalar stays the string that was written. The schema types
+values later.
+
+Everything that could surprise, hang or exhaust memory is refused here, each with its own code:
+aliases are refused *before* anything is expanded (no "billion laughs"), tags are refused (no
+``!!python/object``), nesting depth is capped with an explicit stack (no recursion at all), and
+the file size is capped before it is read.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeAlias
+
+import yaml
+
+from servicemap.messages import problem
+from servicemap.problems import Problem
+
+MAX_BYTES = 20 * 1024 * 1024  # about 30,000 realistic records: far beyond a district's network
+MAX_DEPTH = 20  # the contract needs 4 levels (servizi > record > chiusure > item)
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+Value: TypeAlias = "dict[str, Node] | list[Node] | str | None"
+
+
+@dataclass(slots=True)
+class Node:
+    """A value as written, where it was written, and where its key was (for messages)."""
+
+    value: Value
+    line: int  # 1-based position of the value
+    column: int
+    key_line: int = 0  # 1-based position of the key introducing it (0 for list items, root)
+    key_column: int = 0
+    data: object = None  # the plain twin of a mapping or list (built with it, see ``plain``)
+
+    @property
+    def is_mapping(self) -> bool:
+        return isinstance(self.value, dict)
+
+    @property
+    def is_list(self) -> bool:
+        return isinstance(self.value, list)
+
+    @property
+    def is_text(self) -> bool:
+        return isinstance(self.value, str)
+
+    def get(self, key: str) -> Node | None:
+        """The child under ``key`` when this is a mapping, else None."""
+        return self.value.get(key) if isinstance(self.value, dict) else None
+
+    def text(self, key: str) -> str:
+        """The child's string under ``key``, or "" when absent or not a string."""
+        child = self.get(key)
+        return child.value if child is not None and isinstance(child.value, str) else ""
+
+    def anchor(self) -> tuple[int, int]:
+        """Where a message about this value points: its key when it has one, else the value."""
+        return (self.key_line, self.key_column) if self.key_line else (self.line, self.column)
+
+    def plain(self) -> object:
+        """The tree as plain dicts, lists, strings and None (for the JSON Schema).
+
+        Built by the loader together with the nodes (one pass over a million values instead of
+        two); a tree built by hand is converted here.
+        """
+        if self.data is not None:
+            return self.data
+        if isinstance(self.value, dict):
+            return {k: v.plain() for k, v in self.value.items()}
+        if isinstance(self.value, list):
+            return [v.plain() for v in self.value]
+        return self.value
+
+
+class _Stop(Exception):
+    """A refusal that ends loading: carries the problem to report."""
+
+    def __init__(self, found: Problem):
+        self.found = found
+
+
+def load_path(path: Path, display_name: str) -> tuple[Node | None, list[Problem]]:
+    """Load a data file strictly; on any refusal return None and the problems, never raise."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return None, [problem(display_name, 1, 1, "file-not-found", path=str(path))]
+    except OSError as exc:
+        return None, [problem(display_name, 1, 1, "file-unreadable", reason=exc.strerror or exc)]
+    if size > MAX_BYTES:
+        return None, [
+            problem(display_name, 1, 1, "file-too-large", size=_mb(size), max=_mb(MAX_BYTES))
+        ]
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [problem(display_name, 1, 1, "file-unreadable", reason=exc.strerror or exc)]
+    return load_bytes(data, display_name)
+
+
+def load_bytes(data: bytes, display_name: str) -> tuple[Node | None, list[Problem]]:
+    """Decode and parse; the same rules as ``load_path`` for data already in memory."""
+    if len(data) > MAX_BYTES:
+        return None, [
+            problem(display_name, 1, 1, "file-too-large", size=_mb(len(data)), max=_mb(MAX_BYTES))
+        ]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, col = _byte_position(data, exc.start)
+        return None, [problem(display_name, line, col, "not-utf8", byte=f"0x{data[exc.start]:02x}")]
+    return load_text(text, display_name)
+
+
+def load_text(text: str, display_name: str) -> tuple[Node | None, list[Problem]]:
+    """Parse YAML text into a ``Node`` tree of strings; refusals are returned as problems."""
+    tabs = _tab_problems(text, display_name)
+    if tabs:
+        return None, tabs
+    if "\x00" in text:
+        line, col = _char_position(text, text.index("\x00"))
+        return None, [problem(display_name, line, col, "control-character", char="NUL")]
+    try:
+        with _gc_paused():
+            root = _build(_events(text), display_name)
+    except _Stop as stop:
+        return None, [stop.found]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        detail = exc.problem or exc.context or ""
+        return None, [problem(display_name, line, col, "yaml-syntax", detail=detail)]
+    except yaml.YAMLError as exc:  # ReaderError (control characters) and friends
+        return None, [problem(display_name, 1, 1, "yaml-syntax", detail=str(exc).split("\n")[0])]
+    except (RecursionError, MemoryError):
+        return None, [problem(display_name, 1, 1, "too-deep", max=MAX_DEPTH)]
+    if root is None:
+        return None, [problem(display_name, 1, 1, "empty-file")]
+    if not root.is_mapping:
+        return None, [problem(display_name, root.line, root.column, "root-not-mapping")]
+    return root, []
+
+
+def _events(text: str):
+    """The parser's events, read straight from the (C) parser: no generator in between."""
+    parser = _Loader(text)
+    try:
+        get = parser.get_event
+        while True:
+            event = get()
+            yield event
+            if type(event) is yaml.StreamEndEvent:
+                return
+    finally:
+        parser.dispose()
+
+
+_NO_KEY = object()  # a mapping frame waiting for its next key
+
+
+def _build(events, file: str) -> Node | None:
+    """Turn the parser's events into one ``Node`` tree, refusing what we don't accept.
+
+    A flat loop with an explicit stack (no recursion, so no RecursionError and no C stack to
+    overflow), written for speed: it runs once per value of a file of thousands of records, so
+    keys get no node of their own and the plain twin (``Node.data``) is filled in the same pass.
+    """
+    root: Node | None = None
+    documents = 0
+    # Open containers: [node, children, plain twin, is mapping, pending key, key line, key col]
+    stack: list[list] = []
+    for event in events:
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            if event.anchor is not None or event.tag is not None:
+                _refuse(event, file)
+            mark = event.start_mark
+            if stack and stack[-1][3] and stack[-1][4] is _NO_KEY:
+                _take_key(stack[-1], event.value, mark, file)
+                continue
+            plain = None if event.value == "" and event.style is None else event.value
+            node = Node(plain, mark.line + 1, mark.column + 1)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if event.anchor is not None or event.tag is not None:
+                _refuse(event, file)
+            if len(stack) >= MAX_DEPTH:
+                _stop(event, file, "too-deep", max=MAX_DEPTH)
+            if stack and stack[-1][3] and stack[-1][4] is _NO_KEY:
+                _stop(event, file, "bad-key")  # "? [a, b]: x" or "{a: 1}: x"
+            mark = event.start_mark
+            is_map = kind is yaml.MappingStartEvent
+            children, plain = ({}, {}) if is_map else ([], [])
+            node = Node(children, mark.line + 1, mark.column + 1, 0, 0, plain)
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            stack.pop()
+            continue
+        elif kind is yaml.AliasEvent:
+            _stop(event, file, "alias", name=event.anchor)
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                _stop(event, file, "multiple-documents")
+            continue
+        else:
+            continue
+        if not stack:
+            root = node
+        else:
+            frame = stack[-1]
+            if frame[3]:
+                key = frame[4]
+                node.key_line, node.key_column = frame[5], frame[6]
+                frame[1][key] = node
+                frame[2][key] = plain
+                frame[4] = _NO_KEY
+            else:
+                frame[1].append(node)
+                frame[2].append(plain)
+        if kind is not yaml.ScalarEvent:
+            stack.append([node, node.value, plain, is_map, _NO_KEY, 0, 0])
+    if root is not None and root.value is None:
+        return None  # a document holding only "---" or "~"
+    return root
+
+
+def _take_key(frame: list, name: str, mark, file: str) -> None:
+    """Remember a mapping's key (refusing a repeated one) until its value arrives."""
+    if name in frame[1]:
+        first = frame[1][name].key_line
+        raise _Stop(
+            problem(file, mark.line + 1, mark.column + 1, "duplicate-key", key=name, first=first)
+        )
+    frame[4], frame[5], frame[6] = name, mark.line + 1, mark.column + 1
+
+
+def _refuse(event, file: str) -> None:
+    if event.anchor is not None:
+        _stop(event, file, "anchor", name=event.anchor)
+    _stop(event, file, "tag", tag=event.tag)  # the parser reports only tags written in the file
+
+
+def _stop(event, file: str, code: str, **fields: object) -> None:
+    mark = event.start_mark
+    raise _Stop(problem(file, mark.line + 1, mark.column + 1, code, **fields))
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Building a tree of a million acyclic nodes makes the cycle collector rescan it again and
+    again (a third of the load time); nothing here creates cycles, so pause it meanwhile."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _tab_problems(text: str, file: str) -> list[Problem]:
+    """Tabs in indentation: YAML forbids them and editors show them as spaces."""
+    found: list[Problem] = []
+    if "\t" not in text:
+        return found
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            found.append(problem(file, number, indent.index("\t") + 1, "tab-indent"))
+    return found[:20]
+
+
+def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    before = data[:offset]
+    line_start = before.rfind(b"\n") + 1
+    column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+    return before.count(b"\n") + 1, column
+
+
+def _char_position(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"

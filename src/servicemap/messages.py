@@ -1,0 +1,134 @@
+"""One registry of the problems that loading and validating report: code, severity, message.
+
+Codes are stable kebab-case identifiers (tests, documentation and CI annotations rely on them);
+the Italian templates are the only place where the wording lives, so a volunteer reads the same
+sentence for the same mistake wherever it is found. ``docs/problemi.md`` documents every code
+(a test checks it).
+"""
+
+from __future__ import annotations
+
+from servicemap.problems import Problem, Severity
+
+# code -> (severity, template). Templates name the key and say what to write instead.
+MESSAGES: dict[str, tuple[Severity, str]] = {
+    # Reading the file
+    "file-not-found": ("error", "il file {path} non esiste: controlla il nome e la cartella"),
+    "file-unreadable": ("error", "impossibile leggere il file ({reason})"),
+    "file-too-large": ("error", "il file è troppo grande ({size}, massimo {max}): dividilo"),
+    "not-utf8": (
+        "error",
+        "carattere non valido (byte {byte}): salva il file con codifica UTF-8",
+    ),
+    "control-character": ("error", "carattere di controllo {char} nel file: cancellalo"),
+    "yaml-syntax": (
+        "error",
+        "YAML non valido ({detail}): controlla rientri, due punti e virgolette in questa riga",
+    ),
+    "too-deep": ("error", "troppi livelli annidati (massimo {max}): controlla i rientri"),
+    "empty-file": (
+        "error",
+        "il file è vuoto: deve contenere le sezioni `territorio:` e `servizi:`",
+    ),
+    "root-not-mapping": (
+        "error",
+        "il file deve iniziare con le chiavi `territorio:` e `servizi:`, non con un elenco",
+    ),
+    "multiple-documents": (
+        "error",
+        "il file contiene più documenti separati da `---`: lasciane uno solo",
+    ),
+    "alias": ("error", "alias `*{name}` non ammesso: ripeti il valore per esteso"),
+    "anchor": ("error", "àncora `&{name}` non ammessa: togli `&{name}` e ripeti i valori"),
+    "tag": ("error", "etichetta `{tag}` non ammessa: togli il tag e scrivi solo il valore"),
+    "bad-key": ("error", "chiave non valida: una chiave è una parola seguita da due punti"),
+    "duplicate-key": (
+        "error",
+        "la chiave `{key}` è ripetuta (la prima è alla riga {first}): tienine una sola",
+    ),
+    "tab-indent": ("error", "tabulazione nel rientro: usa solo spazi per rientrare le righe"),
+    # Structure (JSON Schema)
+    "unknown-key": ("error", "chiave sconosciuta `{key}`{hint}"),
+    "missing-key": ("error", "manca la chiave obbligatoria `{key}`{where}"),
+    "wrong-type": ("error", "`{key}` deve essere {expected}"),
+    "empty-value": ("error", "`{key}` è vuoto: scrivi un valore oppure togli la riga"),
+    "bad-choice": ("error", "`{key}`: «{value}» non è ammesso; scrivi uno tra: {choices}"),
+    "bad-value": ("error", "`{key}`: «{value}» non è valido; {hint}"),
+    "duplicate-item": ("error", "`{key}` contiene valori ripetuti: togli i doppioni"),
+    "schema": ("error", "`{key}`: {detail}"),
+    # Meaning (checks a schema cannot express)
+    "bad-id": (
+        "error",
+        "`id` «{value}» non valido: usa minuscole, cifre e trattini, per esempio «{hint}»",
+    ),
+    "duplicate-id": (
+        "error",
+        "`id` «{value}» già usato alla riga {first}: ogni id deve essere unico",
+    ),
+    "bad-phone": (
+        "error",
+        "`telefoni`: «{value}» non è un numero italiano valido; scrivi per esempio «02 9236 6364»",
+    ),
+    "bad-email": ("error", "`{key}`: «{value}» non è un indirizzo e-mail; scrivi nome@dominio.it"),
+    "bad-url": (
+        "error",
+        "`{key}`: «{value}» non è un indirizzo web; scrivi un link che inizia con https://",
+    ),
+    "bad-day": ("error", "`orari`: «{value}» non è un giorno; usa {days}"),
+    "bad-hours": (
+        "error",
+        "`orari.{day}`: «{value}» non è un orario valido ({reason}); scrivi per esempio "
+        '"09:00-12:00" oppure "09:00-12:00, 15:00-18:00", tra virgolette',
+    ),
+    "bad-date": (
+        "error",
+        '`{key}`: «{value}» non è una data valida; scrivi AAAA-MM-GG, es. "2026-03-14"',
+    ),
+    "future-date": (
+        "error",
+        "`{key}`: la data {value} è nel futuro: scrivi la data della verifica",
+    ),
+    "stale": (
+        "warning",
+        "`aggiornato`: scheda verificata il {value}, più di 12 mesi fa: ricontrolla i dati e "
+        "aggiorna la data",
+    ),
+    "closure-order": ("error", "`chiusure`: la data `al` ({end}) viene prima di `dal` ({start})"),
+    "unknown-comune": (
+        "error",
+        "`{key}`: «{value}» non è un comune del territorio{hint}; i comuni sono: {choices}",
+    ),
+    "unknown-term": (
+        "error",
+        "`{key}`: «{value}» non è nel vocabolario{hint}; valori ammessi: {choices}",
+    ),
+    "unknown-language": (
+        "error",
+        "`lingue`: «{value}» non è un codice di lingua conosciuto{hint}; usa i codici di due "
+        "lettere (it, en, fr, ar...)",
+    ),
+    "bad-position": (
+        "error",
+        "`posizione`: «{value}» non è una coordinata valida; scrivi per esempio "
+        "{{lat: 45.4990, lon: 9.3260}}",
+    ),
+    "swapped-position": (
+        "error",
+        "`posizione`: latitudine e longitudine sembrano scambiate; scrivi "
+        "{{lat: {lat}, lon: {lon}}}",
+    ),
+    "outside-territory": (
+        "error",
+        "`posizione`: il punto ({lat}, {lon}) è fuori dal territorio; controlla le coordinate",
+    ),
+    "vocabulary-invalid": ("error", "vocabolario non valido: {detail}"),
+}
+
+
+def problem(
+    file: str, line: int, column: int, code: str, *, key: str = "", **fields: object
+) -> Problem:
+    """Build the problem for ``code`` with its registered severity and Italian message."""
+    severity, template = MESSAGES[code]
+    message = template.format(key=key, **fields)
+    return Problem(file, line, column, severity, code, message[0].upper() + message[1:], key)

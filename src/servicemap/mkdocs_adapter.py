@@ -1,0 +1,235 @@
+"""The MkDocs front door: the only module that imports MkDocs.
+
+``hooks/servicemap_hook.py`` re-exports these event functions. What they add to a plain MkDocs
+build:
+
+* ``on_config`` runs the data stages (load, validate, place) once. Every problem is logged under
+  ``mkdocs.plugins.servicemap`` (so ``--strict`` counts the warnings); an error stops the build
+  with the validator's messages and a short Italian summary, never a traceback.
+* The build writes into a staging folder beside ``site_dir``; ``on_post_build`` (run last) swaps
+  it in only if the build succeeded. A data error, a failing page, or a ``--strict`` build with
+  warnings (MkDocs aborts those *after* ``on_post_build``, so we count warnings ourselves) leaves
+  the previously published ``site_build/`` untouched.
+* Reproducible output: unless ``SOURCE_DATE_EPOCH`` is set, it is set for the build to the most
+  recent ``aggiornato`` of the records, so the sitemap's dates and its gzip header depend on the
+  data, not on the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import CountHandler
+
+from servicemap import pipeline
+from servicemap.model import Service
+from servicemap.problems import Problem
+from servicemap.project import Project
+from servicemap.render.site import render_site
+
+log = logging.getLogger("mkdocs.plugins.servicemap")
+
+
+@dataclass
+class _Build:
+    """State of the build in progress (MkDocs hooks are module functions, not objects)."""
+
+    project: Project
+    result: pipeline.Result
+    final_dir: Path
+    staging_dir: Path
+    warnings: CountHandler
+    saved_epoch: str | None
+    epoch: int
+    page_paths: set[str] = field(default_factory=set)
+
+
+_current: _Build | None = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Validate and place the records; stop here, with every message, if the data is wrong."""
+    global _current
+    _finish(swap=False)  # a previous build that died without an event (mkdocs serve)
+    options = dict(config.extra.get("servicemap") or {})
+    base = Path(config.config_file_path or ".").parent
+    project = Project.from_options(base, options)
+    project.site_url = project.site_url or config.site_url or ""
+    try:
+        result = pipeline.run(project)
+    except Exception as exc:
+        raise _internal_error(exc) from None
+    _log_problems(result.problems)
+    if not result.ok:
+        raise PluginError(_summary(project, result.problems, Path(config.site_dir)))
+    _current = _start(config, project, result)
+    return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Nothing to do before the build: kept so the hook file's import list stays stable."""
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add every generated page and file, as if it were in ``docs_dir``."""
+    build = _current
+    if build is None:
+        return files
+    try:
+        generated = render_site(
+            build.result.services,
+            build.result.territory,
+            build.result.vocabulary,
+            build.project,
+            directory_urls=config.use_directory_urls,
+            today=dt.datetime.fromtimestamp(build.epoch, dt.UTC).date(),
+        )
+    except Exception as exc:
+        raise _internal_error(exc) from None
+    existing = {f.src_uri for f in files}
+    in_nav = _nav_paths(config.nav)
+    for item in generated:
+        if item.path in existing:  # a hand-written file in docs_dir wins over a generated one
+            log.info("%s è scritto a mano in docs_dir: la versione generata non è usata", item.path)
+            continue
+        hidden = item.kind == "page" and item.path not in in_nav
+        inclusion = InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED
+        files.append(File.generated(config, item.path, content=item.content, inclusion=inclusion))
+        if item.kind == "page":
+            build.page_paths.add(item.path)
+    return files
+
+
+@event_priority(-1000)  # after every other plugin, e.g. Material's offline search index
+def on_post_build(config: MkDocsConfig) -> None:
+    """Publish the staged site, unless ``--strict`` is about to abort the build."""
+    build = _current
+    if build is None:
+        return
+    counts = build.warnings.get_counts()
+    if config.strict and counts:
+        log.error(
+            "Modalità --strict con avvisi: il sito non è stato pubblicato, %s resta com'era.",
+            build.final_dir,
+        )
+        _finish(swap=False)
+        return
+    config.site_dir = str(build.final_dir)
+    _finish(swap=True)
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build publishes nothing: drop the staging folder, keep the old site."""
+    if _current is not None:
+        log.error("Costruzione interrotta: %s resta com'era.", _current.final_dir)
+    _finish(swap=False)
+
+
+def on_shutdown() -> None:
+    _finish(swap=False)
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _start(config: MkDocsConfig, project: Project, result: pipeline.Result) -> _Build:
+    """Point the build at a staging folder, fix the build date, start counting warnings."""
+    final_dir = Path(config.site_dir).resolve()
+    staging = final_dir.with_name(f".{final_dir.name}.in-costruzione-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    config.site_dir = str(staging)
+    counter = CountHandler()
+    counter.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(counter)
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    epoch = int(saved) if saved and saved.isdigit() else data_epoch(result.services)
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    return _Build(project, result, final_dir, staging, counter, saved, epoch)
+
+
+def _finish(*, swap: bool) -> None:
+    """End the build: swap the staging folder in (or delete it) and undo our global changes."""
+    global _current
+    build, _current = _current, None
+    if build is None:
+        return
+    logging.getLogger("mkdocs").removeHandler(build.warnings)
+    if build.saved_epoch is None:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+    else:
+        os.environ["SOURCE_DATE_EPOCH"] = build.saved_epoch
+    if swap and build.staging_dir.is_dir():
+        _swap_in(build.staging_dir, build.final_dir)
+    shutil.rmtree(build.staging_dir, ignore_errors=True)
+
+
+def _swap_in(staging: Path, final: Path) -> None:
+    """Replace ``final`` with ``staging``: two renames, the old tree deleted afterwards."""
+    old = final.with_name(f".{final.name}.precedente-{os.getpid()}")
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        final.rename(old)
+    staging.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def data_epoch(services: list[Service]) -> int:
+    """Midnight UTC of the most recent ``aggiornato``: a build date that depends on the data."""
+    dates = []
+    for s in services:
+        try:
+            dates.append(dt.date.fromisoformat(s.aggiornato))
+        except ValueError:
+            continue
+    if not dates:
+        return 0
+    return int(dt.datetime.combine(max(dates), dt.time(), dt.UTC).timestamp())
+
+
+def _log_problems(problems: list[Problem]) -> None:
+    for p in sorted(problems, key=lambda p: (p.file, p.line, p.column, p.code)):
+        level = logging.ERROR if p.severity == "error" else logging.WARNING
+        log.log(level, p.format_text())
+
+
+def _summary(project: Project, problems: list[Problem], site_dir: Path) -> str:
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    return (
+        f"{project.display_name}: {errors} errori e {warnings} avvisi (elencati sopra). "
+        f"Il sito non è stato costruito: {site_dir} resta com'era. "
+        "Correggi gli errori e ricostruisci."
+    )
+
+
+def _internal_error(exc: Exception) -> PluginError:
+    """An unexpected failure (a bug): one Italian line, the traceback only with ``--verbose``."""
+    log.debug("Errore interno di servicemap", exc_info=exc)
+    return PluginError(
+        f"Errore interno di servicemap ({type(exc).__name__}: {exc}). "
+        "Segnalalo ai manutentori; con `mkdocs build --verbose` vedi i dettagli."
+    )
+
+
+def _nav_paths(nav: object) -> set[str]:
+    """Source paths named in ``nav:`` (those pages are in the navigation; the others are not)."""
+    found: set[str] = set()
+    stack = [nav]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found.add(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found

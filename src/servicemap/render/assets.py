@@ -1,0 +1,69 @@
+"""Leaflet, its cluster plugin and our own scripts and styles, copied into the site.
+
+The site must make no request to any host but the tile server (and the offline copy none at
+all), so Leaflet and Leaflet.markercluster come from the installed ``xstatic`` packages, never
+from a CDN, and are published under ``assets/vendor/``. Our scripts and CSS are package data in
+``servicemap/assets/`` and go to ``assets/servicemap/``. All are ``kind="static"`` files, copied
+byte for byte.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import xstatic.pkg.leaflet as xs_leaflet
+import xstatic.pkg.leaflet_markercluster as xs_cluster
+
+from servicemap.render import GeneratedFile
+
+VENDOR_DIR = "assets/vendor"
+OWN_DIR = "assets/servicemap"
+LEAFLET_DIR = f"{VENDOR_DIR}/leaflet"
+CLUSTER_DIR = f"{VENDOR_DIR}/leaflet.markercluster"
+
+# Only what the pages load (and the images leaflet.css points to): no source maps.
+_LEAFLET_FILES = (
+    "leaflet.js",
+    "leaflet.css",
+    "images/layers.png",
+    "images/layers-2x.png",
+    "images/marker-icon.png",
+    "images/marker-icon-2x.png",
+    "images/marker-shadow.png",
+)
+_CLUSTER_FILES = ("leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css")
+OWN_FILES = ("servicemap-hours.js", "servicemap-map.js", "servicemap-search.js", "servicemap.css")
+
+
+def vendor_files() -> list[GeneratedFile]:
+    """Leaflet, markercluster and our JS/CSS, as static files the map and search pages load.
+
+    Their paths do not depend on the records: ``assets/vendor/leaflet/leaflet.js``,
+    ``assets/vendor/leaflet.markercluster/...`` and ``assets/servicemap/servicemap-*.js``.
+    """
+    files = [_copy(Path(xs_leaflet.BASE_DIR), name, LEAFLET_DIR) for name in _LEAFLET_FILES]
+    files += [_copy(Path(xs_cluster.BASE_DIR), name, CLUSTER_DIR) for name in _CLUSTER_FILES]
+    package = resources.files("servicemap").joinpath("assets")
+    files += [
+        GeneratedFile(f"{OWN_DIR}/{name}", package.joinpath(name).read_bytes(), "static")
+        for name in OWN_FILES
+    ]
+    return files
+
+
+def _copy(base: Path, name: str, target: str) -> GeneratedFile:
+    return GeneratedFile(f"{target}/{name}", (base / name).read_bytes(), "static")
+
+
+def page_head(prefix: str = "../", *, leaflet: bool) -> list[str]:
+    """The ``<link>`` tags a page needs, relative to a page one folder deep (``mappa/``)."""
+    links = []
+    if leaflet:
+        links += [
+            f"{prefix}{LEAFLET_DIR}/leaflet.css",
+            f"{prefix}{CLUSTER_DIR}/MarkerCluster.css",
+            f"{prefix}{CLUSTER_DIR}/MarkerCluster.Default.css",
+        ]
+    links.append(f"{prefix}{OWN_DIR}/servicemap.css")
+    return [f'<link rel="stylesheet" href="{href}">' for href in links]

@@ -1,0 +1,156 @@
+"""What the map and search scripts read: labels, type styles and records in a compact form.
+
+The browser pages work without a server (``file://`` included), so their data cannot be fetched:
+it goes into classic ``<script src>`` files that set a ``window.SERVICEMAP_*`` value. Records
+are arrays, not objects, and labels live in tables the records point into by index: with
+10,000 records every repeated key or label costs megabytes. Everything is written with
+``script_json`` (no ``</script>`` break-out) and in the records' order, so two builds of the
+same data are byte-identical.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from servicemap import contract
+from servicemap.contract import Vocabulary
+from servicemap.model import DAYS, Service, Territory
+from servicemap.text import script_json, slugify
+
+DEFAULT_SERVICE_URL = "../servizi/{id}/"  # from mappa/ and cerca/ (both one folder deep)
+
+# Okabe-Ito colours first (told apart by people with colour-blindness), then a few more; each
+# with the text colour that reads on it. Colour is never the only signal: markers carry a code.
+PALETTE: tuple[tuple[str, str], ...] = (
+    ("#0072B2", "#ffffff"),
+    ("#D55E00", "#ffffff"),
+    ("#009E73", "#ffffff"),
+    ("#CC79A7", "#000000"),
+    ("#E69F00", "#000000"),
+    ("#56B4E9", "#000000"),
+    ("#F0E442", "#000000"),
+    ("#882255", "#ffffff"),
+    ("#117733", "#ffffff"),
+    ("#44AA99", "#000000"),
+    ("#AA4499", "#ffffff"),
+    ("#555555", "#ffffff"),
+)
+PRECISION_CODES = {"manuale": 0, "indirizzo": 1, "comune": 2}
+_STOP_WORDS = {"di", "del", "della", "dei", "delle", "e", "per", "a", "da", "il", "la"}
+_COMBINING = re.compile("[\u0300-\u036f]")  # the same range servicemap-search.js removes
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Italian labels of the vocabulary codes, as the pages show them."""
+
+    tipo: dict[str, str]
+    aree: dict[str, str]
+    attivita: dict[str, str]
+    lingue: dict[str, tuple[str, str]]  # code -> (own name, Italian name)
+
+    def language(self, code: str) -> str:
+        """``ar`` -> ``العربية (arabo)``: a visitor recognises their own language's name."""
+        own, italian = self.lingue.get(code, (code, code))
+        return own if own.casefold() == italian.casefold() else f"{own} ({italian})"
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents (``Città`` -> ``citta``): what the search box compares."""
+    return _COMBINING.sub("", unicodedata.normalize("NFD", text)).lower()
+
+
+def labels_of(vocabulary: Vocabulary | None) -> Labels:
+    """The labels of the build's vocabulary (the packaged defaults when None, as in tests)."""
+    if vocabulary is None:
+        vocabulary, _ = contract.load_vocabulary(Path(os.devnull))  # no territory additions
+    return Labels(
+        tipo={code: term.label for code, term in vocabulary.tipo.items()},
+        aree={code: term.label for code, term in vocabulary.aree.items()},
+        attivita={code: term.label for code, term in vocabulary.attivita.items()},
+        lingue={code: (lang.native, lang.italian) for code, lang in vocabulary.lingue.items()},
+    )
+
+
+@dataclass(frozen=True)
+class TypeStyle:
+    key: str
+    label: str
+    code: str  # 1-3 letters/digits drawn on the marker, e.g. "CA" for centro-ascolto
+    background: str
+    foreground: str
+
+
+def type_styles(labels: Labels, services: Iterable[Service]) -> list[TypeStyle]:
+    """Every type in the vocabulary order (then any other used), with a code and colours.
+
+    The order and the colours depend on the vocabulary only, so a type keeps its colour when
+    records change.
+    """
+    keys = list(labels.tipo)
+    keys += sorted({t for s in services for t in s.tipo} - set(keys))
+    styles, used = [], set()
+    for index, key in enumerate(keys):
+        code = _unique(_type_code(key), used)
+        used.add(code)
+        bg, fg = PALETTE[index % len(PALETTE)]
+        styles.append(TypeStyle(key, labels.tipo.get(key, key), code, bg, fg))
+    return styles
+
+
+def _type_code(key: str) -> str:
+    words = [w for w in slugify(key).split("-") if w and w not in _STOP_WORDS] or ["x"]
+    if len(words) == 1:
+        return words[0].upper() if len(words[0]) <= 3 else words[0][0].upper()
+    return "".join(w[0] for w in words[:2]).upper()
+
+
+def _unique(code: str, used: set[str]) -> str:
+    candidate, n = code, 2
+    while candidate in used:
+        candidate, n = f"{code[:2]}{n}", n + 1
+    return candidate
+
+
+def comuni_table(territory: Territory | None, services: Iterable[Service]) -> list[str]:
+    """The comuni names: the territory's first, then any a record names that it lacks."""
+    names = [c.name for c in territory.comuni] if territory else []
+    seen = {slugify(n) for n in names}
+    for service in services:
+        for name in [service.comune, *service.comuni_serviti]:
+            if slugify(name) not in seen:
+                seen.add(slugify(name))
+                names.append(name)
+    return names
+
+
+def hours_code(service: Service) -> str:
+    """The week as one string, days lun..dom joined by ``|``: ``"09:00-12:00||15:00-18:00||||"``.
+
+    Empty when the record gives no hours (unknown, which is not the same as closed).
+    """
+    if not service.orari:
+        return ""
+    return "|".join(
+        ",".join(f"{r.start}-{r.end}" for r in service.orari.get(day, [])) for day in DAYS
+    )
+
+
+def closures_code(service: Service) -> list[list[str]]:
+    return [[c.start, c.end, c.note] for c in service.chiusure]
+
+
+def index_of(items: Sequence[str]) -> dict[str, int]:
+    return {slugify(item): n for n, item in enumerate(items)}
+
+
+def script_assignment(name: str, value: object) -> str:
+    """A classic script that defines ``window.<name>``: loadable from ``file://``, no fetch()."""
+    if not re.fullmatch(r"SERVICEMAP_[A-Z_]+", name):
+        raise ValueError(f"unexpected global name {name!r}")
+    return f"window.{name}={script_json(value)};\n"

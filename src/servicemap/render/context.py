@@ -1,0 +1,108 @@
+"""What every page renderer needs, computed once per build.
+
+Groupings (services by comune, by need, by type, by served comune) are built here in one pass over
+the records, so rendering N pages stays linear: no page scans the whole list of services.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from servicemap.model import Service, Territory
+from servicemap.render.html import Site
+from servicemap.render.labels import Labels
+from servicemap.text import slugify
+
+MONTHS = (
+    "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno",
+    "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre",
+)  # fmt: skip
+
+
+def italian_date(iso: str) -> str:
+    """``2024-03-14`` -> ``14 marzo 2024``; a value that is not an ISO date is shown as written."""
+    try:
+        year, month, day = (int(x) for x in iso.split("-"))
+        return f"{day} {MONTHS[month - 1]} {year}"
+    except (ValueError, IndexError):
+        return iso
+
+
+def service_src(service_id: str) -> str:
+    return f"servizi/{service_id}.md"
+
+
+def comune_src(name: str) -> str:
+    return f"comuni/{slugify(name)}.md"
+
+
+def area_src(code: str) -> str:
+    return f"aree/{slugify(code)}.md"
+
+
+def tipo_src(code: str) -> str:
+    return f"tipi/{slugify(code)}.md"
+
+
+MAP_SRC = "mappa/index.md"  # written by render.map
+SEARCH_SRC = "cerca/index.md"  # written by render.search
+OPEN_DATA_SRC = "dati-aperti.md"
+
+
+@dataclass
+class RenderContext:
+    """Records, their groupings and the site settings, shared by all page renderers."""
+
+    services: list[Service]
+    territory: Territory | None
+    labels: Labels
+    site: Site = field(default_factory=Site)
+    site_url: str = ""
+    repo_url: str = ""
+    edit_branch: str = "main"
+    data_path: str = "services.yaml"  # the data file's path in the repository (edit links)
+    report_email: str = ""
+    by_comune: dict[str, list[Service]] = field(default_factory=dict)
+    served_in: dict[str, list[Service]] = field(default_factory=dict)
+    by_area: dict[str, list[Service]] = field(default_factory=dict)
+    by_tipo: dict[str, list[Service]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        comuni = self.territory.comuni if self.territory else []
+        self._canon = {c.name.casefold(): c.name for c in comuni}
+        self.services = sorted(self.services, key=sort_key)
+        by_comune, served_in = defaultdict(list), defaultdict(list)
+        by_area, by_tipo = defaultdict(list), defaultdict(list)
+        for s in self.services:
+            by_comune[self.canonical(s.comune)].append(s)
+            for name in dict.fromkeys(self.canonical(n) for n in s.served_comuni()):
+                served_in[name].append(s)
+            for code in dict.fromkeys(s.aree):
+                by_area[code].append(s)
+            for code in dict.fromkeys(s.tipo):
+                by_tipo[code].append(s)
+        self.by_comune, self.served_in = dict(by_comune), dict(served_in)
+        self.by_area, self.by_tipo = dict(by_area), dict(by_tipo)
+
+    def canonical(self, name: str) -> str:
+        """The territory's spelling of a comune name (records may differ in case)."""
+        return self._canon.get(name.casefold(), name)
+
+    def comuni_names(self) -> list[str]:
+        """Every comune with a page: the territory's, plus any a record names, sorted."""
+        names = {c.name for c in self.territory.comuni} if self.territory else set()
+        names |= set(self.by_comune) | set(self.served_in)
+        known = {n.casefold(): n for n in sorted(names)}
+        return sorted(known.values(), key=lambda n: (slugify(n), n))
+
+    def absolute(self, src: str) -> str:
+        """The public URL of a page, or "" when ``site_url`` is not configured."""
+        if not self.site_url:
+            return ""
+        return self.site_url.rstrip("/") + "/" + self.site.url(src)
+
+
+def sort_key(service: Service) -> tuple[str, str]:
+    """Lists are alphabetical by name (as a person scans them), then by id for stability."""
+    return (slugify(service.nome), service.id)

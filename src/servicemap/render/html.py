@@ -1,0 +1,89 @@
+"""HTML helpers for renderers: escaping, relative links, page front matter.
+
+Record fields are plain text written by volunteers. They reach a page only through ``esc`` (HTML
+text and attribute values) or ``text.script_json`` (data inside ``<script>``), and always inside a
+raw HTML block, which Python-Markdown stashes untouched: ``*bold*``, ``[x](javascript:...)``,
+``{{``, ``${...}`` and backticks are shown as written and never interpreted.
+
+Links inside raw HTML are not rewritten by MkDocs, so renderers compute them here, relative to the
+page that carries them, for both URL styles (``use_directory_urls`` on for the web site, off for
+the offline copy opened from ``file://``).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+
+# Characters PyYAML refuses in a stream, or folds as line breaks inside a quoted scalar.
+_YAML_UNSAFE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+# C0 controls other than tab and newline have no visible form and are invalid in HTML text.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def esc(text: object) -> str:
+    """Escape plain text for HTML text and quoted attribute values alike.
+
+    Control characters (invisible, and refused by HTML) become U+FFFD so that a stray byte in a
+    record cannot hide anything; everything else is shown exactly as written.
+    """
+    return html.escape(_CONTROL.sub("\ufffd", str(text)), quote=True)
+
+
+def front_matter(title_html: str, **meta: object) -> str:
+    """YAML front matter for a generated page; ``title_html`` is already-escaped HTML.
+
+    The theme prints ``page.meta.title`` unescaped (in ``<title>`` and the header), so the title
+    is given as escaped HTML; characters YAML cannot carry become numeric character references,
+    which the browser shows as the same characters. Values are written as JSON, a subset of YAML.
+    """
+    safe_title = _YAML_UNSAFE.sub(lambda m: f"&#x{ord(m.group()):X};", title_html)
+    lines = ["---", f"title: {json.dumps(safe_title, ensure_ascii=False)}"]
+    lines += [f"{key}: {json.dumps(value, ensure_ascii=True)}" for key, value in meta.items()]
+    return "\n".join([*lines, "---", "", ""])
+
+
+@dataclass(frozen=True)
+class Site:
+    """How source paths become URLs, and relative links between pages of the site."""
+
+    directory_urls: bool = True
+
+    def url(self, src_path: str) -> str:
+        """Site-relative URL of a source path: ``comuni/segrate.md`` -> ``comuni/segrate/``."""
+        if not src_path.endswith(".md"):
+            return src_path
+        stem = src_path[:-3]
+        if not self.directory_urls:
+            return f"{stem}.html"
+        if stem == "index":
+            return ""
+        if stem.endswith("/index"):
+            return stem[: -len("index")]
+        return f"{stem}/"
+
+    def href(self, from_src: str, to_src: str, fragment: str = "") -> str:
+        """A link from the page at ``from_src`` to ``to_src``, relative so it works offline too."""
+        here = self.url(from_src)
+        base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+        target = self.url(to_src)
+        if not target and not self.directory_urls:
+            target = "index.html"
+        rel = posixpath.relpath("/" + (target or ""), "/" + base) if target else ""
+        if not target:
+            rel = posixpath.relpath("/", "/" + base)
+        if rel == ".":
+            rel = "./"
+        elif (target.endswith("/") or not target) and not rel.endswith("/"):
+            rel += "/"
+        return f"{rel}#{fragment}" if fragment else rel
+
+    def link(self, from_src: str, to_src: str, label: str, **attrs: str) -> str:
+        """``<a href="...">label</a>`` with ``label`` escaped."""
+        extra = "".join(f' {k.replace("_", "-")}="{esc(v)}"' for k, v in attrs.items())
+        return f'<a href="{esc(self.href(from_src, to_src))}"{extra}>{esc(label)}</a>'

@@ -1,0 +1,58 @@
+"""All the generated pages of the site: one per service, comune, need and type, and their indexes.
+
+``render_pages`` is the renderers' single entry point for pages; it returns ``GeneratedFile``
+values (Markdown made of front matter and one raw HTML block) and never imports MkDocs.
+"""
+
+from __future__ import annotations
+
+from servicemap.render import GeneratedFile
+from servicemap.render.context import RenderContext, area_src, comune_src, service_src, tipo_src
+from servicemap.render.lists import (
+    AREE_INDEX,
+    COMUNI_INDEX,
+    TIPI_INDEX,
+    comune_page,
+    comuni_index,
+    vocabulary_index,
+    vocabulary_page,
+)
+from servicemap.render.service_page import render_service_page
+
+CSS_PATH = "assets/servicemap/pagine.css"
+
+PAGE_CSS = """\
+.sm-scheda .sm-tipo, .sm-lista .sm-meta, .sm-elenco .sm-meta { color: var(--md-default-fg-color--light); }
+.sm-scheda address { font-style: normal; }
+.sm-orari { min-width: 16rem; }
+.sm-orari .sm-chiuso { color: var(--md-default-fg-color--light); }
+.sm-dati dt { font-weight: 700; margin-top: .6em; }
+.sm-dati dd { margin-left: 0; overflow-wrap: anywhere; }
+.sm-mancante { font-style: italic; }
+.sm-indice ul { display: flex; flex-wrap: wrap; gap: .2rem 1rem; list-style: none; margin: 0; padding: 0; }
+.sm-indice li { margin: 0; }
+.sm-minimap { height: 14rem; max-width: 36rem; background: var(--md-default-fg-color--lightest); }
+.sm-elenco li { margin-bottom: .6em; }
+@media print { .sm-indice, .sm-minimap { display: none; } }
+"""
+
+
+def render_pages(ctx: RenderContext) -> list[GeneratedFile]:
+    """Every generated page, in a stable order (the build must be byte-identical)."""
+    files = [GeneratedFile(service_src(s.id), render_service_page(s, ctx)) for s in ctx.services]
+    files += [GeneratedFile(comune_src(n), comune_page(n, ctx)) for n in ctx.comuni_names()]
+    files += [
+        GeneratedFile(area_src(code), vocabulary_page("aree", code, ctx.by_area[code], ctx))
+        for code in sorted(ctx.by_area)
+    ]
+    files += [
+        GeneratedFile(tipo_src(code), vocabulary_page("tipo", code, ctx.by_tipo[code], ctx))
+        for code in sorted(ctx.by_tipo)
+    ]
+    files += [
+        GeneratedFile(COMUNI_INDEX, comuni_index(ctx)),
+        GeneratedFile(AREE_INDEX, vocabulary_index("aree", ctx)),
+        GeneratedFile(TIPI_INDEX, vocabulary_index("tipo", ctx)),
+        GeneratedFile(CSS_PATH, PAGE_CSS, kind="static"),
+    ]
+    return files

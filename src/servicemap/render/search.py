@@ -1,0 +1,195 @@
+"""The search page: free text, need, type, comune, language and "aperto ora", filtered instantly.
+
+It works without a server and without ``fetch()``: the records are a classic script,
+``assets/servicemap/cerca-servizi.js``, that sets ``window.SERVICEMAP_SERVICES``. The form is
+plain HTML (its options rendered here, so a reader without JavaScript still sees what can be
+searched); ``servicemap-search.js`` renders every result once and toggles ``hidden``, which keeps
+a keystroke under a few milliseconds with 10,000 records. The free-text haystack of each record
+is lowercased and accent-folded here, at build time; labels shared by many records (types,
+needs, comuni, languages in their own name and in Italian) are folded once in the browser.
+"""
+
+from __future__ import annotations
+
+import html
+
+from servicemap.contract import Vocabulary
+from servicemap.model import Service, Territory
+from servicemap.project import Project
+from servicemap.render import GeneratedFile
+from servicemap.render.assets import OWN_DIR, page_head
+from servicemap.render.clientdata import (
+    DEFAULT_SERVICE_URL,
+    Labels,
+    closures_code,
+    comuni_table,
+    fold,
+    hours_code,
+    index_of,
+    labels_of,
+    script_assignment,
+)
+from servicemap.text import slugify
+
+PAGE_PATH = "cerca/index.md"
+DATA_PATH = f"{OWN_DIR}/cerca-servizi.js"
+
+
+def render_search(
+    services: list[Service],
+    territory: Territory | None,
+    vocabulary: Vocabulary | None,
+    project: Project,
+    *,
+    service_url: str = DEFAULT_SERVICE_URL,
+) -> list[GeneratedFile]:
+    """The search page ``cerca/index.md`` and its data ``assets/servicemap/cerca-servizi.js``.
+
+    ``service_url`` as in ``render_map``. Needs ``assets.vendor_files()`` in the site too.
+    """
+    labels = labels_of(vocabulary)
+    tables = _Tables.of(services, territory, labels)
+    return [
+        GeneratedFile(PAGE_PATH, _page(services, tables, service_url), "page"),
+        GeneratedFile(DATA_PATH, data_script(services, tables), "static"),
+    ]
+
+
+class _Tables:
+    """The label tables records point into: only values some record uses (plus all comuni)."""
+
+    def __init__(self, tipi: list[str], aree: list[str], comuni: list[str], lingue: list[str],
+                 labels: Labels) -> None:  # fmt: skip
+        self.tipi, self.aree, self.comuni, self.lingue = tipi, aree, comuni, lingue
+        self.labels = labels
+
+    @classmethod
+    def of(cls, services: list[Service], territory: Territory | None, labels: Labels) -> _Tables:
+        def used(values: set[str], order: list[str]) -> list[str]:
+            return [v for v in order if v in values] + sorted(values - set(order))
+
+        tipi = used({t for s in services for t in s.tipo}, list(labels.tipo))
+        aree = used({a for s in services for a in s.aree}, list(labels.aree))
+        codes = {code for s in services for code in s.lingue}
+        lingue = sorted(codes, key=lambda c: fold(labels.lingue.get(c, (c, c))[1]))
+        return cls(tipi, aree, comuni_table(territory, services), lingue, labels)
+
+
+def data_script(services: list[Service], tables: _Tables) -> str:
+    """``window.SERVICEMAP_SERVICES``: label tables and one array per record, by name:
+    ``[id, name, [types], [needs], comune, [served comuni], [languages], address, hours,
+    festivi_aperto, closures, haystack]``."""
+    labels = tables.labels
+    tipo, area = _positions(tables.tipi), _positions(tables.aree)
+    comune, lingua = index_of(tables.comuni), _positions(tables.lingue)
+    rows = [
+        [
+            s.id,
+            s.nome,
+            [tipo[t] for t in s.tipo],
+            [area[a] for a in s.aree],
+            comune[slugify(s.comune)],
+            [comune[slugify(c)] for c in s.comuni_serviti if slugify(c) != slugify(s.comune)],
+            [lingua[code] for code in s.lingue],
+            s.indirizzo.one_line(),
+            hours_code(s),
+            1 if s.festivi == "aperto" else 0,
+            closures_code(s),
+            haystack(s, labels),
+        ]
+        for s in sorted(services, key=lambda s: (fold(s.nome), s.id))
+    ]
+    value = {
+        "tipi": [[key, labels.tipo.get(key, key)] for key in tables.tipi],
+        "aree": [[key, labels.aree.get(key, key)] for key in tables.aree],
+        "comuni": [[slugify(c), c] for c in tables.comuni],
+        "lingue": [[code, *labels.lingue.get(code, (code, code))] for code in tables.lingue],
+        "s": rows,
+    }
+    return script_assignment("SERVICEMAP_SERVICES", value)
+
+
+def haystack(service: Service, labels: Labels) -> str:
+    """The record's own words for free text, folded (the shared labels are added in the browser)."""
+    words = [
+        service.nome,
+        service.ente,
+        service.descrizione,
+        service.destinatari,
+        service.indirizzo.via,
+        *(labels.attivita.get(a, a) for a in service.attivita),
+    ]
+    return fold(" ".join(w for w in words if w))
+
+
+def _positions(keys: list[str]) -> dict[str, int]:
+    return {key: n for n, key in enumerate(keys)}
+
+
+def _select(name: str, label: str, everything: str, options: list[tuple[str, str]]) -> str:
+    items = [f'<option value="">{everything}</option>'] + [
+        f'<option value="{html.escape(value)}">{html.escape(text)}</option>'
+        for value, text in options
+    ]
+    return (
+        f'<div class="sm-field"><label for="sm-{name}">{label}</label>'
+        f'<select id="sm-{name}" name="{name}">{"".join(items)}</select></div>'
+    )
+
+
+def _form(tables: _Tables) -> str:
+    labels = tables.labels
+    return "".join(
+        [
+            '<form class="sm-search-form" role="search" aria-label="Cerca tra i servizi" '
+            'action="#" autocomplete="off">',
+            '<div class="sm-field sm-field-q"><label for="sm-q">Cosa cerchi</label>'
+            '<input type="search" id="sm-q" name="q" '
+            'placeholder="per esempio: pacco alimentare, SPID, English"></div>',
+            _select("area", "Bisogno", "Tutti i bisogni",
+                    [(k, labels.aree.get(k, k)) for k in tables.aree]),
+            _select("tipo", "Tipo di servizio", "Tutti i tipi",
+                    [(k, labels.tipo.get(k, k)) for k in tables.tipi]),
+            _select("comune", "Comune (sede o residenti serviti)", "Tutti i comuni",
+                    [(slugify(c), c) for c in tables.comuni]),
+            _select("lingua", "Lingua parlata", "Tutte le lingue",
+                    [(c, labels.language(c)) for c in tables.lingue]),
+            '<div class="sm-field sm-field-check"><input type="checkbox" id="sm-aperto" '
+            'name="aperto" value="1"><label for="sm-aperto">Aperto ora</label></div>',
+            '<div class="sm-field sm-field-reset"><button type="reset" class="md-button">'
+            "Azzera i filtri</button></div>",
+            "</form>",
+        ]
+    )  # fmt: skip
+
+
+def _page(services: list[Service], tables: _Tables, service_url: str) -> str:
+    count = len(services)
+    lines = [
+        "---",
+        "title: Cerca un servizio",
+        "search:",
+        "  exclude: true",
+        "---",
+        "",
+        "# Cerca un servizio",
+        "",
+        "Scrivi che cosa ti serve o scegli un bisogno, un comune, una lingua: l'elenco si "
+        "aggiorna mentre scrivi. «Aperto ora» usa l'ora italiana.",
+        "",
+        '<div id="sm-search" class="sm-search-page" '
+        f'data-service-url="{html.escape(service_url)}">',
+        *page_head(leaflet=False),
+        _form(tables),
+        f'<p id="sm-count" class="sm-count" role="status" aria-live="polite">'
+        f"{count} {'servizio' if count == 1 else 'servizi'}</p>",
+        '<ul id="sm-results" class="sm-results"></ul>',
+        "<noscript><p>La ricerca ha bisogno di JavaScript. L'elenco di tutti i servizi è "
+        'anche nella pagina della <a href="../mappa/">mappa</a>.</p></noscript>',
+        f'<script src="../{DATA_PATH}"></script>',
+        f'<script src="../{OWN_DIR}/servicemap-hours.js"></script>',
+        f'<script src="../{OWN_DIR}/servicemap-search.js"></script>',
+        "</div>",
+        "",
+    ]
+    return "\n".join(lines)

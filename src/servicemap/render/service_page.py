@@ -1,0 +1,252 @@
+"""The page of one service, in the sections Italian citizens know from municipal service pages.
+
+Designers Italia's model for a municipal service page orders the answers a citizen looks for: who
+it is for ("A chi è rivolto"), how to get it ("Come fare"), what to bring ("Cosa serve"), what it
+costs ("Costi"), when ("Orari"), where ("Dove si trova") and whom to contact ("Contatti").
+
+Only the first block (name, type, needs, comune, organisation) goes into Material's search index;
+every other heading and block carries ``data-search-exclude``, which keeps the index at a few
+hundred bytes per record while the search page (with all fields) does the detailed filtering.
+"""
+
+from __future__ import annotations
+
+from servicemap.model import DAY_NAMES, DAYS, PRECISION_LABELS, Service
+from servicemap.render.context import (
+    MAP_SRC,
+    RenderContext,
+    area_src,
+    comune_src,
+    italian_date,
+    service_src,
+    tipo_src,
+)
+from servicemap.render.html import esc, front_matter
+from servicemap.render.jsonld import jsonld_script
+
+WHEELCHAIR = {
+    "si": "Accessibile in sedia a rotelle",
+    "no": "Non accessibile in sedia a rotelle",
+    "parziale": "Parzialmente accessibile in sedia a rotelle",
+}
+SECTIONS = (
+    ("a-chi-e-rivolto", "A chi è rivolto"),
+    ("come-fare", "Come fare"),
+    ("cosa-serve", "Cosa serve"),
+    ("costi", "Costi"),
+    ("orari", "Orari"),
+    ("dove-si-trova", "Dove si trova"),
+    ("contatti", "Contatti"),
+    ("informazioni-sulla-scheda", "Informazioni sulla scheda"),
+)
+
+
+def render_service_page(s: Service, ctx: RenderContext) -> str:
+    """Markdown source of ``servizi/<id>/``: front matter and one raw HTML block."""
+    src = service_src(s.id)
+    bodies = {
+        "a-chi-e-rivolto": _audience(s, ctx, src),
+        "come-fare": _how(s, ctx),
+        "cosa-serve": _documents(s),
+        "costi": _p(s.costo)
+        if s.costo
+        else _missing("Il costo non è indicato: chiedi allo sportello."),
+        "orari": _hours(s),
+        "dove-si-trova": _where(s, ctx, src),
+        "contatti": _contacts(s, ctx),
+        "informazioni-sulla-scheda": _record_info(s, ctx),
+    }
+    parts = [f'<div class="sm-scheda" data-servizio-id="{esc(s.id)}">', _summary(s, ctx, src)]
+    toc = "".join(f'<li><a href="#{key}">{title}</a></li>' for key, title in SECTIONS)
+    parts.append(
+        f'<nav class="sm-indice" aria-label="In questa pagina" data-search-exclude><ul>{toc}</ul></nav>'
+    )
+    for key, title in SECTIONS:
+        parts.append(f'<h2 id="{key}" data-search-exclude>{title}</h2>')
+        parts.append(f"<div data-search-exclude>{bodies[key]}</div>")
+    parts.append(jsonld_script(s, ctx))
+    parts.append("</div>")
+    return front_matter(esc(s.nome)) + "\n".join(parts) + "\n"
+
+
+def _summary(s: Service, ctx: RenderContext, src: str) -> str:
+    """The indexed block: what a citizen types into the search box."""
+    site, labels = ctx.site, ctx.labels
+    tipi = ", ".join(site.link(src, tipo_src(t), labels.label("tipo", t)) for t in s.tipo)
+    lines = [f"<h1>{esc(s.nome)}</h1>", f'<p class="sm-tipo">{tipi}</p>']
+    if s.ente:
+        lines.append(f'<p class="sm-ente">A cura di {esc(s.ente)}</p>')
+    lines.append(
+        f'<p class="sm-comune">{site.link(src, comune_src(ctx.canonical(s.comune)), s.comune)}</p>'
+    )
+    if s.aree:
+        aree = ", ".join(site.link(src, area_src(a), labels.label("aree", a)) for a in s.aree)
+        lines.append(f'<p class="sm-aree">Per: {aree}</p>')
+    if s.descrizione:
+        lines.append(f'<div class="sm-descrizione" data-search-exclude>{_p(s.descrizione)}</div>')
+    return "\n".join(lines)
+
+
+def _audience(s: Service, ctx: RenderContext, src: str) -> str:
+    out = [_p(s.destinatari)] if s.destinatari else []
+    if s.aree:
+        items = "".join(
+            f"<li>{ctx.site.link(src, area_src(a), ctx.labels.label('aree', a))}</li>"
+            for a in s.aree
+        )
+        out.append(f"<p>Si occupa di:</p><ul>{items}</ul>")
+    served = ", ".join(
+        ctx.site.link(src, comune_src(ctx.canonical(c)), c) for c in s.served_comuni()
+    )
+    out.append(f"<p>Possono rivolgersi i residenti di: {served}.</p>")
+    return "\n".join(out)
+
+
+def _how(s: Service, ctx: RenderContext) -> str:
+    out = []
+    if s.accesso:
+        items = "".join(f"<li>{esc(ctx.labels.label('accesso', a))}</li>" for a in s.accesso)
+        out.append(f"<p>Come accedere:</p><ul>{items}</ul>")
+    if s.attivita:
+        items = "".join(f"<li>{esc(ctx.labels.label('attivita', a))}</li>" for a in s.attivita)
+        out.append(f"<p>Che cosa offre:</p><ul>{items}</ul>")
+    return "\n".join(out) or _missing("Chiedi allo sportello come accedere.")
+
+
+def _documents(s: Service) -> str:
+    if not s.documenti:
+        return _missing("Non sono indicati documenti da portare.")
+    return "<ul>" + "".join(f"<li>{esc(d)}</li>" for d in s.documenti) + "</ul>"
+
+
+def _hours(s: Service) -> str:
+    rows = []
+    for day in DAYS:
+        ranges = s.orari.get(day, [])
+        text = ", ".join(f"{r.start}–{r.end}" for r in ranges) if ranges else "chiuso"
+        cls = "" if ranges else ' class="sm-chiuso"'
+        rows.append(f'<tr><th scope="row">{DAY_NAMES[day]}</th><td{cls}>{text}</td></tr>')
+    if s.orari:
+        out = [
+            '<table class="sm-orari"><caption>Orario settimanale</caption>'
+            '<thead><tr><th scope="col">Giorno</th><th scope="col">Orario</th></tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        ]
+    else:  # unknown is not "closed every day"
+        out = [_missing("Gli orari non sono indicati: telefona o scrivi prima di andare.")]
+    if s.orari:
+        holidays = "aperto" if s.festivi == "aperto" else "chiuso"
+        out.append(f"<p>Nei giorni festivi: {holidays}.</p>")
+    if s.note_orari:
+        out.append(f'<p class="sm-note-orari">{esc(s.note_orari)}</p>')
+    if s.chiusure:
+        items = "".join(_closure(c.start, c.end, c.note) for c in s.chiusure)
+        out.append(f"<p>Chiusure:</p><ul>{items}</ul>")
+    return "\n".join(out)
+
+
+def _closure(start: str, end: str, note: str) -> str:
+    when = (
+        italian_date(start) if start == end else f"dal {italian_date(start)} al {italian_date(end)}"
+    )
+    return f"<li>{esc(when)}{': ' + esc(note) if note else ''}</li>"
+
+
+def _where(s: Service, ctx: RenderContext, src: str) -> str:
+    out = [f"<address>{esc(s.indirizzo.one_line())}</address>"]
+    pos = s.position
+    if pos is not None:
+        label = PRECISION_LABELS.get(pos.precision, pos.precision)
+        out.append(
+            f'<p class="sm-precisione sm-precisione-{esc(pos.precision)}">Sulla mappa: {esc(label)}.</p>'
+        )
+        out.append(
+            f'<div class="sm-minimap" data-lat="{pos.lat:.6f}" data-lon="{pos.lon:.6f}" '
+            f'data-precisione="{esc(pos.precision)}" role="img" '
+            f'aria-label="Mappa: {esc(s.indirizzo.one_line())}"></div>'
+        )
+    out.append(f"<p>{ctx.site.link(src, MAP_SRC, 'Vedi la mappa di tutti i servizi')}</p>")
+    return "\n".join(out)
+
+
+def _contacts(s: Service, ctx: RenderContext) -> str:
+    rows = []
+    for phone in s.telefoni:
+        rows.append(("Telefono", f'<a href="tel:{esc(phone.e164)}">{esc(phone.display)}</a>'))
+    if s.email:
+        rows.append(("E-mail", f'<a href="mailto:{esc(s.email)}">{esc(s.email)}</a>'))
+    if s.sito:
+        rows.append(("Sito", _url(s.sito)))
+    if s.lingue:
+        rows.append(("Lingue parlate", esc(", ".join(ctx.labels.many("lingue", s.lingue)))))
+    access = s.accessibilita
+    if access.get("sedia_a_rotelle") or access.get("note"):
+        text = WHEELCHAIR.get(access.get("sedia_a_rotelle", ""), "")
+        note = access.get("note", "")
+        rows.append(("Accessibilità", esc(". ".join(x for x in (text, note) if x))))
+    if not rows:
+        return _missing("Non sono indicati contatti: rivolgiti di persona all'indirizzo indicato.")
+    return _dl(rows)
+
+
+def _record_info(s: Service, ctx: RenderContext) -> str:
+    rows = [
+        (
+            "Ultimo aggiornamento",
+            f'<time datetime="{esc(s.aggiornato)}">{esc(italian_date(s.aggiornato))}</time>',
+        )
+    ]
+    if s.verificato_da:
+        rows.append(("Verificato da", esc(s.verificato_da)))
+    if s.fonte:
+        rows.append(("Fonte", _url(s.fonte)))
+    for key in sorted(s.extra):
+        rows.append((key.replace("_", " ").capitalize(), esc(_plain(s.extra[key]))))
+    out = [_dl(rows)]
+    if ctx.report_email:
+        subject = f"Correzione scheda {s.id}"
+        href = f"mailto:{ctx.report_email}?subject={_mail_quote(subject)}"
+        out.append(f'<p><a href="{esc(href)}">Segnala un errore in questa scheda</a></p>')
+    if ctx.repo_url:
+        href = f"{ctx.repo_url.rstrip('/')}/edit/{ctx.edit_branch}/{ctx.data_path}"
+        out.append(f'<p><a href="{esc(href)}#L{s.line}">Modifica questa scheda</a></p>')
+    return "\n".join(out)
+
+
+def _url(url: str) -> str:
+    """A link only for web addresses; anything else (e.g. ``javascript:``) is shown as text."""
+    if url.lower().startswith(("https://", "http://")):
+        return f'<a href="{esc(url)}" rel="noopener">{esc(url)}</a>'
+    return esc(url)
+
+
+def _p(text: str) -> str:
+    """Paragraphs as the volunteer wrote them: blank lines separate, line breaks are kept."""
+    paras = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    return "".join(f"<p>{'<br>'.join(esc(line) for line in p.split(chr(10)))}</p>" for p in paras)
+
+
+def _dl(rows: list[tuple[str, str]]) -> str:
+    return (
+        '<dl class="sm-dati">'
+        + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in rows)
+        + "</dl>"
+    )
+
+
+def _missing(text: str) -> str:
+    return f'<p class="sm-mancante">{text}</p>'
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, list):
+        return ", ".join(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_plain(v)}" for k, v in value.items())
+    return str(value)
+
+
+def _mail_quote(text: str) -> str:
+    from urllib.parse import quote
+
+    return quote(text, safe="")

@@ -1,0 +1,155 @@
+"""Validate a loaded ``services.yaml``: the JSON Schema first, then the checks of ``checks``.
+
+Every problem is collected (a volunteer wants the whole list at once), and every record that has
+its required fields becomes a ``model.Service`` even when something else in it is wrong, so that
+a report can show it; the build stops anyway when there are errors. The work is linear in the
+number of records: the schema validator is compiled once, ids are checked with a dict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from servicemap import checks, contract
+from servicemap.contract import Vocabulary
+from servicemap.geo import GeoCheck
+from servicemap.hours import HoursError, parse_day
+from servicemap.load import Node
+from servicemap.model import DAYS, Address, Closure, Service, Territory, TimeRange
+from servicemap.phones import parse_phone
+from servicemap.problems import Problem
+
+# Optional keys the contract added after its first version, kept in ``Service.extra``.
+EXTRA_KEYS: tuple[str, ...] = ("nota_fonte", "contatti_note")
+
+
+@dataclass
+class Dataset:
+    """What ``services.yaml`` says: its territory section and its records."""
+
+    territory_name: str = ""
+    comuni: list[str] = field(default_factory=list)
+    services: list[Service] = field(default_factory=list)
+    comuni_limitrofi: list[str] = field(default_factory=list)  # outside, but a member sits there
+
+
+def validate_document(
+    doc: Node,
+    *,
+    file: str,
+    vocabulary: Vocabulary,
+    territory: Territory | None = None,
+    today: dt.date | None = None,
+) -> tuple[Dataset, list[Problem]]:
+    """Check ``doc`` against the contract; return the records and every problem found."""
+    problems = contract.schema_problems(doc, file)
+    section = doc.get("territorio")
+    dataset = Dataset(
+        territory_name=section.text("nome") if section is not None else "",
+        comuni=_strings(section.get("comuni") if section is not None else None),
+        comuni_limitrofi=_strings(section.get("comuni_limitrofi") if section is not None else None),
+    )
+    known = [c.name for c in territory.comuni] if territory else []
+    comuni = dataset.comuni or known
+    ctx = checks.Context(
+        file=file,
+        vocabulary=vocabulary,
+        comuni=comuni,
+        limitrofi=dataset.comuni_limitrofi,
+        today=today or dt.date.today(),
+        geo=GeoCheck(territory),
+    )
+    records = doc.get("servizi")
+    for record in records.value if records is not None and records.is_list else []:  # type: ignore[union-attr]
+        if not record.is_mapping:
+            continue  # the schema reported it
+        for check in checks.CHECKS:
+            problems.extend(check(record, ctx))
+        service = build_service(record)
+        if service is not None:
+            dataset.services.append(service)
+    return dataset, problems
+
+
+def _strings(node: Node | None) -> list[str]:
+    return [item.value for item in checks.texts(node) if item.value]  # type: ignore[misc]
+
+
+def build_service(record: Node) -> Service | None:
+    """A ``Service`` from a record with its required fields; invalid optional parts left out."""
+    indirizzo = record.get("indirizzo")
+    required = (record.text("id"), record.text("nome"), record.text("aggiornato"))
+    tipo = _strings(record.get("tipo")) if _is_list(record.get("tipo")) else []
+    if not all(required) or not tipo or indirizzo is None or not indirizzo.text("comune"):
+        return None
+    accessibilita = record.get("accessibilita")
+    return Service(
+        id=record.text("id"),
+        nome=record.text("nome"),
+        tipo=tipo,
+        indirizzo=Address(
+            comune=indirizzo.text("comune"),
+            via=indirizzo.text("via"),
+            cap=indirizzo.text("cap"),
+            provincia=indirizzo.text("provincia"),
+        ),
+        aggiornato=record.text("aggiornato"),
+        line=record.line,
+        ente=record.text("ente"),
+        descrizione=record.text("descrizione"),
+        attivita=_list(record, "attivita"),
+        aree=_list(record, "aree"),
+        destinatari=record.text("destinatari"),
+        posizione=checks.read_position(record.get("posizione")),
+        telefoni=[p for p in (parse_phone(s) for s in _list(record, "telefoni")) if p],
+        email=record.text("email"),
+        sito=record.text("sito") if checks.is_web_url(record.text("sito")) else "",
+        orari=_hours(record.get("orari")),
+        festivi=record.text("festivi") or "chiuso",
+        chiusure=_closures(record.get("chiusure")),
+        note_orari=record.text("note_orari"),
+        accesso=_list(record, "accesso"),
+        lingue=_list(record, "lingue"),
+        accessibilita={k: v.value for k, v in _items(accessibilita) if isinstance(v.value, str)},
+        documenti=_list(record, "documenti"),
+        costo=record.text("costo"),
+        comuni_serviti=_list(record, "comuni_serviti"),
+        verificato_da=record.text("verificato_da"),
+        fonte=record.text("fonte") if checks.is_web_url(record.text("fonte")) else "",
+        extra={key: record.text(key) for key in EXTRA_KEYS if record.text(key)},
+    )
+
+
+def _is_list(node: Node | None) -> bool:
+    return node is not None and node.is_list
+
+
+def _list(record: Node, key: str) -> list[str]:
+    node = record.get(key)
+    return _strings(node) if _is_list(node) else []
+
+
+def _items(node: Node | None) -> list[tuple[str, Node]]:
+    return list(node.value.items()) if node is not None and isinstance(node.value, dict) else []
+
+
+def _hours(node: Node | None) -> dict[str, list[TimeRange]]:
+    """Parsed ranges per day, in week order; days that do not parse are left out."""
+    found = {}
+    for day, value in _items(node):
+        if day in DAYS and isinstance(value.value, str):
+            try:
+                found[day] = parse_day(value.value)
+            except HoursError:
+                continue
+    return {day: found[day] for day in DAYS if day in found}
+
+
+def _closures(node: Node | None) -> list[Closure]:
+    found = []
+    for item in node.value if node is not None and isinstance(node.value, list) else []:
+        start, end = checks.parse_date(item.text("dal")), checks.parse_date(item.text("al"))
+        if start and end and start <= end:
+            found.append(Closure(start.isoformat(), end.isoformat(), item.text("nota")))
+    return found

@@ -1,0 +1,75 @@
+"""Shared fixtures: synthetic sites built with the real ``mkdocs build`` in a subprocess."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from servicemap import synthetic
+
+REPO = Path(__file__).resolve().parents[1]
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+@dataclass
+class Build:
+    """The result of one ``mkdocs build``: exit status, output and the built folder."""
+
+    returncode: int
+    output: str
+    site: Path
+
+    def page(self, path: str) -> str:
+        return (self.site / path).read_text(encoding="utf-8")
+
+
+def site_config(root: Path) -> Path:
+    """A copy of the repository's ``mkdocs.yml`` in ``root``, using the repository's pages."""
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("docs_dir: content", f"docs_dir: {REPO / 'content'}")
+    text = text.replace("- hooks/servicemap_hook.py", f"- {REPO / 'hooks' / 'servicemap_hook.py'}")
+    config = root / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    shutil.copy(REPO / "territorio.geojson", root / "territorio.geojson")
+    return config
+
+
+def run_build(config: Path, site: Path, *args: str, env: dict[str, str] | None = None) -> Build:
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    proc = subprocess.run(
+        [*MKDOCS, "build", "-f", str(config), "-d", str(site), *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=config.parent,
+        timeout=600,
+    )
+    return Build(proc.returncode, proc.stdout + proc.stderr, site)
+
+
+@pytest.fixture
+def make_site(tmp_path: Path):
+    """``make_site(records) -> (config path, site path)``: a territory folder ready to build."""
+
+    def make(records: list[dict], name: str = "territorio") -> tuple[Path, Path]:
+        root = tmp_path / name
+        root.mkdir()
+        (root / "services.yaml").write_text(synthetic.to_yaml(records), encoding="utf-8")
+        return site_config(root), root / "site_build"
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def example_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The repository's own site (``services.yaml``), built once for all tests that read it."""
+    site = tmp_path_factory.mktemp("example") / "site_build"
+    build = run_build(REPO / "mkdocs.yml", site)
+    assert build.returncode == 0, build.output
+    return build

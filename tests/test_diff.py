@@ -1,0 +1,189 @@
+"""``servicemap diff``: the summary a reviewer reads on a volunteer's pull request."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from servicemap import cli, diff
+
+BASE = """\
+territorio:
+  nome: Distretto di prova
+  comuni: [Pioltello, Segrate]
+servizi:
+  - id: caritas-pioltello
+    nome: Centro di ascolto Caritas Pioltello
+    tipo: [centro-ascolto]
+    indirizzo:
+      via: Via Roma 1
+      comune: Pioltello
+    telefoni: ["02 9236 6364"]
+    orari:
+      lun: "09:00-12:00"
+    aggiornato: "2024-03-14"
+  - id: sportello-segrate
+    nome: Sportello sociale Segrate
+    tipo: [sportello]
+    indirizzo: {comune: Segrate}
+    aggiornato: "2024-03-14"
+"""
+
+HEAD = """\
+territorio:
+  nome: Distretto di prova
+  comuni: [Pioltello, Segrate]
+servizi:
+  - id: caritas-pioltello
+    nome: Centro di ascolto Caritas Pioltello
+    tipo: [centro-ascolto, hub-digitale]
+    indirizzo:
+      via: Via Roma 2
+      comune: Pioltello
+    telefoni: ["02 9236 6364"]
+    orari:
+      lun: "09:00-12:00"
+      mer: "09:00-12:00, 15:00-18:00"
+    aggiornato: "2025-02-01"
+  - id: hub-segrate
+    nome: Hub digitale Segrate
+    tipo: [hub-digitale]
+    indirizzo: {comune: Segrate}
+    aggiornato: "2025-02-01"
+"""
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=Prova", "-c", "user.email=prova@example.org", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A throwaway repository: ``main`` holds BASE, branch ``proposta`` (checked out) HEAD."""
+    git(tmp_path, "init", "-q", "-b", "main")
+    (tmp_path / "services.yaml").write_text(BASE, encoding="utf-8")
+    git(tmp_path, "add", "services.yaml")
+    git(tmp_path, "commit", "-q", "-m", "base")
+    git(tmp_path, "checkout", "-q", "-b", "proposta")
+    (tmp_path / "services.yaml").write_text(HEAD, encoding="utf-8")
+    git(tmp_path, "commit", "-q", "-am", "proposta")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = cli.main(["diff", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_text_summary_lists_added_changed_removed(repo, capsys):
+    code, out, _ = run_cli(capsys, "main", "HEAD")
+    assert code == 0
+    assert out.splitlines() == [
+        "Modifiche a services.yaml tra main e HEAD: 1 scheda aggiunta, 1 modificata, 1 rimossa.",
+        "+ hub-segrate: Hub digitale Segrate (Segrate) (riga 16)",
+        "~ caritas-pioltello: Centro di ascolto Caritas Pioltello (Pioltello) (riga 5)",
+        "    tipo: centro-ascolto -> centro-ascolto, hub-digitale",
+        "    indirizzo.via: Via Roma 1 -> Via Roma 2",
+        "    orari.mer: (assente) -> 09:00-12:00, 15:00-18:00",
+        "    aggiornato: 2024-03-14 -> 2025-02-01",
+        "- sportello-segrate: Sportello sociale Segrate (Segrate)",
+    ]
+
+
+def test_markdown_summary_is_a_table_per_changed_record(repo, capsys):
+    code, out, _ = run_cli(capsys, "main", "HEAD", "--format", "markdown")
+    assert code == 0
+    assert "**1 scheda aggiunta, 1 modificata, 1 rimossa**" in out
+    assert "#### Schede aggiunte (1)" in out
+    assert "#### Schede modificate (1)" in out
+    assert "#### Schede rimosse (1)" in out
+    assert "| indirizzo.via | Via Roma 1 | Via Roma 2 |" in out
+    assert "| orari.mer | *(assente)* | 09:00-12:00, 15:00-18:00 |" in out
+    assert "- **Sportello sociale Segrate (Segrate)**: id sportello-segrate" in out
+
+
+def test_working_copy_path_compares_uncommitted_edits(repo, capsys):
+    (repo / "services.yaml").write_text(HEAD.replace("Via Roma 2", "Via Roma 3"), encoding="utf-8")
+    code, out, _ = run_cli(capsys, "HEAD", "services.yaml")
+    assert code == 0
+    assert "indirizzo.via: Via Roma 2 -> Via Roma 3" in out
+    assert "1 modificata" in out
+
+
+def test_unchanged_versions_say_so(repo, capsys):
+    code, out, _ = run_cli(capsys, "HEAD", "HEAD")
+    assert code == 0
+    assert "Nessuna scheda aggiunta, modificata o rimossa." in out
+
+
+def test_unreadable_proposal_is_reported_not_crashed(repo, capsys):
+    broken = HEAD.replace('      mer: "09:00-12:00, 15:00-18:00"\n', "      mer: [09:00\n")
+    (repo / "services.yaml").write_text(broken, encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "rotto")
+    code, out, err = run_cli(capsys, "main", "HEAD", "--format", "markdown")
+    assert code == 0
+    assert "Traceback" not in out + err
+    assert "**confronto non possibile**" in out
+    assert "Il file in HEAD non si legge (riga" in out
+    assert "Schede rimosse" not in out  # an unreadable file must not look like a mass deletion
+
+
+def test_file_new_in_head_lists_every_record_as_added(repo, capsys):
+    git(repo, "mv", "services.yaml", "nuovo.yaml")
+    git(repo, "commit", "-q", "-m", "rinomina")
+    code, out, _ = run_cli(capsys, "main", "HEAD", "--file", "nuovo.yaml")
+    assert code == 0
+    assert "Il file non esiste in main" in out
+    assert "2 schede aggiunte, 0 modificate, 0 rimosse" in out
+
+
+def test_unknown_revision_is_a_usage_error(repo, capsys):
+    code, out, err = run_cli(capsys, "origin/non-esiste", "HEAD")
+    assert code == 2
+    assert out == ""
+    assert "«origin/non-esiste» non è né un file né una revisione git" in err
+
+
+def test_records_without_id_or_with_repeated_id_are_noted(tmp_path, capsys):
+    base = tmp_path / "a.yaml"
+    head = tmp_path / "b.yaml"
+    base.write_text(BASE, encoding="utf-8")
+    head.write_text(
+        BASE + "  - nome: Senza id\n  - id: caritas-pioltello\n    nome: Doppione\n",
+        encoding="utf-8",
+    )
+    result = diff.compare(
+        diff.read_version(str(base), "services.yaml"), diff.read_version(str(head), "services.yaml")
+    )
+    text = diff.format_text(result, "services.yaml")
+    assert "la scheda alla riga 20 non ha un `id`" in text
+    assert "l'id «caritas-pioltello» è ripetuto alle righe 5 e 21" in text
+    assert result.empty
+
+
+def test_markdown_shows_volunteer_text_literally():
+    """Text from a pull request must not become HTML, links, mentions or table columns."""
+    assert diff.md_escape("a | b") == "a \\| b"
+    assert diff.md_escape("<img src=x onerror=alert(1)>") == "&lt;img src=x onerror=alert(1)&gt;"
+    assert diff.md_escape("scrivi a @mario") == "scrivi a &#64;mario"
+    assert diff.md_escape("[clic](https://evil.example)") == "\\[clic\\](https://evil.example)"
+    assert diff.md_escape("**grassetto** `codice`") == "\\*\\*grassetto\\*\\* \\`codice\\`"
+
+
+def test_plain_text_of_nested_values():
+    assert diff.plain_text(["it", "en"]) == "it, en"
+    closures = [{"dal": "2026-08-01", "al": "2026-08-31", "nota": "Ferie"}, {"dal": "2026-12-24"}]
+    assert (
+        diff.plain_text(closures) == "dal: 2026-08-01, al: 2026-08-31, nota: Ferie; dal: 2026-12-24"
+    )
+    assert diff.plain_text("Accoglienza,\n  ascolto") == "Accoglienza, ascolto"
+    assert diff.plain_text(None) == ""

@@ -1,0 +1,115 @@
+"""The search page's generated files: the form, compact escaped data, folded haystacks."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from servicemap import synthetic
+from servicemap.model import Comune, Territory
+from servicemap.project import Project
+from servicemap.render.clientdata import fold, labels_of
+from servicemap.render.search import render_search
+
+CDN_HOSTS = ("cdn.jsdelivr", "unpkg", "cdnjs", "code.jquery", "bootstrapcdn", "googleapis")
+
+
+def render(services, comuni=None) -> dict[str, str]:
+    names = comuni or list(synthetic.COMUNI)
+    terr = Territory("Distretto", [Comune(n, n.lower()) for n in names])
+    files = render_search(services, terr, None, Project(Path("services.yaml")))
+    return {f.path: f.content for f in files}
+
+
+def data_of(out: dict[str, str]) -> dict:
+    text = out["assets/servicemap/cerca-servizi.js"]
+    prefix = "window.SERVICEMAP_SERVICES="
+    assert text.startswith(prefix) and text.endswith(";\n")
+    return json.loads(text[len(prefix) : -2])
+
+
+def test_the_form_has_the_agreed_control_names_and_a_live_count():
+    page = render(synthetic.services(8))["cerca/index.md"]
+    for name in ("q", "area", "tipo", "comune", "lingua", "aperto"):
+        assert f'name="{name}"' in page
+    assert 'type="checkbox" id="sm-aperto" name="aperto"' in page
+    assert re.search(r'<p id="sm-count"[^>]*aria-live="polite"', page)
+    for label_for in ("sm-q", "sm-area", "sm-tipo", "sm-comune", "sm-lingua", "sm-aperto"):
+        assert f'<label for="{label_for}">' in page  # every control has a visible label
+    assert "cerca-servizi.js" in page and "servicemap-search.js" in page
+    assert "fetch(" not in page
+
+
+def test_languages_are_listed_in_their_own_name_and_in_italian():
+    page = render(synthetic.services(30))["cerca/index.md"]
+    assert '<option value="ar">العربية (arabo)</option>' in page
+    assert '<option value="zh">中文 (cinese)</option>' in page
+    assert '<option value="en">English (inglese)</option>' in page
+    assert '<option value="it">italiano</option>' in page
+    data = data_of(render(synthetic.services(30)))
+    assert ["zh", "中文", "cinese"] in data["lingue"]
+
+
+def test_records_point_into_the_tables_and_are_sorted_by_name():
+    services = synthetic.services(50)
+    data = data_of(render(services))
+    rows = data["s"]
+    assert len(rows) == 50 and len({r[0] for r in rows}) == 50
+    assert [fold(r[1]) for r in rows] == sorted(fold(r[1]) for r in rows)
+    by_id = {s.id: s for s in services}
+    for row in rows:
+        s = by_id[row[0]]
+        assert [data["tipi"][i][0] for i in row[2]] == s.tipo
+        assert [data["aree"][i][0] for i in row[3]] == s.aree
+        assert data["comuni"][row[4]][1] == s.comune
+        assert [data["lingue"][i][0] for i in row[6]] == s.lingue
+        served = {data["comuni"][i][1] for i in row[5]} | {s.comune}
+        assert served == set(s.served_comuni())
+
+
+def test_haystack_is_folded_at_build_time_and_data_is_small():
+    services = synthetic.services(3)
+    services[0].nome = "Città Sociale ÀÉÎ"
+    services[0].attivita = ["corsi-italiano"]
+    row = next(r for r in data_of(render(services))["s"] if r[0] == services[0].id)
+    assert "citta sociale aei" in row[-1]
+    assert "corsi di italiano" in row[-1]  # activity labels are searchable
+    assert fold("Perché") == "perche" and fold("中文") == "中文"
+    text = render(synthetic.services(3000))["assets/servicemap/cerca-servizi.js"]
+    assert len(text.encode()) / 3000 < 600  # the search page carries all the details
+
+
+def test_hours_closures_and_holidays_flag_are_encoded():
+    services = synthetic.services(2)
+    services[0].festivi = "aperto"
+    rows = {r[0]: r for r in data_of(render(services))["s"]}
+    row = rows[services[0].id]
+    assert row[8].count("|") == 6
+    assert row[9] == 1 and rows[services[1].id][9] == 0
+    services[1].orari = {}
+    rows = {r[0]: r for r in data_of(render(services))["s"]}
+    assert rows[services[1].id][8] == ""  # unknown hours, not "closed"
+
+
+def test_hostile_text_is_escaped_in_options_and_data():
+    rec = synthetic.hostile_record(synthetic.records(1)[0])
+    hostile_comune = synthetic.HOSTILE
+    rec["comuni_serviti"] = [hostile_comune]
+    out = render([synthetic.to_service(rec)], comuni=[*synthetic.COMUNI, hostile_comune])
+    page, data_js = out["cerca/index.md"], out["assets/servicemap/cerca-servizi.js"]
+    assert "<img" not in page and "</script><script>" not in page
+    assert "&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;" in page
+    assert "</script" not in data_js.lower() and "<img" not in data_js and "\u2028" not in data_js
+    data = data_of(out)
+    assert data["s"][0][1] == rec["nome"]  # exactly as written, once decoded
+    for text in out.values():
+        assert not any(host in text for host in CDN_HOSTS)
+
+
+def test_labels_come_from_the_vocabulary():
+    labels = labels_of(None)
+    assert labels.tipo["centro-ascolto"] == "Centro di ascolto"
+    assert labels.language("ar") == "العربية (arabo)"
+    assert labels.language("it") == "italiano"
+    assert labels.language("xx") == "xx"

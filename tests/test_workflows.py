@@ -1,0 +1,175 @@
+"""The GitHub Actions workflows: the key steps exist, and their shell scripts really work.
+
+GitHub runs these files only on the forge, so the tests read them as data and run the scripts of
+the check's steps locally (with ``servicemap`` on PATH, in a throwaway repository whose
+``origin/main`` is the base), exactly as the runner would.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+import servicemap
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOWS = ROOT / ".github" / "workflows"
+
+
+def workflow(name: str) -> dict:
+    # BaseLoader: every scalar a string, and the key "on" stays "on" (not YAML 1.1's True).
+    return yaml.load((WORKFLOWS / name).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+
+def steps(flow: dict) -> list[dict]:
+    return [step for job in flow["jobs"].values() for step in job.get("steps", [])]
+
+
+def step_running(flow: dict, command: str) -> dict:
+    found = [s for s in steps(flow) if command in s.get("run", "")]
+    assert len(found) == 1, f"expected one step running {command!r}"
+    return found[0]
+
+
+def step_using(flow: dict, action: str) -> dict:
+    found = [s for s in steps(flow) if s.get("uses", "").startswith(action + "@")]
+    assert found, f"no step uses {action}"
+    return found[0]
+
+
+def test_validate_workflow_checks_every_pull_request():
+    flow = workflow("validate.yml")
+    assert "pull_request" in flow["on"]
+    assert step_using(flow, "actions/checkout")["with"]["fetch-depth"] == "0"
+    step_using(flow, "actions/setup-python")
+    step_running(flow, "pip install -e .")
+    validate = step_running(flow, "servicemap validate --format github")
+    assert "services.yaml" in validate["run"]
+    summary = step_running(flow, "servicemap diff")
+    assert "--format markdown" in summary["run"]
+    assert "GITHUB_STEP_SUMMARY" in summary["run"]
+    assert "!cancelled()" in summary["if"]  # the summary is posted even when validation fails
+    assert flow["permissions"] == {"contents": "read"}  # fork pull requests run untrusted code
+    assert step_using(flow, "actions/upload-artifact")["with"]["name"] == "pr-summary"
+
+
+def test_comment_workflow_posts_the_summary_safely():
+    flow = workflow("pr-comment.yml")
+    assert flow["on"]["workflow_run"]["workflows"] == [workflow("validate.yml")["name"]]
+    assert flow["permissions"]["pull-requests"] == "write"
+    download = step_using(flow, "actions/download-artifact")
+    assert download["with"]["name"] == "pr-summary"
+    script = step_using(flow, "actions/github-script")["with"]["script"]
+    assert "head.sha !== context.payload.workflow_run.head_sha" in script
+    assert not any("actions/checkout" in s.get("uses", "") for s in steps(flow))
+
+
+def test_publish_workflow_deploys_pages_and_attaches_the_offline_zip():
+    flow = workflow("publish.yml")
+    assert flow["on"]["push"]["branches"] == ["main"]
+    jobs = flow["jobs"]
+    step_running(flow, "make validate")
+    assert "make offline" in step_running(flow, "make offline")["run"]
+    step_running(flow, "make site")
+    site_dir = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_dir"]
+    assert step_using(flow, "actions/upload-pages-artifact")["with"]["path"] == site_dir
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert jobs["deploy"]["environment"]["name"] == "github-pages"
+    step_using(flow, "actions/deploy-pages")
+    assert step_using(flow, "actions/upload-artifact")["with"]["path"].endswith(".zip")
+    assert jobs["release"]["permissions"] == {"contents": "write"}
+    assert "gh release create" in step_running(flow, "gh release create")["run"]
+
+
+# --- Running the check's scripts ---------------------------------------------------------------
+
+BASE = """\
+territorio:
+  nome: Prova
+  comuni: [Pioltello]
+servizi:
+  - id: caritas-pioltello
+    nome: Centro di ascolto Caritas Pioltello
+    tipo: [centro-ascolto]
+    indirizzo: {comune: Pioltello}
+    aggiornato: "2026-01-10"
+"""
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=Prova", "-c", "user.email=prova@example.org", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.fixture
+def runner(tmp_path: Path) -> dict[str, str]:
+    """The runner's environment: ``servicemap`` on PATH and the variables GitHub sets."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    shim = bin_dir / "servicemap"
+    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m servicemap.cli "$@"\n')
+    shim.chmod(0o755)
+    src = str(Path(servicemap.__file__).resolve().parent.parent)
+    return {
+        **os.environ,
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        "PYTHONPATH": src,
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+        "GITHUB_OUTPUT": str(tmp_path / "output.txt"),
+        "BASE_REF": "main",  # the step's env maps github.base_ref to it
+        "PR_NUMBER": "7",
+    }
+
+
+@pytest.fixture
+def pull_request(tmp_path: Path) -> Path:
+    """A checkout as actions/checkout leaves it: the proposal at HEAD, the base at origin/main."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    (repo / "services.yaml").write_text(BASE, encoding="utf-8")
+    git(repo, "add", "services.yaml")
+    git(repo, "commit", "-q", "-m", "base")
+    git(repo, "update-ref", "refs/remotes/origin/main", "HEAD")
+    proposal = BASE.replace('aggiornato: "2026-01-10"', 'aggiornato: "10/01/2026"')
+    (repo / "services.yaml").write_text(proposal, encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "proposta")
+    return repo
+
+
+def run_step(step: dict, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    script = "set -eo pipefail\n" + step["run"]  # how GitHub runs `run:` with bash
+    return subprocess.run(
+        ["bash", "-c", script], cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
+
+
+def test_validate_step_annotates_the_line_and_fails(pull_request, runner):
+    step = step_running(workflow("validate.yml"), "servicemap validate --format github")
+    result = run_step(step, pull_request, runner)
+    assert result.returncode == 1
+    assert "::error file=services.yaml,line=9," in result.stdout
+    assert "title=bad-date::" in result.stdout
+
+
+def test_summary_steps_write_the_summary_and_the_artifact(pull_request, runner, tmp_path):
+    flow = workflow("validate.yml")
+    result = run_step(step_running(flow, "servicemap diff"), pull_request, runner)
+    assert result.returncode == 0, result.stderr
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "**0 schede aggiunte, 1 modificata, 0 rimosse**" in summary
+    assert "| aggiornato | 2026-01-10 | 10/01/2026 |" in summary
+    result = run_step(step_running(flow, "pr-number.txt"), pull_request, runner)
+    assert result.returncode == 0, result.stderr
+    artifact = pull_request / "pr-summary"
+    assert (artifact / "pr-number.txt").read_text().strip() == "7"
+    assert (artifact / "pr-summary.md").read_text(encoding="utf-8") == summary
