@@ -22,6 +22,11 @@
   var markersByRecord = {};
   var iconCache = {};
 
+  /* Timings for the benchmark (first markers on screen in under 1.5 s with 3,000 records). */
+  function mark(name) {
+    if (window.performance && performance.mark) { performance.mark(name); }
+  }
+
   function safeCode(code) {
     return /^[A-Z0-9]{1,3}$/.test(code) ? code : "?";
   }
@@ -114,10 +119,14 @@
     return cluster;
   }
 
-  function fitView(cluster) {
+  /* Fit the comuni (or else the points) before adding markers: clustering runs once, at the
+   * zoom the visitor sees. */
+  function fitView() {
     var bounds = boundaries && boundaries.getBounds && boundaries.getBounds();
-    if (!bounds || !bounds.isValid()) { bounds = cluster.getBounds(); }
-    if (bounds && bounds.isValid()) { map.fitBounds(bounds, { padding: [10, 10] }); }
+    if (!bounds || !bounds.isValid()) {
+      bounds = L.latLngBounds(data.p.map(function (p) { return [p[0], p[1]]; }));
+    }
+    if (bounds.isValid()) { map.fitBounds(bounds, { padding: [10, 10], animate: false }); }
   }
 
   /* The list under the map: "Mostra sulla mappa" opens the record's popup. */
@@ -135,8 +144,10 @@
   }
 
   if (!map) { return; }
+  mark("servicemap:start");
+  fitView();
   var cluster = addMarkers();
-  fitView(cluster);
+  mark("servicemap:markers");
   wireList(cluster);
   root.setAttribute("data-ready", "true");
 }());
