@@ -8,6 +8,8 @@ from servicemap.mkdocs_adapter import (  # noqa: F401
     on_build_error,
     on_config,
     on_files,
+    on_page_content,
+    on_page_markdown,
     on_post_build,
     on_pre_build,
     on_shutdown,

@@ -135,7 +135,7 @@ def load_text(text: str, display_name: str) -> tuple[Node | None, list[Problem]]
         line, col = _char_position(text, text.index("\x00"))
         return None, [problem(display_name, line, col, "control-character", char="NUL")]
     try:
-        with _gc_paused():
+        with gc_paused():
             root = _build(_events(text), display_name)
     except _Stop as stop:
         return None, [stop.found]
@@ -259,9 +259,12 @@ def _stop(event, file: str, code: str, **fields: object) -> None:
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Building a tree of a million acyclic nodes makes the cycle collector rescan it again and
-    again (a third of the load time); nothing here creates cycles, so pause it meanwhile."""
+def gc_paused() -> Iterator[None]:
+    """Pause the cycle collector while a big acyclic tree is built or read.
+
+    Building a million nodes makes the collector rescan them again and again (a third of the
+    load time, and as much again while validating); nothing here creates cycles, and reference
+    counting still frees everything, so pausing it loses nothing."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

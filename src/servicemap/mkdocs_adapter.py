@@ -28,12 +28,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from servicemap import pipeline
 from servicemap.model import Service
 from servicemap.problems import Problem
 from servicemap.project import Project
+from servicemap.render.pages import RAW_HTML_DIRS
 from servicemap.render.site import render_site
 
 log = logging.getLogger("mkdocs.plugins.servicemap")
@@ -50,7 +52,7 @@ class _Build:
     warnings: CountHandler
     saved_epoch: str | None
     epoch: int
-    page_paths: set[str] = field(default_factory=set)
+    raw_html: dict[str, str] = field(default_factory=dict)  # src_uri -> finished HTML body
 
 
 _current: _Build | None = None
@@ -104,9 +106,26 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         hidden = item.kind == "page" and item.path not in in_nav
         inclusion = InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED
         files.append(File.generated(config, item.path, content=item.content, inclusion=inclusion))
-        if item.kind == "page":
-            build.page_paths.add(item.path)
+        if item.kind == "page" and item.path.startswith(RAW_HTML_DIRS):
+            build.raw_html[item.path] = _body(str(item.content))
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Generated pages are finished HTML: skip the Markdown pass (``on_page_content`` adds it).
+
+    Python-Markdown would only stash the raw HTML block and give it back unchanged, at a cost of
+    tens of milliseconds a page (the ``md_in_html`` parser): most of a large build.
+    """
+    if _current is not None and page.file.src_uri in _current.raw_html:
+        return ""
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if _current is not None and page.file.src_uri in _current.raw_html:
+        return _current.raw_html[page.file.src_uri]
+    return html
 
 
 @event_priority(-1000)  # after every other plugin, e.g. Material's offline search index
@@ -180,6 +199,15 @@ def _swap_in(staging: Path, final: Path) -> None:
         final.rename(old)
     staging.rename(final)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _body(markdown: str) -> str:
+    """The page without its front matter (MkDocs has already read the metadata from it)."""
+    if markdown.startswith("---\n"):
+        end = markdown.find("\n---\n", 4)
+        if end != -1:
+            return markdown[end + 5 :].lstrip("\n")
+    return markdown
 
 
 def data_epoch(services: list[Service]) -> int:

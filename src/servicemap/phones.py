@@ -23,9 +23,17 @@ def parse_phone(raw: str) -> Phone | None:
         number = phonenumbers.parse(raw, "IT")
     except phonenumbers.NumberParseException:
         return None
-    if not phonenumbers.is_valid_number(number):
+    # Asking for Italy directly skips the region lookup of is_valid_number (half its cost).
+    italian = number.country_code == 39
+    valid = (
+        phonenumbers.is_valid_number_for_region(number, "IT")
+        or phonenumbers.is_valid_number_for_region(number, "VA")
+        if italian
+        else phonenumbers.is_valid_number(number)
+    )
+    if not valid:
         return None
-    if number.country_code == 39:
+    if italian:
         display = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     else:
         display = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

@@ -15,7 +15,7 @@ from servicemap import checks, contract
 from servicemap.contract import Vocabulary
 from servicemap.geo import GeoCheck
 from servicemap.hours import HoursError, parse_day
-from servicemap.load import Node
+from servicemap.load import Node, gc_paused
 from servicemap.model import DAYS, Address, Closure, Service, Territory, TimeRange
 from servicemap.phones import parse_phone
 from servicemap.problems import Problem
@@ -43,6 +43,17 @@ def validate_document(
     today: dt.date | None = None,
 ) -> tuple[Dataset, list[Problem]]:
     """Check ``doc`` against the contract; return the records and every problem found."""
+    with gc_paused():
+        return _validate(doc, file, vocabulary, territory, today)
+
+
+def _validate(
+    doc: Node,
+    file: str,
+    vocabulary: Vocabulary,
+    territory: Territory | None,
+    today: dt.date | None,
+) -> tuple[Dataset, list[Problem]]:
     problems = contract.schema_problems(doc, file)
     section = doc.get("territorio")
     dataset = Dataset(

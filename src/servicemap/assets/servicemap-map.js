@@ -129,17 +129,21 @@
     if (bounds.isValid()) { map.fitBounds(bounds, { padding: [10, 10], animate: false }); }
   }
 
-  /* The list under the map: "Mostra sulla mappa" opens the record's popup. */
+  /* The list under the map: each placed service gets a "Mostra sulla mappa" button that
+   * opens its popup (added here: the button is useless without this script). */
   function wireList(cluster) {
-    var buttons = document.querySelectorAll(".sm-show-on-map");
-    Array.prototype.forEach.call(buttons, function (button) {
-      var marker = markersByRecord[button.getAttribute("data-index")];
+    var items = document.querySelectorAll(".sm-map-list li[data-i]");
+    Array.prototype.forEach.call(items, function (item) {
+      var marker = markersByRecord[item.getAttribute("data-i")];
       if (!marker) { return; }
-      button.hidden = false;
+      var button = el("button", "sm-show-on-map", "Mostra sulla mappa");
+      button.type = "button";
       button.addEventListener("click", function () {
-        root.scrollIntoView({ behavior: "smooth", block: "center" });
+        root.scrollIntoView({ block: "center" });
         cluster.zoomToShowLayer(marker, function () { marker.openPopup(); });
       });
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(button);
     });
   }
 
@@ -148,6 +152,10 @@
   fitView();
   var cluster = addMarkers();
   mark("servicemap:markers");
-  wireList(cluster);
+  if (document.readyState === "loading") {  // the list comes after this script in the page
+    document.addEventListener("DOMContentLoaded", function () { wireList(cluster); });
+  } else {
+    wireList(cluster);
+  }
   root.setAttribute("data-ready", "true");
 }());

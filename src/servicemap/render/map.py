@@ -306,14 +306,9 @@ def _list_item(
         extra = ' <span class="sm-approx">(posizione non disponibile)</span>'
     elif service.position.precision == "comune":
         extra = ' <span class="sm-approx">(posizione approssimativa)</span>'
-    button = (
-        f' <button type="button" class="sm-show-on-map" data-index="{n}" hidden>'
-        "Mostra sulla mappa</button>"
-        if service.position
-        else ""
-    )
+    index = f' data-i="{n}"' if service.position else ""  # servicemap-map.js adds a button
     return (
-        f'<li data-servizio-id="{esc(service.id)}"><a href="{href}">{esc(service.nome)}</a>'
+        f'<li data-servizio-id="{esc(service.id)}"{index}><a href="{href}">{esc(service.nome)}</a>'
         f' <span class="sm-kind">{esc(kinds)}</span> · '
-        f'<span class="sm-address">{esc(service.indirizzo.one_line())}</span>{extra}{button}</li>'
+        f'<span class="sm-address">{esc(service.indirizzo.one_line())}</span>{extra}</li>'
     )

@@ -20,6 +20,9 @@ from servicemap.render.lists import (
 from servicemap.render.service_page import render_service_page
 
 CSS_PATH = "assets/servicemap/pagine.css"
+# Pages under these folders are front matter plus finished HTML: a site generator may skip its
+# Markdown pass for them (the MkDocs adapter does: same output, a fraction of the time).
+RAW_HTML_DIRS = ("servizi/", "comuni/", "aree/", "tipi/")
 
 PAGE_CSS = """\
 .sm-scheda .sm-tipo, .sm-lista .sm-meta, .sm-elenco .sm-meta { color: var(--md-default-fg-color--light); }
