@@ -11,6 +11,7 @@ from servicemap.mkdocs_adapter import (  # noqa: F401
     on_page_content,
     on_page_markdown,
     on_post_build,
+    on_post_page,
     on_pre_build,
     on_shutdown,
 )

@@ -20,8 +20,15 @@ from conftest import run_build
 from servicemap import synthetic
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 pytestmark = [
     pytest.mark.browser,
@@ -56,7 +63,12 @@ def test_hostile_text_runs_nothing_in_the_browser(hostile_site) -> None:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page()
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        page.route("**/*", lambda route: route.abort() if not route.request.url.startswith(base) else route.continue_())
+        page.route(
+            "**/*",
+            lambda route: (
+                route.abort() if not route.request.url.startswith(base) else route.continue_()
+            ),
+        )
         for path in ("servizi/ostile/", "comuni/pioltello/", "tipi/", "aree/", "mappa/", "cerca/"):
             page.goto(base + path)
             page.wait_for_load_state("load")

@@ -98,9 +98,9 @@ def test_approximate_and_missing_positions_are_said():
     assert [row[4] for row in details["s"]] == [2, -1, 0]
     page = out["mappa/index.md"]
     assert page.count('data-servizio-id="') == 3
-    item0 = re.search(r'<li data-servizio-id="servizio-00000">.*?</li>', page).group(0)
+    item0 = re.search(r'<li data-servizio-id="servizio-00000"[^>]*>.*?</li>', page).group(0)
     assert "posizione approssimativa" in item0
-    item1 = re.search(r'<li data-servizio-id="servizio-00001">.*?</li>', page).group(0)
+    item1 = re.search(r'<li data-servizio-id="servizio-00001"[^>]*>.*?</li>', page).group(0)
     assert "posizione non disponibile" in item1 and "data-i=" not in item1
 
 

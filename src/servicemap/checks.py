@@ -24,6 +24,9 @@ from servicemap.problems import Problem
 from servicemap.text import slugify
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ISO_DATE = re.compile(
+    r"^\d{4}-\d{2}-\d{2}$"
+)  # the schema's pattern: a wrong shape is its to report
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 
 
@@ -115,8 +118,11 @@ def check_hours(record: Node, ctx: Context) -> Iterator[Problem]:
 
 
 def parse_date(value: str) -> dt.date | None:
+    """``"2026-03-14"`` -> the date; None when not an ISO date or not a real day."""
+    if not ISO_DATE.match(value):
+        return None
     try:
-        return dt.date.fromisoformat(value) if len(value) == 10 else None
+        return dt.date.fromisoformat(value)
     except ValueError:
         return None
 
@@ -132,6 +138,8 @@ def check_dates(record: Node, ctx: Context) -> Iterator[Problem]:
 
 
 def _check_updated(node: Node, ctx: Context) -> Iterator[Problem]:
+    if not ISO_DATE.match(node.value):  # type: ignore[arg-type]
+        return
     day = parse_date(node.value)  # type: ignore[arg-type]
     if day is None:
         yield ctx.at(node, "bad-date", key="aggiornato", value=node.value)
@@ -155,7 +163,7 @@ def _check_closure(item: Node, ctx: Context) -> Iterator[Problem]:
         if node is None or not isinstance(node.value, str):
             continue
         dates[key] = parse_date(node.value)
-        if dates[key] is None:
+        if dates[key] is None and ISO_DATE.match(node.value):
             yield ctx.at(node, "bad-date", key=f"chiusure.{key}", value=node.value)
     start, end = dates.get("dal"), dates.get("al")
     if start and end and end < start:

@@ -254,9 +254,8 @@ def _explain(
         )
     elif kind == "pattern":
         hint = error.schema.get("x-suggerimento", "controlla il formato")
-        yield problem(
-            file, node.line, node.column, "bad-value", key=key, value=error.instance, hint=hint
-        )
+        code = error.schema.get("x-codice", "bad-value")  # e.g. bad-date for the dates
+        yield problem(file, node.line, node.column, code, key=key, value=error.instance, hint=hint)
     elif kind == "uniqueItems":
         yield problem(file, line, col, "duplicate-item", key=key)
     else:

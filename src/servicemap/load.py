@@ -60,12 +60,14 @@ class Node:
 
     def get(self, key: str) -> Node | None:
         """The child under ``key`` when this is a mapping, else None."""
-        return self.value.get(key) if isinstance(self.value, dict) else None
+        value = self.value
+        return value.get(key) if type(value) is dict else None
 
     def text(self, key: str) -> str:
         """The child's string under ``key``, or "" when absent or not a string."""
-        child = self.get(key)
-        return child.value if child is not None and isinstance(child.value, str) else ""
+        value = self.value
+        child = value.get(key) if type(value) is dict else None
+        return child.value if child is not None and type(child.value) is str else ""
 
     def anchor(self) -> tuple[int, int]:
         """Where a message about this value points: its key when it has one, else the value."""
@@ -143,6 +145,8 @@ def load_text(text: str, display_name: str) -> tuple[Node | None, list[Problem]]
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         detail = exc.problem or exc.context or ""
+        if "nesting depth" in detail:  # libyaml's own cap (1,000 levels), met before ours
+            return None, [problem(display_name, line, col, "too-deep", max=MAX_DEPTH)]
         return None, [problem(display_name, line, col, "yaml-syntax", detail=detail)]
     except yaml.YAMLError as exc:  # ReaderError (control characters) and friends
         return None, [problem(display_name, 1, 1, "yaml-syntax", detail=str(exc).split("\n")[0])]
@@ -192,7 +196,7 @@ def _build(events, file: str) -> Node | None:
             if stack and stack[-1][3] and stack[-1][4] is _NO_KEY:
                 _take_key(stack[-1], event.value, mark, file)
                 continue
-            plain = None if event.value == "" and event.style is None else event.value
+            plain = None if event.value == "" and not event.style else event.value  # "key:"
             node = Node(plain, mark.line + 1, mark.column + 1)
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             if event.anchor is not None or event.tag is not None:

@@ -35,6 +35,7 @@ from servicemap import pipeline
 from servicemap.model import Service
 from servicemap.problems import Problem
 from servicemap.project import Project
+from servicemap.render.html import DETAILS_MARK, split_details
 from servicemap.render.pages import RAW_HTML_DIRS
 from servicemap.render.site import render_site
 
@@ -52,7 +53,7 @@ class _Build:
     warnings: CountHandler
     saved_epoch: str | None
     epoch: int
-    raw_html: dict[str, str] = field(default_factory=dict)  # src_uri -> finished HTML body
+    raw_html: dict[str, tuple[str, str]] = field(default_factory=dict)  # src_uri -> head, details
 
 
 _current: _Build | None = None
@@ -107,7 +108,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         inclusion = InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED
         files.append(File.generated(config, item.path, content=item.content, inclusion=inclusion))
         if item.kind == "page" and item.path.startswith(RAW_HTML_DIRS):
-            build.raw_html[item.path] = _body(str(item.content))
+            build.raw_html[item.path] = split_details(_body(str(item.content)))
     return files
 
 
@@ -123,9 +124,24 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The indexed head of a generated page; its details wait for ``on_post_page``.
+
+    Material's search parses ``page.content`` (all of it, even the parts it then excludes):
+    giving it only the head keeps the index small and the build fast.
+    """
     if _current is not None and page.file.src_uri in _current.raw_html:
-        return _current.raw_html[page.file.src_uri]
+        head, details = _current.raw_html[page.file.src_uri]
+        return head + DETAILS_MARK if details else head
     return html
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Put the details of a generated page back where the head left them."""
+    if _current is not None and page.file.src_uri in _current.raw_html:
+        details = _current.raw_html[page.file.src_uri][1]
+        if details:
+            return output.replace(DETAILS_MARK, details, 1)
+    return output
 
 
 @event_priority(-1000)  # after every other plugin, e.g. Material's offline search index

@@ -55,17 +55,23 @@
     return [month, day];
   }
 
-  /* The national public holidays of a year, as a set of "YYYY-MM-DD". */
+  function iso(d) {
+    return d.getUTCFullYear() + "-" + pad(d.getUTCMonth() + 1) + "-" + pad(d.getUTCDate());
+  }
+
+  /* The national public holidays of a year, as a set of "YYYY-MM-DD": the same days as the
+   * Python `holidays` package (a test compares them), including Saint Francis on 4 October
+   * from 2026 and the Giornata dell'Unità nazionale on the first Sunday of November. */
   function holidays(year) {
     if (holidayCache[year]) { return holidayCache[year]; }
     var set = {};
     FIXED_HOLIDAYS.forEach(function (md) { set[year + "-" + md] = true; });
+    if (year >= 2026) { set[year + "-10-04"] = true; }
     var e = easter(year);
-    var sunday = new Date(Date.UTC(year, e[0] - 1, e[1]));
-    var monday = new Date(Date.UTC(year, e[0] - 1, e[1] + 1));
-    [sunday, monday].forEach(function (d) {
-      set[d.getUTCFullYear() + "-" + pad(d.getUTCMonth() + 1) + "-" + pad(d.getUTCDate())] = true;
-    });
+    set[iso(new Date(Date.UTC(year, e[0] - 1, e[1])))] = true;
+    set[iso(new Date(Date.UTC(year, e[0] - 1, e[1] + 1)))] = true;
+    var first = new Date(Date.UTC(year, 10, 1));
+    set[iso(new Date(Date.UTC(year, 10, 1 + (7 - first.getUTCDay()) % 7)))] = true;
     holidayCache[year] = set;
     return set;
   }

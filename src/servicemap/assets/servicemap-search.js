@@ -132,16 +132,42 @@
     if (counter.textContent !== text) { counter.textContent = text; }
   }
 
+  /* Results sit in chunks of CHUNK lists with `content-visibility: auto` (servicemap.css): the
+   * browser styles and lays out only the chunks near the screen, so showing or hiding
+   * thousands of results costs milliseconds. A skipped chunk is sized by an estimate
+   * (EST_HEIGHT px per shown result), and an empty chunk is hidden so it takes no room. */
+  var CHUNK = 100, EST_HEIGHT = 95;
+
   function apply() {
     var f = filters();
     if (f.open) { refreshToday(); }
     var count = 0;
-    results.forEach(function (r) {
-      var show = matches(r, f);
-      if (show !== r.shown) { r.node.hidden = !show; r.shown = show; }
-      if (show) { count++; }
+    chunks.forEach(function (chunk) {
+      var shownHere = 0;
+      chunk.results.forEach(function (r) {
+        var show = matches(r, f);
+        if (show !== r.shown) { r.node.hidden = !show; r.shown = show; }
+        if (show) { shownHere++; }
+      });
+      count += shownHere;
+      if (chunk.node.hidden !== (shownHere === 0)) { chunk.node.hidden = shownHere === 0; }
+      if (chunk.shown !== shownHere) {
+        chunk.node.style.containIntrinsicBlockSize = shownHere * EST_HEIGHT + "px";
+        chunk.shown = shownHere;
+      }
     });
     announce(count);
+  }
+
+  function makeChunks() {
+    var out = [];
+    for (var i = 0; i < results.length; i += CHUNK) {
+      var node = el("ul", "sm-results-chunk");
+      var part = results.slice(i, i + CHUNK);
+      part.forEach(function (r) { node.appendChild(r.node); });
+      out.push({ node: node, results: part, shown: -1 });
+    }
+    return out;
   }
 
   /* Filters can come in the address: cerca/?area=casa&comune=segrate (links from other pages). */
@@ -155,8 +181,9 @@
     if (params.get("aperto")) { form.elements.aperto.checked = true; }
   }
 
+  var chunks = makeChunks();
   var fragment = document.createDocumentFragment();
-  results.forEach(function (r) { fragment.appendChild(r.node); });
+  chunks.forEach(function (chunk) { fragment.appendChild(chunk.node); });
   list.appendChild(fragment);
   refreshToday();
   readAddress();

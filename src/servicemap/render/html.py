@@ -26,6 +26,20 @@ _YAML_UNSAFE = re.compile(
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+# Separates what Material's search should index (name, type, needs, comune, organisation) from the
+# details of a page. Every detail is also marked ``data-search-exclude``; the mark lets the MkDocs
+# adapter keep the details out of the search plugin's HTML parser altogether (most of the build
+# time of a large site) and put them back into the finished page. Record text cannot contain it:
+# ``<`` is always escaped.
+DETAILS_MARK = "<!-- servicemap:dettagli -->"
+
+
+def split_details(body: str) -> tuple[str, str]:
+    """``(indexed head, details)`` of a generated page body; details "" when there is no mark."""
+    head, mark, tail = body.partition(DETAILS_MARK)
+    return (head, tail) if mark else (body, "")
+
+
 def esc(text: object) -> str:
     """Escape plain text for HTML text and quoted attribute values alike.
 

@@ -15,7 +15,7 @@ from servicemap.render.context import (
     service_src,
     tipo_src,
 )
-from servicemap.render.html import esc, front_matter
+from servicemap.render.html import DETAILS_MARK, esc, front_matter
 
 COMUNI_INDEX, AREE_INDEX, TIPI_INDEX = "comuni/index.md", "aree/index.md", "tipi/index.md"
 
@@ -36,7 +36,8 @@ def service_list(services: list[Service], ctx: RenderContext, src: str) -> str:
 
 
 def _page(title: str, intro: str, body: str) -> str:
-    return f'{front_matter(esc(title))}<div class="sm-lista">\n<h1>{esc(title)}</h1>\n{intro}\n{body}\n</div>\n'
+    head = f'<div class="sm-lista">\n<h1>{esc(title)}</h1>\n{intro}\n'
+    return f"{front_matter(esc(title))}{head}{DETAILS_MARK}\n{body}\n</div>\n"
 
 
 def comune_page(name: str, ctx: RenderContext) -> str:
@@ -72,10 +73,12 @@ def comuni_index(ctx: RenderContext) -> str:
         n_here = len(ctx.by_comune.get(name, []))
         n_served = len(ctx.served_in.get(name, []))
         link = ctx.site.link(COMUNI_INDEX, comune_src(name), name)
-        items.append(
-            f'<li>{link} <span class="sm-meta">({n_here} sul posto, {n_served} per i residenti)</span></li>'
-        )
-    intro = "<p>Scegli il tuo comune: trovi i servizi che si trovano lì e quelli aperti ai suoi residenti.</p>"
+        counts = f"({n_here} sul posto, {n_served} per i residenti)"
+        items.append(f'<li>{link} <span class="sm-meta">{counts}</span></li>')
+    intro = (
+        "<p>Scegli il tuo comune: trovi i servizi che si trovano lì "
+        "e quelli aperti ai suoi residenti.</p>"
+    )
     return _page("Servizi per comune", intro, f'<ul class="sm-indice-voci">{"".join(items)}</ul>')
 
 

@@ -284,7 +284,8 @@ def _service_list(
         if not members:
             continue
         comune = html.escape(services[members[0]].comune)
-        parts.append(f'<h3 class="sm-list-comune">{comune}</h3><ul class="sm-list">')
+        size = f"contain-intrinsic-block-size:{2 * len(members)}em"  # see servicemap.css
+        parts.append(f'<h3 class="sm-list-comune">{comune}</h3><ul class="sm-list" style="{size}">')
         parts += [_list_item(services[n], n, styles, type_index, service_url) for n in members]
         parts.append("</ul>")
     parts.append("</div>")

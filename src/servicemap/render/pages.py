@@ -25,14 +25,18 @@ CSS_PATH = "assets/servicemap/pagine.css"
 RAW_HTML_DIRS = ("servizi/", "comuni/", "aree/", "tipi/")
 
 PAGE_CSS = """\
-.sm-scheda .sm-tipo, .sm-lista .sm-meta, .sm-elenco .sm-meta { color: var(--md-default-fg-color--light); }
+.sm-scheda .sm-tipo, .sm-lista .sm-meta, .sm-elenco .sm-meta {
+  color: var(--md-default-fg-color--light);
+}
 .sm-scheda address { font-style: normal; }
 .sm-orari { min-width: 16rem; }
 .sm-orari .sm-chiuso { color: var(--md-default-fg-color--light); }
 .sm-dati dt { font-weight: 700; margin-top: .6em; }
 .sm-dati dd { margin-left: 0; overflow-wrap: anywhere; }
 .sm-mancante { font-style: italic; }
-.sm-indice ul { display: flex; flex-wrap: wrap; gap: .2rem 1rem; list-style: none; margin: 0; padding: 0; }
+.sm-indice ul {
+  display: flex; flex-wrap: wrap; gap: .2rem 1rem; list-style: none; margin: 0; padding: 0;
+}
 .sm-indice li { margin: 0; }
 .sm-minimap { height: 14rem; max-width: 36rem; background: var(--md-default-fg-color--lightest); }
 .sm-elenco li { margin-bottom: .6em; }

@@ -183,7 +183,7 @@ def _page(services: list[Service], tables: _Tables, service_url: str) -> str:
         _form(tables),
         f'<p id="sm-count" class="sm-count" role="status" aria-live="polite">'
         f"{count} {'servizio' if count == 1 else 'servizi'}</p>",
-        '<ul id="sm-results" class="sm-results"></ul>',
+        '<div id="sm-results" class="sm-results"></div>',
         "<noscript><p>La ricerca ha bisogno di JavaScript. L'elenco di tutti i servizi è "
         'anche nella pagina della <a href="../mappa/">mappa</a>.</p></noscript>',
         f'<script src="../{DATA_PATH}"></script>',

@@ -21,7 +21,7 @@ from servicemap.render.context import (
     service_src,
     tipo_src,
 )
-from servicemap.render.html import esc, front_matter
+from servicemap.render.html import DETAILS_MARK, esc, front_matter
 from servicemap.render.jsonld import jsonld_script
 
 WHEELCHAIR = {
@@ -56,10 +56,15 @@ def render_service_page(s: Service, ctx: RenderContext) -> str:
         "contatti": _contacts(s, ctx),
         "informazioni-sulla-scheda": _record_info(s, ctx),
     }
-    parts = [f'<div class="sm-scheda" data-servizio-id="{esc(s.id)}">', _summary(s, ctx, src)]
+    parts = [
+        f'<div class="sm-scheda" data-servizio-id="{esc(s.id)}">',
+        _summary(s, ctx, src),
+        DETAILS_MARK,
+    ]
     toc = "".join(f'<li><a href="#{key}">{title}</a></li>' for key, title in SECTIONS)
     parts.append(
-        f'<nav class="sm-indice" aria-label="In questa pagina" data-search-exclude><ul>{toc}</ul></nav>'
+        '<nav class="sm-indice" aria-label="In questa pagina" data-search-exclude>'
+        f"<ul>{toc}</ul></nav>"
     )
     for key, title in SECTIONS:
         parts.append(f'<h2 id="{key}" data-search-exclude>{title}</h2>')
@@ -158,7 +163,8 @@ def _where(s: Service, ctx: RenderContext, src: str) -> str:
     if pos is not None:
         label = PRECISION_LABELS.get(pos.precision, pos.precision)
         out.append(
-            f'<p class="sm-precisione sm-precisione-{esc(pos.precision)}">Sulla mappa: {esc(label)}.</p>'
+            f'<p class="sm-precisione sm-precisione-{esc(pos.precision)}">'
+            f"Sulla mappa: {esc(label)}.</p>"
         )
         out.append(
             f'<div class="sm-minimap" data-lat="{pos.lat:.6f}" data-lon="{pos.lon:.6f}" '

@@ -1,0 +1,171 @@
+"""The strict loader: every scalar stays a string, every hostile input gets its own message."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from servicemap import contract, load, validate
+from servicemap.problems import Problem
+
+FILE = "services.yaml"
+
+
+def load_problems(data: str | bytes) -> list[tuple[int, int, str]]:
+    raw = data if isinstance(data, bytes) else data.encode("utf-8")
+    node, problems = load.load_bytes(raw, FILE)
+    assert node is None, "a refused file gives no tree"
+    return [(p.line, p.column, p.code) for p in problems]
+
+
+def only(data: str | bytes) -> Problem:
+    raw = data if isinstance(data, bytes) else data.encode("utf-8")
+    node, problems = load.load_bytes(raw, FILE)
+    assert node is None and len(problems) == 1, problems
+    return problems[0]
+
+
+# --- values stay as written ----------------------------------------------------------------------
+
+
+def test_yaml_11_surprises_stay_strings():
+    text = "a: 9:00\nb: [0212345670, 010]\nc: no\nd: si\ne: 2024-03-14\nf: 1e3\ng: ~\nh: null\n"
+    node, problems = load.load_text(text, FILE)
+    assert problems == []
+    assert node.plain() == {
+        "a": "9:00",
+        "b": ["0212345670", "010"],
+        "c": "no",
+        "d": "si",
+        "e": "2024-03-14",
+        "f": "1e3",
+        "g": "~",
+        "h": "null",
+    }
+
+
+def test_empty_value_is_none_but_empty_quotes_are_text():
+    node, _ = load.load_text('a:\nb: ""\n', FILE)
+    assert node.plain() == {"a": None, "b": ""}
+
+
+def test_positions_are_one_based_and_point_at_key_and_value():
+    node, _ = load.load_text("servizi:\n  - id: x\n    nome:   Centro\n", FILE)
+    record = node.get("servizi").value[0]
+    nome = record.get("nome")
+    assert (nome.line, nome.column) == (3, 13)
+    assert (nome.key_line, nome.key_column) == (3, 5)
+    assert (record.line, record.column) == (2, 5)
+
+
+def test_bom_is_accepted():
+    node, problems = load.load_bytes("\ufeffa: b\n".encode(), FILE)
+    assert problems == [] and node.plain() == {"a": "b"}
+
+
+# --- hostile inputs: one distinct message and position each --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "expected", "words"),
+    [
+        ("a: 1\na: 2\n", (2, 1, "duplicate-key"), "riga 1"),
+        ("x:\n  - {id: a, id: b}\n", (2, 13, "duplicate-key"), "`id`"),
+        ("a: &anc 1\nb: 2\n", (1, 4, "anchor"), "&anc"),
+        ("a: [1]\nb: *anc\n", (2, 4, "alias"), "*anc"),
+        ("a: !!python/object/apply:os.system ['echo hi']\n", (1, 4, "tag"), "python/object"),
+        ("a: !!str 9:00\n", (1, 4, "tag"), "tag"),
+        ("a: !custom x\n", (1, 4, "tag"), "!custom"),
+        ("a:\n\tb: 1\n", (2, 1, "tab-indent"), "spazi"),
+        ("a:\n  b: 1\n  \tc: 2\n", (3, 3, "tab-indent"), "tabulazione"),
+        (b"a: caf\xe9\n", (1, 7, "not-utf8"), "UTF-8"),
+        (b"a: ok\nb: \xff\xfe\n", (2, 4, "not-utf8"), "0xff"),
+        ("", (1, 1, "empty-file"), "vuoto"),
+        ("# solo commenti\n\n", (1, 1, "empty-file"), "territorio"),
+        ("---\n", (1, 1, "empty-file"), "vuoto"),
+        ("a: 1\n---\nb: 2\n", (2, 1, "multiple-documents"), "---"),
+        ("- id: a\n- id: b\n", (1, 1, "root-not-mapping"), "elenco"),
+        ("testo qualsiasi\n", (1, 1, "root-not-mapping"), "territorio"),
+        ("a: [1, 2\nb: 3\n", (2, 2, "yaml-syntax"), "YAML non valido"),
+        ('a: "aperto\n', (2, 1, "yaml-syntax"), "virgolette"),
+        ("a: b: c\n", (1, 5, "yaml-syntax"), "rientri"),
+        ("? [a, b]\n: c\n", (1, 3, "bad-key"), "chiave"),
+        ("a: 1\x00\n", (1, 5, "control-character"), "NUL"),
+        ("a: " + "[" * 200 + "]" * 200 + "\n", (1, 23, "too-deep"), "livelli"),
+    ],
+)
+def test_hostile_input_is_refused_with_its_own_message(data, expected, words):
+    found = only(data)
+    assert (found.line, found.column, found.code) == expected
+    assert found.severity == "error"
+    assert words.casefold() in found.message.casefold()
+    assert found.format_text().startswith(f"{FILE}:{expected[0]}:{expected[1]}: error: ")
+
+
+def test_billion_laughs_is_refused_before_expanding():
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 9):
+        prev, name = chr(ord("a") + i - 1), chr(ord("a") + i)
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    start = time.perf_counter()
+    found = only("\n".join(lines) + "\n")
+    assert found.code == "anchor" and time.perf_counter() - start < 1
+
+
+def test_deep_nesting_never_raises_recursion_error():
+    deep = "a: " + "[" * 100_000 + "]" * 100_000 + "\n"
+    found = only(deep)
+    assert found.code == "too-deep"
+    block = "".join("  " * i + f"k{i}:\n" for i in range(60)) + "  " * 60 + "fine: 1\n"
+    assert only(block).code == "too-deep"
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(load, "MAX_BYTES", 1000)
+    path = tmp_path / "services.yaml"
+    path.write_text("a: " + "x" * 2000 + "\n", encoding="utf-8")
+    node, [found] = load.load_path(path, FILE)
+    assert node is None and found.code == "file-too-large" and "MB" in found.message
+
+
+def test_missing_file_is_a_problem_not_an_exception(tmp_path: Path):
+    node, [found] = load.load_path(tmp_path / "nessuno.yaml", FILE)
+    assert node is None and found.code == "file-not-found"
+
+
+def test_a_directory_is_a_problem_not_an_exception(tmp_path: Path):
+    node, [found] = load.load_path(tmp_path, FILE)
+    assert node is None and found.code == "file-unreadable"
+
+
+# --- never a traceback, whatever the text --------------------------------------------------------
+
+YAMLISH = st.text(
+    alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyz019:-_ []{},&*!|>'\"#?\t\n%@`~é€")),
+    max_size=300,
+)
+VOCABULARY, _ = contract.load_vocabulary(Path("/nonexistent/vocabolario.yaml"))
+
+
+def _prefix_with_record(text: str) -> str:
+    return "territorio:\n  nome: X\n  comuni: [A]\nservizi:\n  - id: a\n    " + text
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(YAMLISH, YAMLISH.map(_prefix_with_record), st.binary(max_size=200)))
+def test_arbitrary_text_never_crashes_loader_or_validator(data):
+    raw = data if isinstance(data, bytes) else data.encode("utf-8")
+    node, problems = load.load_bytes(raw, FILE)
+    assert all(isinstance(p, Problem) for p in problems)
+    if node is None:
+        assert problems, "a refused file always says why"
+        return
+    _dataset, problems = validate.validate_document(
+        node, file=FILE, vocabulary=VOCABULARY, territory=None
+    )
+    for p in problems:
+        assert p.line >= 1 and p.column >= 1 and p.message and p.code

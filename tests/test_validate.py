@@ -1,0 +1,376 @@
+"""One test per rule of the validator: what a volunteer sees, on which line, with which code."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from servicemap import contract, load, validate
+from servicemap.model import Comune, Territory, TimeRange
+
+FILE = "services.yaml"
+TODAY = dt.date(2026, 11, 25)
+VOCABULARY, _ = contract.load_vocabulary(Path("/nonexistent/vocabolario.yaml"))
+HEAD = "territorio:\n  nome: Distretto\n  comuni: [Pioltello, Segrate]\nservizi:\n"
+RECORD_LINE = 5  # the line of "- id:" of the first record
+GOOD = """\
+  - id: caritas-pioltello
+    nome: Centro di ascolto Caritas Pioltello
+    tipo: [centro-ascolto]
+    indirizzo:
+      comune: Pioltello
+    aggiornato: "2026-03-14"
+"""
+
+
+def run(text: str, territory: Territory | None = None, vocabulary=VOCABULARY):
+    node, problems = load.load_text(text, FILE)
+    assert node is not None, problems
+    return validate.validate_document(
+        node, file=FILE, vocabulary=vocabulary, territory=territory, today=TODAY
+    )
+
+
+def found(text: str, **kwargs) -> list[tuple[int, int, str]]:
+    _, problems = run(text, **kwargs)
+    return [(p.line, p.column, p.code) for p in problems]
+
+
+def record(extra: str = "", *, base: str = GOOD) -> str:
+    """The good record plus ``extra`` lines (4-space indented keys), as a whole file."""
+    return HEAD + base + extra
+
+
+def message(text: str, code: str, **kwargs) -> str:
+    _, problems = run(text, **kwargs)
+    [p] = [p for p in problems if p.code == code]
+    return p.format_text()
+
+
+def test_a_good_record_has_no_problems_and_becomes_a_service():
+    dataset, problems = run(record())
+    assert problems == []
+    assert dataset.territory_name == "Distretto"
+    assert dataset.comuni == ["Pioltello", "Segrate"]
+    [service] = dataset.services
+    assert (service.id, service.comune, service.line) == ("caritas-pioltello", "Pioltello", 5)
+
+
+def test_unknown_key_suggests_the_closest():
+    text = record('    telefno: ["02 9236 6364"]\n')
+    assert found(text) == [(11, 5, "unknown-key")]
+    assert "`telefno`" in message(text, "unknown-key")
+    assert "«telefoni»" in message(text, "unknown-key")
+
+
+def test_missing_required_keys_are_each_reported():
+    text = HEAD + "  - id: solo-id\n    nome: Solo\n"
+    assert found(text) == [
+        (5, 5, "missing-key"),
+        (5, 5, "missing-key"),
+        (5, 5, "missing-key"),
+    ]
+    msg = "\n".join(p.message for p in run(text)[1])
+    assert "`tipo`" in msg and "`indirizzo`" in msg and "`aggiornato`" in msg
+    assert "«solo-id»" in msg
+
+
+def test_wrong_type_says_what_to_write():
+    text = record("    telefoni: 02 9236 6364\n")
+    assert found(text) == [(11, 5, "wrong-type")]
+    assert "lista" in message(text, "wrong-type")
+
+
+def test_a_list_where_a_mapping_belongs():
+    text = record(
+        "    indirizzo: [Pioltello]\n",
+        base=GOOD.replace("    indirizzo:\n      comune: Pioltello\n", ""),
+    )
+    assert (9, 5, "wrong-type") in found(text)
+    assert "gruppo di chiavi" in message(text, "wrong-type")
+
+
+def test_empty_value():
+    assert found(record("    email:\n")) == [(11, 5, "empty-value")]
+
+
+@pytest.mark.parametrize("bad", ["Caritas Pioltello", "caritas_pioltello", "-x", "Città"])
+def test_id_must_be_a_lowercase_slug(bad):
+    text = record(base=GOOD.replace("caritas-pioltello", bad))
+    assert found(text) == [(5, 9, "bad-id")]
+
+
+def test_duplicate_id_names_the_first_line():
+    text = record(base=GOOD + GOOD)
+    assert found(text) == [(11, 9, "duplicate-id")]
+    assert "riga 5" in message(text, "duplicate-id")
+
+
+def test_phones_are_checked_and_normalised():
+    text = record('    telefoni: ["02 92366364", 0212345670, "12345", "+39 333 123 4567"]\n')
+    assert found(text) == [(11, 43, "bad-phone")]
+    [service] = run(text)[0].services
+    assert [(p.display, p.e164) for p in service.telefoni] == [
+        ("02 9236 6364", "+390292366364"),
+        ("02 1234 5670", "+390212345670"),
+        ("333 123 4567", "+393331234567"),
+    ]
+
+
+@pytest.mark.parametrize("bad", ["info.example.org", "info@", "a b@example.org", "x@y"])
+def test_email_shape(bad):
+    assert found(record(f'    email: "{bad}"\n')) == [(11, 12, "bad-email")]
+
+
+@pytest.mark.parametrize("key", ["sito", "fonte"])
+@pytest.mark.parametrize(
+    "bad", ["javascript:alert(1)", "www.example.org", "ftp://x.org", "file:///etc"]
+)
+def test_links_only_http(key, bad):
+    assert found(record(f"    {key}: {bad}\n")) == [(11, 7 + len(key), "bad-url")]
+    assert run(record(f"    {key}: {bad}\n"))[0].services[0].sito == ""
+
+
+def test_good_hours_are_parsed():
+    text = record('    orari:\n      lun: "09:00-12:00"\n      mer: "15:00-18:00, 09:00-12:00"\n')
+    [service] = run(text)[0].services
+    assert service.orari == {
+        "lun": [TimeRange("09:00", "12:00")],
+        "mer": [TimeRange("09:00", "12:00"), TimeRange("15:00", "18:00")],
+    }
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("9:00", "HH:MM-HH:MM"),
+        ("12:00-09:00", "dopo l'apertura"),
+        ("09:00-09:00", "dopo l'apertura"),
+        ("25:00-26:00", "non esiste"),
+        ("09:60-10:00", "non esiste"),
+        ("09:00-12:00, 11:00-13:00", "sovrappongono"),
+        ("09:00-12:00,", "manca"),
+        ("mattina", "HH:MM-HH:MM"),
+    ],
+)
+def test_bad_hours(value, reason):
+    text = record(f'    orari:\n      lun: "{value}"\n')
+    assert found(text) == [(12, 12, "bad-hours")]
+    assert reason in message(text, "bad-hours")
+
+
+def test_unquoted_time_is_reported_not_turned_into_minutes():
+    text = record("    orari: {lun: 9:00}\n")
+    assert found(text) == [(11, 18, "bad-hours")]
+    assert "«9:00»" in message(text, "bad-hours")
+
+
+def test_day_keys():
+    text = record('    orari:\n      lunedi: "09:00-12:00"\n')
+    assert found(text) == [(12, 7, "bad-day")]
+    assert "lun, mar, mer, gio, ven, sab, dom" in message(text, "bad-day")
+
+
+def test_aggiornato_must_be_a_real_date():
+    text = record(base=GOOD.replace('"2026-03-14"', '"2026-02-30"'))
+    assert found(text) == [(10, 17, "bad-date")]
+    text = record(base=GOOD.replace('"2026-03-14"', "14/03/2026"))
+    assert found(text) == [(10, 17, "bad-date")]
+    assert "AAAA-MM-GG" in message(text, "bad-date")
+
+
+def test_aggiornato_in_the_future_is_an_error():
+    text = record(base=GOOD.replace("2026-03-14", "2026-12-01"))
+    assert found(text) == [(10, 17, "future-date")]
+
+
+def test_aggiornato_older_than_a_year_is_a_warning():
+    text = record(base=GOOD.replace("2026-03-14", "2025-11-24"))
+    _, [p] = run(text)
+    assert (p.line, p.code, p.severity) == (10, "stale", "warning")
+    assert found(record(base=GOOD.replace("2026-03-14", "2025-11-25"))) == []
+
+
+def test_comune_must_belong_to_the_territory():
+    text = record(base=GOOD.replace("comune: Pioltello", "comune: Pioltelo"))
+    assert found(text) == [(9, 15, "unknown-comune")]
+    assert "«Pioltello»" in message(text, "unknown-comune")
+
+
+def test_comuni_limitrofi_are_allowed_as_address():
+    head = HEAD.replace("servizi:", "  comuni_limitrofi: [Melzo]\nservizi:")
+    text = head + GOOD.replace("comune: Pioltello", "comune: Melzo")
+    assert found(text) == []
+    assert run(text)[0].comuni_limitrofi == ["Melzo"]
+
+
+def test_comuni_serviti():
+    assert found(record("    comuni_serviti: [Pioltello, Segrato]\n")) == [
+        (11, 33, "unknown-comune")
+    ]
+
+
+def test_closures():
+    text = record(
+        "    chiusure:\n"
+        '      - {dal: "2026-08-01", al: "2026-08-31", nota: Ferie}\n'
+        '      - {dal: "2026-09-10", al: "2026-09-01"}\n'
+        '      - {dal: "2026-13-01", al: "2026-12-01"}\n'
+    )
+    assert found(text) == [(13, 33, "closure-order"), (14, 15, "bad-date")]
+    [service] = run(text)[0].services
+    assert [(c.start, c.end, c.note) for c in service.chiusure] == [
+        ("2026-08-01", "2026-08-31", "Ferie")
+    ]
+
+
+def test_festivi_and_accessibility_choices():
+    text = record("    festivi: no\n    accessibilita: {sedia_a_rotelle: forse}\n")
+    assert found(text) == [(11, 14, "bad-choice"), (12, 38, "bad-choice")]
+    messages = [p.message for p in run(text)[1]]
+    assert "chiuso, aperto" in messages[0] and "si, no, parziale" in messages[1]
+
+
+def test_vocabulary_values_with_suggestions():
+    text = record("    aree: [poverta, lavoor]\n    accesso: [telefono, whatsapp]\n")
+    assert found(text) == [(11, 21, "unknown-term"), (12, 25, "unknown-term")]
+    assert "«lavoro»" in next(p.message for p in run(text)[1])
+
+
+def test_languages():
+    text = record("    lingue: [it, arabo, xx]\n")
+    assert found(text) == [(11, 18, "unknown-language"), (11, 25, "unknown-language")]
+    assert "«ar»" in run(text)[1][0].message
+
+
+def test_position_swapped_without_boundaries():
+    text = record("    posizione: {lat: 9.326, lon: 45.499}\n")
+    assert found(text) == [(11, 5, "swapped-position")]
+    assert "lat: 45.499, lon: 9.326" in message(text, "swapped-position")
+
+
+def test_position_out_of_range_and_not_a_number():
+    assert found(record("    posizione: {lat: 95.1, lon: 200.5}\n")) == [(11, 5, "bad-position")]
+    text = record("    posizione: {lat: abc, lon: 9.3}\n")
+    assert found(text) == [(11, 22, "bad-value")]
+    assert "punto decimale" in message(text, "bad-value")
+    # a decimal comma splits the mapping: "49" becomes a key nobody knows
+    assert found(record("    posizione: {lat: 45,49, lon: 9.3}\n")) == [(11, 25, "unknown-key")]
+
+
+SQUARE = {
+    "type": "Polygon",
+    "coordinates": [[[9.30, 45.48], [9.35, 45.48], [9.35, 45.52], [9.30, 45.52], [9.30, 45.48]]],
+}
+TERRITORY = Territory(
+    "Distretto", [Comune("Pioltello", "pioltello", geometry=SQUARE), Comune("Segrate", "segrate")]
+)
+
+
+def test_position_inside_the_territory():
+    text = record("    posizione: {lat: 45.499, lon: 9.326}\n")
+    assert found(text, territory=TERRITORY) == []
+    assert run(text, territory=TERRITORY)[0].services[0].posizione == (45.499, 9.326)
+
+
+def test_position_outside_the_territory():
+    text = record("    posizione: {lat: 41.9, lon: 12.5}\n")
+    assert found(text, territory=TERRITORY) == [(11, 5, "outside-territory")]
+
+
+def test_position_swapped_against_boundaries():
+    text = record("    posizione: {lat: 9.326, lon: 45.499}\n")
+    assert found(text, territory=TERRITORY) == [(11, 5, "swapped-position")]
+
+
+def test_a_territory_may_extend_the_vocabulary(tmp_path: Path):
+    extra = tmp_path / "vocabolario.yaml"
+    extra.write_text(
+        "tipo:\n  emporio-solidale:\n    etichetta: Emporio solidale\n"
+        "    descrizione: Spesa gratuita con la tessera.\n",
+        encoding="utf-8",
+    )
+    vocabulary, problems = contract.load_vocabulary(extra)
+    assert problems == []
+    assert vocabulary.label("tipo", "emporio-solidale") == "Emporio solidale"
+    text = record(base=GOOD.replace("[centro-ascolto]", "[centro-ascolto, emporio-solidale]"))
+    assert found(text, vocabulary=vocabulary) == []
+    assert found(text) == [(7, 28, "unknown-term")]
+
+
+def test_every_problem_is_reported_at_once():
+    text = record(
+        '    telefoni: ["12"]\n    email: x\n    sito: www.x.it\n    orari: {lun: "9"}\n'
+        "    lingue: [zz]\n    tipo_errato: 1\n"
+    )
+    codes = {code for _, _, code in found(text)}
+    assert codes == {
+        "bad-phone",
+        "bad-email",
+        "bad-url",
+        "bad-hours",
+        "unknown-language",
+        "unknown-key",
+    }
+
+
+def test_records_with_required_fields_become_services_even_with_other_errors():
+    dataset, problems = run(record('    telefoni: ["12"]\n'))
+    assert [p.code for p in problems] == ["bad-phone"]
+    assert len(dataset.services) == 1 and dataset.services[0].telefoni == []
+
+
+def test_messages_are_italian_and_point_at_the_file():
+    text = record("    email: x\n")
+    assert message(text, "bad-email") == (
+        "services.yaml:11:12: error: `email`: «x» non è un indirizzo e-mail; "
+        "scrivi nome@dominio.it [bad-email]"
+    )
+
+
+def test_phone_display_matches_phonenumbers_for_many_numbers():
+    """The grouping cache of ``phones`` must give exactly phonenumbers' own formatting."""
+    import random
+
+    import phonenumbers
+
+    from servicemap.phones import parse_phone
+
+    rng = random.Random(7)
+    prefixes = [
+        "02",
+        "06",
+        "011",
+        "0371",
+        "039",
+        "0331",
+        "0471",
+        "055",
+        "081",
+        "333",
+        "347",
+        "389",
+        "800",
+        "803",
+        "199",
+        "848",
+        "0549",
+    ]
+    prefixes += ["+33 1", "+44 20", "+212 6", "+40 7"]
+    checked = 0
+    for _ in range(3000):
+        raw = rng.choice(prefixes) + "".join(
+            rng.choice("0123456789") for _ in range(rng.randint(4, 9))
+        )
+        ours = parse_phone(raw)
+        number = phonenumbers.parse(raw, "IT")
+        assert (ours is not None) == phonenumbers.is_valid_number(number), raw
+        if ours:
+            style = phonenumbers.PhoneNumberFormat.NATIONAL
+            if number.country_code != 39:
+                style = phonenumbers.PhoneNumberFormat.INTERNATIONAL
+            assert ours.display == phonenumbers.format_number(number, style), raw
+            checked += 1
+    assert checked > 1000
