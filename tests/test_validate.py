@@ -374,3 +374,9 @@ def test_phone_display_matches_phonenumbers_for_many_numbers():
             assert ours.display == phonenumbers.format_number(number, style), raw
             checked += 1
     assert checked > 1000
+
+
+def test_huge_values_are_cut_in_messages():
+    text = record(f'    email: "{"a@" * 100_000}"\n')
+    _, [p] = run(text)
+    assert p.code == "bad-email" and len(p.message) < 200 and "…" in p.message

@@ -138,7 +138,11 @@ def load_text(text: str, display_name: str) -> tuple[Node | None, list[Problem]]
         return None, [problem(display_name, line, col, "control-character", char="NUL")]
     try:
         with gc_paused():
-            root = _build(_events(text), display_name)
+            parser = _Loader(text)
+            try:
+                root = _build(parser.get_event, display_name)
+            finally:
+                parser.dispose()
     except _Stop as stop:
         return None, [stop.found]
     except yaml.MarkedYAMLError as exc:
@@ -159,24 +163,10 @@ def load_text(text: str, display_name: str) -> tuple[Node | None, list[Problem]]
     return root, []
 
 
-def _events(text: str):
-    """The parser's events, read straight from the (C) parser: no generator in between."""
-    parser = _Loader(text)
-    try:
-        get = parser.get_event
-        while True:
-            event = get()
-            yield event
-            if type(event) is yaml.StreamEndEvent:
-                return
-    finally:
-        parser.dispose()
-
-
 _NO_KEY = object()  # a mapping frame waiting for its next key
 
 
-def _build(events, file: str) -> Node | None:
+def _build(next_event, file: str) -> Node | None:
     """Turn the parser's events into one ``Node`` tree, refusing what we don't accept.
 
     A flat loop with an explicit stack (no recursion, so no RecursionError and no C stack to
@@ -187,7 +177,8 @@ def _build(events, file: str) -> Node | None:
     documents = 0
     # Open containers: [node, children, plain twin, is mapping, pending key, key line, key col]
     stack: list[list] = []
-    for event in events:
+    while True:
+        event = next_event()  # straight from the (C) parser, no generator in between
         kind = type(event)
         if kind is yaml.ScalarEvent:
             if event.anchor is not None or event.tag is not None:
@@ -214,6 +205,8 @@ def _build(events, file: str) -> Node | None:
             continue
         elif kind is yaml.AliasEvent:
             _stop(event, file, "alias", name=event.anchor)
+        elif kind is yaml.StreamEndEvent:
+            break
         elif kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:

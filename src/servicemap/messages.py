@@ -130,5 +130,16 @@ def problem(
 ) -> Problem:
     """Build the problem for ``code`` with its registered severity and Italian message."""
     severity, template = MESSAGES[code]
-    message = template.format(key=key, **fields)
+    shown = {name: _short(v) if name in _QUOTED else v for name, v in fields.items()}
+    message = template.format(key=_short(key), **shown)
     return Problem(file, line, column, severity, code, message[0].upper() + message[1:], key)
+
+
+_QUOTED = frozenset({"value", "name", "tag", "path"})  # what the volunteer wrote, quoted back
+
+
+def _short(value: object, limit: int = 80) -> object:
+    """A value quoted in a message stays readable: a 3 MB string is cut, not printed."""
+    if isinstance(value, str) and len(value) > limit:
+        return value[: limit - 1] + "…"
+    return value

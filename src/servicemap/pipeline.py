@@ -47,7 +47,8 @@ def run(project: Project, *, today: dt.date | None = None, place_records: bool =
     )
     result.problems += problems
     result.services = dataset.services
-    result.territory = territory.merge(terr, dataset.territory_name, dataset.comuni)
+    comuni = dataset.comuni + dataset.comuni_limitrofi
+    result.territory = territory.merge(terr, dataset.territory_name, comuni)
     if not place_records or has_errors(result.problems):
         return result
     cache = geocache.load_cache(project.cache_file)
