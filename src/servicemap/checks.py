@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from servicemap.contract import VOCABULARY_KINDS, Vocabulary, closest
@@ -28,6 +29,7 @@ ISO_DATE = re.compile(
     r"^\d{4}-\d{2}-\d{2}$"
 )  # the schema's pattern: a wrong shape is its to report
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+_SPACE = re.compile(r"\s")
 
 
 @dataclass
@@ -54,12 +56,14 @@ class Context:
         return problem(self.file, line, col, code, **fields)
 
 
-def texts(node: Node | None) -> Iterator[Node]:
+def texts(node: Node | None) -> list[Node] | tuple[Node, ...]:
     """The string items of a list node (or the node itself when it is a string)."""
     if node is None:
-        return
-    items = node.value if isinstance(node.value, list) else [node]
-    yield from (item for item in items if isinstance(item.value, str))
+        return ()
+    value = node.value
+    if type(value) is list:
+        return [item for item in value if type(item.value) is str]
+    return (node,) if type(value) is str else ()
 
 
 def check_id(record: Node, ctx: Context) -> Iterator[Problem]:
@@ -93,15 +97,14 @@ def check_urls(record: Node, ctx: Context) -> Iterator[Problem]:
             yield ctx.at(node, "bad-url", key=key, value=node.value)
 
 
+@lru_cache(maxsize=1024)  # checked, then asked again when the record is built
 def is_web_url(value: str) -> bool:
     """Only http(s) links with a host: no ``javascript:``, ``file:`` or bare words."""
     try:
         parts = urlsplit(value)
     except ValueError:
         return False
-    return (
-        parts.scheme in ("http", "https") and bool(parts.hostname) and not re.search(r"\s", value)
-    )
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and not _SPACE.search(value)
 
 
 def check_hours(record: Node, ctx: Context) -> Iterator[Problem]:
@@ -171,13 +174,14 @@ def _check_closure(item: Node, ctx: Context) -> Iterator[Problem]:
 
 
 def check_comuni(record: Node, ctx: Context) -> Iterator[Problem]:
-    allowed = ctx.comuni + ctx.limitrofi
     indirizzo = record.get("indirizzo")
     comune = indirizzo.get("comune") if indirizzo is not None else None
-    for node in texts(comune):
-        yield from _check_comune(node, "indirizzo.comune", allowed, ctx)
-    for node in texts(record.get("comuni_serviti")):
-        yield from _check_comune(node, "comuni_serviti", allowed, ctx)
+    folded = ctx.allowed_folded()
+    for key, nodes in (("indirizzo.comune", texts(comune)),
+                       ("comuni_serviti", texts(record.get("comuni_serviti")))):  # fmt: skip
+        for node in nodes:
+            if folded and node.value.casefold() not in folded:  # type: ignore[union-attr]
+                yield from _check_comune(node, key, ctx.comuni + ctx.limitrofi, ctx)
 
 
 def _check_comune(node: Node, key: str, allowed: list[str], ctx: Context) -> Iterator[Problem]:

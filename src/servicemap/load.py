@@ -164,6 +164,9 @@ def load_text(text: str, display_name: str) -> tuple[Node | None, list[Problem]]
 
 
 _NO_KEY = object()  # a mapping frame waiting for its next key
+_SCALAR, _MAP_START, _SEQ_START = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+_MAP_END, _SEQ_END, _ALIAS = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.AliasEvent
+_DOC_START, _STREAM_END = yaml.DocumentStartEvent, yaml.StreamEndEvent
 
 
 def _build(next_event, file: str) -> Node | None:
@@ -171,77 +174,87 @@ def _build(next_event, file: str) -> Node | None:
 
     A flat loop with an explicit stack (no recursion, so no RecursionError and no C stack to
     overflow), written for speed: it runs once per value of a file of thousands of records, so
-    keys get no node of their own and the plain twin (``Node.data``) is filled in the same pass.
+    keys get no node of their own, the plain twin (``Node.data``) is filled in the same pass, and
+    the innermost open container lives in local variables (``stack`` keeps the outer ones).
     """
     root: Node | None = None
     documents = 0
-    # Open containers: [node, children, plain twin, is mapping, pending key, key line, key col]
-    stack: list[list] = []
+    # The innermost open container: its children (dict or list), its plain twin, whether it is
+    # a mapping, and for a mapping the key waiting for its value with the key's position.
+    children: dict | list | None = None
+    twin: dict | list | None = None
+    is_map = False
+    key: object = _NO_KEY
+    key_line = key_col = 0
+    stack: list[tuple] = []  # the saved state of each enclosing container
+    depth = 0
     while True:
         event = next_event()  # straight from the (C) parser, no generator in between
         kind = type(event)
-        if kind is yaml.ScalarEvent:
+        if kind is _SCALAR:
             if event.anchor is not None or event.tag is not None:
                 _refuse(event, file)
             mark = event.start_mark
-            if stack and stack[-1][3] and stack[-1][4] is _NO_KEY:
-                _take_key(stack[-1], event.value, mark, file)
-                continue
-            plain = None if event.value == "" and not event.style else event.value  # "key:"
-            node = Node(plain, mark.line + 1, mark.column + 1)
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            value = event.value
+            if is_map:
+                if key is _NO_KEY:  # this scalar is a key: remember it until its value
+                    if value in children:  # type: ignore[operator]
+                        first = children[value].key_line  # type: ignore[index]
+                        raise _Stop(problem(file, mark.line + 1, mark.column + 1,
+                                            "duplicate-key", key=value, first=first))  # fmt: skip
+                    key, key_line, key_col = value, mark.line + 1, mark.column + 1
+                    continue
+                plain = None if value == "" and not event.style else value  # "key:"
+                children[key] = Node(plain, mark.line + 1, mark.column + 1, key_line, key_col)  # type: ignore[index]
+                twin[key] = plain  # type: ignore[index]
+                key = _NO_KEY
+            elif children is not None:
+                plain = None if value == "" and not event.style else value
+                children.append(Node(plain, mark.line + 1, mark.column + 1))  # type: ignore[union-attr]
+                twin.append(plain)  # type: ignore[union-attr]
+            else:
+                plain = None if value == "" and not event.style else value
+                root = Node(plain, mark.line + 1, mark.column + 1)
+            continue
+        if kind is _MAP_START or kind is _SEQ_START:
             if event.anchor is not None or event.tag is not None:
                 _refuse(event, file)
-            if len(stack) >= MAX_DEPTH:
+            if depth >= MAX_DEPTH:
                 _stop(event, file, "too-deep", max=MAX_DEPTH)
-            if stack and stack[-1][3] and stack[-1][4] is _NO_KEY:
+            if is_map and key is _NO_KEY:
                 _stop(event, file, "bad-key")  # "? [a, b]: x" or "{a: 1}: x"
             mark = event.start_mark
-            is_map = kind is yaml.MappingStartEvent
-            children, plain = ({}, {}) if is_map else ([], [])
-            node = Node(children, mark.line + 1, mark.column + 1, 0, 0, plain)
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            stack.pop()
-            continue
-        elif kind is yaml.AliasEvent:
+            new_children, new_twin = ({}, {}) if kind is _MAP_START else ([], [])
+            if is_map:
+                node = Node(new_children, mark.line + 1, mark.column + 1, key_line, key_col,
+                            new_twin)  # fmt: skip
+                children[key] = node  # type: ignore[index]
+                twin[key] = new_twin  # type: ignore[index]
+            else:
+                node = Node(new_children, mark.line + 1, mark.column + 1, 0, 0, new_twin)
+                if children is None:
+                    root = node
+                else:
+                    children.append(node)  # type: ignore[union-attr]
+                    twin.append(new_twin)  # type: ignore[union-attr]
+            stack.append((children, twin, is_map))
+            depth += 1
+            children, twin, is_map, key = new_children, new_twin, kind is _MAP_START, _NO_KEY
+        elif kind is _MAP_END or kind is _SEQ_END:
+            children, twin, is_map = stack.pop()
+            depth -= 1
+            key = _NO_KEY
+        elif kind is _ALIAS:
             _stop(event, file, "alias", name=event.anchor)
-        elif kind is yaml.StreamEndEvent:
+        elif kind is _STREAM_END:
             break
-        elif kind is yaml.DocumentStartEvent:
+        elif kind is _DOC_START:
             documents += 1
             if documents > 1:
                 _stop(event, file, "multiple-documents")
-            continue
-        else:
-            continue
-        if not stack:
-            root = node
-        else:
-            frame = stack[-1]
-            if frame[3]:
-                key = frame[4]
-                node.key_line, node.key_column = frame[5], frame[6]
-                frame[1][key] = node
-                frame[2][key] = plain
-                frame[4] = _NO_KEY
-            else:
-                frame[1].append(node)
-                frame[2].append(plain)
-        if kind is not yaml.ScalarEvent:
-            stack.append([node, node.value, plain, is_map, _NO_KEY, 0, 0])
     if root is not None and root.value is None:
         return None  # a document holding only "---" or "~"
     return root
-
-
-def _take_key(frame: list, name: str, mark, file: str) -> None:
-    """Remember a mapping's key (refusing a repeated one) until its value arrives."""
-    if name in frame[1]:
-        first = frame[1][name].key_line
-        raise _Stop(
-            problem(file, mark.line + 1, mark.column + 1, "duplicate-key", key=name, first=first)
-        )
-    frame[4], frame[5], frame[6] = name, mark.line + 1, mark.column + 1
 
 
 def _refuse(event, file: str) -> None:

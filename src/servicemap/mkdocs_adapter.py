@@ -12,7 +12,12 @@ build:
   the previously published ``site_build/`` untouched.
 * Reproducible output: unless ``SOURCE_DATE_EPOCH`` is set, it is set for the build to the most
   recent ``aggiornato`` of the records, so the sitemap's dates and its gzip header depend on the
-  data, not on the clock.
+  data, not on the clock. That date is also shown in every page's footer ("Dati aggiornati al").
+* Privacy: every page gets a Content-Security-Policy (``render.csp``) with the hashes of its
+  inline scripts; the print stylesheet (``render.print``) is added to ``extra_css``.
+* The offline copy (``OFFLINE=true``: Material's ``offline`` plugin enabled): the local
+  iframe-worker shim instead of unpkg's, a map without tiles, and the dated zip with its
+  ``LEGGIMI.txt`` written into the site folder (``servicemap.offline``).
 """
 
 from __future__ import annotations
@@ -29,14 +34,19 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
 
-from servicemap import pipeline
+from servicemap import offline, pipeline
 from servicemap.model import Service
 from servicemap.problems import Problem
 from servicemap.project import Project
+from servicemap.render import citizen, csp
+from servicemap.render.context import italian_date
 from servicemap.render.html import DETAILS_MARK, split_details
+from servicemap.render.labels import Labels
 from servicemap.render.pages import RAW_HTML_DIRS
+from servicemap.render.print import PRINT_CSS_PATH
 from servicemap.render.site import render_site
 
 log = logging.getLogger("mkdocs.plugins.servicemap")
@@ -54,6 +64,9 @@ class _Build:
     saved_epoch: str | None
     epoch: int
     raw_html: dict[str, tuple[str, str]] = field(default_factory=dict)  # src_uri -> head, details
+    offline: bool = False  # Material's offline plugin is on: the copy for file://
+    public_directory_urls: bool = True  # the online site's URL style (absolute links, QR codes)
+    data_date: dt.date | None = None  # the most recent ``aggiornato``
 
 
 _current: _Build | None = None
@@ -75,6 +88,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not result.ok:
         raise PluginError(_summary(project, result.problems, Path(config.site_dir)))
     _current = _start(config, project, result)
+    _configure_pages(config, _current)
+    _add_citizen_assets(config)
     return config
 
 
@@ -95,6 +110,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             build.project,
             directory_urls=config.use_directory_urls,
             today=dt.datetime.fromtimestamp(build.epoch, dt.UTC).date(),
+            offline=build.offline,
+            public_directory_urls=build.public_directory_urls,
         )
     except Exception as exc:
         raise _internal_error(exc) from None
@@ -120,6 +137,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """
     if _current is not None and page.file.src_uri in _current.raw_html:
         return ""
+    if _current is not None and citizen.PLAIN_WORDS_MARK in markdown:  # e.g. the home page
+        labels = Labels.from_vocabulary(_current.result.vocabulary)
+        markdown = markdown.replace(citizen.PLAIN_WORDS_MARK, citizen.plain_words(labels), 1)
     return markdown
 
 
@@ -131,17 +151,45 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     """
     if _current is not None and page.file.src_uri in _current.raw_html:
         head, details = _current.raw_html[page.file.src_uri]
+        head = _skip_target(head, page)
         return head + DETAILS_MARK if details else head
     return html
 
 
+SKIP_TARGET = "titolo"
+
+
+def _skip_target(head: str, page: Page) -> str:
+    """Give a generated page the one-entry table of contents Material's skip link needs.
+
+    Material prints "Vai al contenuto" (the first stop of the Tab key, WCAG 2.4.1) only when
+    ``page.toc`` has an entry; generated pages skip the Markdown pass, so they have none. The
+    page's ``<h1>`` gets an id and becomes that entry (no sidebar: it has no children).
+    """
+    if "<h1>" not in head:
+        return head
+    page.toc = TableOfContents([AnchorLink(page.title or "", SKIP_TARGET, 1)])
+    return head.replace("<h1>", f'<h1 id="{SKIP_TARGET}">', 1)
+
+
+@event_priority(-1000)  # last: the policy hashes the inline scripts of the finished page
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Put the details of a generated page back where the head left them."""
-    if _current is not None and page.file.src_uri in _current.raw_html:
+    """Put the details of a generated page back where the head left them; add the policy."""
+    if _current is None:
+        return output
+    if page.file.src_uri in _current.raw_html:
         details = _current.raw_html[page.file.src_uri][1]
         if details:
-            return output.replace(DETAILS_MARK, details, 1)
-    return output
+            output = output.replace(DETAILS_MARK, details, 1)
+    return _with_policy(output, _current)
+
+
+@event_priority(-1000)
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The theme's own pages (``404.html``) get the policy too."""
+    if _current is None or not template_name.endswith(".html"):
+        return output_content
+    return _with_policy(output_content, _current)
 
 
 @event_priority(-1000)  # after every other plugin, e.g. Material's offline search index
@@ -158,6 +206,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         )
         _finish(swap=False)
         return
+    if build.offline:
+        _write_offline_zip(config, build)
     config.site_dir = str(build.final_dir)
     _finish(swap=True)
 
@@ -189,6 +239,70 @@ def _start(config: MkDocsConfig, project: Project, result: pipeline.Result) -> _
     epoch = int(saved) if saved and saved.isdigit() else data_epoch(result.services)
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     return _Build(project, result, final_dir, staging, counter, saved, epoch)
+
+
+def _add_citizen_assets(config: MkDocsConfig) -> None:
+    """The language switch (header of every page) and its styles (``render.citizen``)."""
+    for path in citizen.EVERY_PAGE_CSS:
+        if path not in [str(p) for p in config.extra_css]:
+            config.extra_css.append(path)
+    for path in citizen.EVERY_PAGE_JS:
+        if path not in [str(p) for p in config.extra_javascript]:
+            config.extra_javascript.append(path)  # type: ignore[arg-type]
+
+
+def _configure_pages(config: MkDocsConfig, build: _Build) -> None:
+    """Theme settings every page needs: print stylesheet, data date, offline shim."""
+    build.data_date = _data_date(build.result.services)
+    build.offline = _offline_enabled(config)
+    build.public_directory_urls = config.use_directory_urls
+    if build.offline:
+        build.public_directory_urls = _user_directory_urls(config)
+        config.extra["polyfills"] = offline.local_polyfills(list(config.extra.get("polyfills", [])))
+    if PRINT_CSS_PATH not in [str(path) for path in config.extra_css]:
+        config.extra_css.append(PRINT_CSS_PATH)
+    if build.data_date is not None:
+        when = build.data_date.isoformat()
+        line = f'Dati aggiornati al <time datetime="{when}">{italian_date(when)}</time>'
+        config.copyright = f"{line} · {config.copyright}" if config.copyright else line
+
+
+def _offline_enabled(config: MkDocsConfig) -> bool:
+    """Whether Material's ``offline`` plugin is listed and enabled (``OFFLINE=true``)."""
+    for name, plugin in config.plugins.items():
+        if name.split("/")[-1] == "offline":
+            return bool(getattr(plugin, "config", {}).get("enabled", False))
+    return False
+
+
+def _user_directory_urls(config: MkDocsConfig) -> bool:
+    """``use_directory_urls`` as written in ``mkdocs.yml``: the offline plugin turns it off."""
+    value = True
+    for user in config.user_configs:
+        value = bool(user.get("use_directory_urls", value))
+    return value
+
+
+def _with_policy(page: str, build: _Build) -> str:
+    """The page with its Content-Security-Policy (and, offline, without a wrong canonical)."""
+    if build.offline:
+        page = offline.without_canonical(page)
+    extra = [offline.worker_shim_hash(page)] if build.offline else []
+    tiles = "" if build.offline else csp.tile_origin(build.project.tile_url)
+    return csp.add_policy(page, extra, tiles=tiles, offline=build.offline)
+
+
+def _write_offline_zip(config: MkDocsConfig, build: _Build) -> None:
+    """The dated zip of the copy, inside the site folder (where the publish workflow looks)."""
+    date = build.data_date or dt.datetime.fromtimestamp(build.epoch, dt.UTC).date()
+    readme = offline.readme(config.site_name, date, build.project.site_url)
+    path = offline.write_zip(build.staging_dir, date, build.epoch, readme)
+    log.info("Copia offline: %s", build.final_dir / path.name)
+
+
+def _data_date(services: list[Service]) -> dt.date | None:
+    epoch = data_epoch(services)
+    return dt.datetime.fromtimestamp(epoch, dt.UTC).date() if epoch else None
 
 
 def _finish(*, swap: bool) -> None:

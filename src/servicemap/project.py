@@ -26,6 +26,7 @@ class Project:
     repo_url: str = ""  # e.g. https://github.com/org/repo (for "Modifica questa scheda")
     edit_branch: str = "main"
     report_email: str = ""  # network coordinator, for "Segnala un errore"
+    data_path_in_repo: str = ""  # services.yaml's path in the repository ("": found from .git)
     tile_url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     tile_attribution: str = "© OpenStreetMap contributors"
     options: dict[str, object] = field(default_factory=dict)
@@ -53,6 +54,21 @@ class Project:
             return str(self.data_file.resolve().relative_to(Path.cwd().resolve()))
         except ValueError:
             return str(self.data_file)
+
+    @property
+    def path_in_repo(self) -> str:
+        """The data file's path from the repository root, for links to it on the forge.
+
+        ``data_path_in_repo`` when set; else relative to the nearest folder above it holding
+        ``.git`` (``examples/cernusco/services.yaml``); else just its name.
+        """
+        if self.data_path_in_repo:
+            return self.data_path_in_repo.strip("/")
+        here = self.data_file.resolve()
+        for folder in here.parents:
+            if (folder / ".git").exists():
+                return here.relative_to(folder).as_posix()
+        return self.data_file.name
 
     @classmethod
     def from_options(cls, base: Path, options: dict[str, object]) -> Project:

@@ -4,7 +4,7 @@
  * relative abroad, a laptop set to UTC): the browser clock is converted with Intl to
  * Europe/Rome. Hours come as one string per week, days lun..dom joined by "|", each day
  * "09:00-12:00,15:00-18:00" (split shifts); an empty string means "hours not given", which is
- * not the same as closed. Italian national holidays (fixed dates, Easter and Easter Monday) close
+ * not the same as closed. Italian national holidays (festivi.js, written at build time) close
  * a desk unless its record says festivi: aperto; closures close it on their dates.
  * Plain ES2017, no modules: it must run from file:// too.
  */
@@ -12,8 +12,6 @@
   "use strict";
 
   var WEEKDAYS = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
-  var FIXED_HOLIDAYS = ["01-01", "01-06", "04-25", "05-01", "06-02", "08-15", "11-01",
-    "12-08", "12-25", "12-26"];
   var formatter = null;
   var holidayCache = {};
 
@@ -41,39 +39,31 @@
     };
   }
 
-  function pad(n) { return (n < 10 ? "0" : "") + n; }
-
-  /* Easter Sunday (Gregorian calendar, anonymous algorithm) as "MM-DD". */
-  function easter(year) {
-    var a = year % 19, b = Math.floor(year / 100), c = year % 100;
-    var d = Math.floor(b / 4), e = b % 4, f = Math.floor((b + 8) / 25);
-    var g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
-    var i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
-    var m = Math.floor((a + 11 * h + 22 * l) / 451);
-    var month = Math.floor((h + l - 7 * m + 114) / 31);
-    var day = ((h + l - 7 * m + 114) % 31) + 1;
-    return [month, day];
+  /* Italy's national holidays, written at build time from the Python `holidays` package into
+   * festivi.js (window.SERVICEMAP_HOLIDAYS = {y: [first, last], d: {"YYYY-MM-DD": name}}), which
+   * pages load before this script: no Easter arithmetic here to keep in step with new holidays.
+   * holidays(year) is the set of that year's dates; known(year) says if the build covered it. */
+  function table() {
+    return window.SERVICEMAP_HOLIDAYS || { y: [0, -1], d: {} };
   }
 
-  function iso(d) {
-    return d.getUTCFullYear() + "-" + pad(d.getUTCMonth() + 1) + "-" + pad(d.getUTCDate());
+  function known(year) {
+    var span = table().y;
+    return year >= span[0] && year <= span[1];
   }
 
-  /* The national public holidays of a year, as a set of "YYYY-MM-DD": the same days as the
-   * Python `holidays` package (a test compares them), including Saint Francis on 4 October
-   * from 2026 and the Giornata dell'Unità nazionale on the first Sunday of November. */
   function holidays(year) {
     if (holidayCache[year]) { return holidayCache[year]; }
-    var set = {};
-    FIXED_HOLIDAYS.forEach(function (md) { set[year + "-" + md] = true; });
-    if (year >= 2026) { set[year + "-10-04"] = true; }
-    var e = easter(year);
-    set[iso(new Date(Date.UTC(year, e[0] - 1, e[1])))] = true;
-    set[iso(new Date(Date.UTC(year, e[0] - 1, e[1] + 1)))] = true;
-    var first = new Date(Date.UTC(year, 10, 1));
-    set[iso(new Date(Date.UTC(year, 10, 1 + (7 - first.getUTCDay()) % 7)))] = true;
+    var set = {}, prefix = year + "-", days = table().d;
+    Object.keys(days).forEach(function (day) {
+      if (day.slice(0, 5) === prefix) { set[day] = true; }
+    });
     holidayCache[year] = set;
     return set;
+  }
+
+  function holidayName(isoDate) {
+    return table().d[isoDate] || "";
   }
 
   function isHoliday(isoDate) {
@@ -126,6 +116,8 @@
   window.ServicemapHours = {
     romeNow: romeNow,
     holidays: holidays,
+    holidayName: holidayName,
+    knownYear: known,
     isHoliday: isHoliday,
     parseWeek: parseWeek,
     today: today,

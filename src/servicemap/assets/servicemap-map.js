@@ -20,6 +20,8 @@
     "", "", "Posizione approssimativa: il servizio è segnato al centro del comune."
   ];
   var markersByRecord = {};
+  var renamers = [];
+  var wanted = null;  // the record a "Mostra sulla mappa" button asked for  // once the deferred details arrive, markers get their services' names
   var iconCache = {};
 
   /* Timings for the benchmark (first markers on screen in under 1.5 s with 3,000 records). */
@@ -67,6 +69,7 @@
     var details = window.SERVICEMAP_MAP_DETAILS;
     var rec = details && details.s[index];
     var item = el("div", "sm-popup-item");
+    item.setAttribute("data-i", index);
     if (!rec) {
       item.appendChild(el("p", "", "Caricamento dei dettagli…"));
       return item;
@@ -98,6 +101,55 @@
     return box;
   }
 
+  /* A marker is a button for keyboard and screen-reader users: its name says what it holds
+   * (the service's name once the details have loaded, its type before), not just a letter. */
+  function nameMarker(marker, kind, indices) {
+    var node = marker.getElement();
+    if (!node) { return; }
+    var details = window.SERVICEMAP_MAP_DETAILS;
+    var label;
+    if (indices.length > 1) {
+      label = indices.length + " servizi in questo punto";
+    } else if (details && details.s[indices[0]]) {
+      label = details.s[indices[0]][1];
+    } else {
+      label = data.t[kind] ? data.t[kind][3] : "Servizio";
+    }
+    node.setAttribute("aria-label", label + ": apri i dettagli");
+  }
+
+  /* Keyboard use: a popup opened from a marker or a "Mostra sulla mappa" button takes the
+   * focus (its first link), and gives it back to what opened it when it closes (Esc). Leaflet's
+   * own controls are renamed in Italian. */
+  function wireKeyboard() {
+    var opener = null;
+    map.on("popupopen", function (event) {
+      var active = document.activeElement;
+      var fromKeyboard = active && active !== document.body &&
+        (root.contains(active) || active.classList.contains("sm-show-on-map"));
+      opener = fromKeyboard ? active : null;
+      var box = event.popup.getElement();
+      var close = box && box.querySelector(".leaflet-popup-close-button");
+      if (close) { close.setAttribute("aria-label", "Chiudi"); close.title = "Chiudi"; }
+      var first = box && (box.querySelector('.sm-popup-item[data-i="' + wanted + '"] a') ||
+        box.querySelector(".sm-popup a"));
+      wanted = null;
+      if (opener && first) { first.focus(); }
+    });
+    map.on("popupclose", function (event) {
+      var box = event.popup.getElement();
+      var inside = box && box.contains(document.activeElement);
+      var lost = inside || document.activeElement === document.body;
+      if (opener && document.contains(opener) && lost) { opener.focus(); }
+      opener = null;
+    });
+    [[".leaflet-control-zoom-in", "Ingrandisci"], [".leaflet-control-zoom-out", "Riduci"]]
+      .forEach(function (pair) {
+        var control = root.querySelector(pair[0]);
+        if (control) { control.title = pair[1]; control.setAttribute("aria-label", pair[1]); }
+      });
+  }
+
   function addMarkers() {
     var markers = data.p.map(function (point) {
       var indices = point.slice(3);
@@ -106,6 +158,9 @@
         keyboard: true
       });
       marker.bindPopup(function () { return popupContent(indices); }, { maxWidth: 300 });
+      var rename = function () { nameMarker(marker, point[2], indices); };
+      marker.on("add", rename);
+      renamers.push(rename);
       indices.forEach(function (i) { markersByRecord[i] = marker; });
       return marker;
     });
@@ -138,9 +193,12 @@
       if (!marker) { return; }
       var button = el("button", "sm-show-on-map", "Mostra sulla mappa");
       button.type = "button";
+      var name = item.querySelector("a");
+      if (name) { button.setAttribute("aria-label", "Mostra sulla mappa: " + name.textContent); }
       button.addEventListener("click", function () {
         root.scrollIntoView({ block: "center" });
-        cluster.zoomToShowLayer(marker, function () { marker.openPopup(); });
+        var index = item.getAttribute("data-i");
+        cluster.zoomToShowLayer(marker, function () { wanted = index; marker.openPopup(); });
       });
       item.appendChild(document.createTextNode(" "));
       item.appendChild(button);
@@ -152,10 +210,15 @@
   fitView();
   var cluster = addMarkers();
   mark("servicemap:markers");
+  wireKeyboard();
   if (document.readyState === "loading") {  // the list comes after this script in the page
-    document.addEventListener("DOMContentLoaded", function () { wireList(cluster); });
+    document.addEventListener("DOMContentLoaded", function () {
+      wireList(cluster);
+      renamers.forEach(function (rename) { rename(); });
+    });
   } else {
     wireList(cluster);
+    renamers.forEach(function (rename) { rename(); });
   }
   root.setAttribute("data-ready", "true");
 }());

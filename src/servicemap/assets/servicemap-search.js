@@ -21,7 +21,7 @@
   var urlPattern = root.getAttribute("data-service-url") || "../servizi/{id}/";
   var F = {
     ID: 0, NAME: 1, TYPES: 2, NEEDS: 3, COMUNE: 4, SERVED: 5, LANGS: 6, ADDRESS: 7,
-    HOURS: 8, FESTIVI: 9, CLOSURES: 10, HAY: 11
+    HOURS: 8, FESTIVI: 9, CLOSURES: 10, HAY: 11, POS: 12
   };
 
   function fold(text) {
@@ -193,5 +193,18 @@
   form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
   form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
   window.setInterval(function () { refreshToday(); apply(); }, 60000);
+  /* Another order for the results (servicemap-vicino.js: by distance, or by comune); null
+   * gives back the order by name. The chunks are rebuilt in the new order. */
+  var byName = results.slice();
+  function reorder(compare) {
+    results = compare ? byName.slice().sort(compare) : byName.slice();
+    chunks.forEach(function (chunk) { list.removeChild(chunk.node); });
+    chunks = makeChunks();
+    var again = document.createDocumentFragment();
+    chunks.forEach(function (chunk) { again.appendChild(chunk.node); });
+    list.appendChild(again);
+    apply();
+  }
+  window.ServicemapSearch = { data: data, fields: F, results: byName, reorder: reorder };
   root.setAttribute("data-ready", "true");
 }());

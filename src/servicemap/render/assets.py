@@ -33,7 +33,13 @@ _LEAFLET_FILES = (
     "images/marker-shadow.png",
 )
 _CLUSTER_FILES = ("leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css")
-OWN_FILES = ("servicemap-hours.js", "servicemap-map.js", "servicemap-search.js", "servicemap.css")
+OWN_FILES = (
+    "servicemap-hours.js",
+    "servicemap-map.js",
+    "servicemap-search.js",
+    "servicemap.css",
+    "accessibilita.css",  # on every page, through mkdocs.yml's extra_css
+)
 
 
 def vendor_files() -> list[GeneratedFile]:

@@ -25,11 +25,12 @@ from servicemap.text import script_json, slugify
 DEFAULT_SERVICE_URL = "../servizi/{id}/"  # from mappa/ and cerca/ (both one folder deep)
 
 # Okabe-Ito colours first (told apart by people with colour-blindness), then a few more; each
-# with the text colour that reads on it. Colour is never the only signal: markers carry a code.
+# with the text colour that reads on it (contrast at least 4.5:1, tested in test_a11y.py).
+# Colour is never the only signal: markers carry a code.
 PALETTE: tuple[tuple[str, str], ...] = (
     ("#0072B2", "#ffffff"),
-    ("#D55E00", "#ffffff"),
-    ("#009E73", "#ffffff"),
+    ("#D55E00", "#000000"),  # white on it is 3.9:1, under WCAG's 4.5:1
+    ("#009E73", "#000000"),
     ("#CC79A7", "#000000"),
     ("#E69F00", "#000000"),
     ("#56B4E9", "#000000"),

@@ -63,6 +63,7 @@ class RenderContext:
     edit_branch: str = "main"
     data_path: str = "services.yaml"  # the data file's path in the repository (edit links)
     report_email: str = ""
+    public_site: Site | None = None  # URL style of the online site (None: same as ``site``)
     by_comune: dict[str, list[Service]] = field(default_factory=dict)
     served_in: dict[str, list[Service]] = field(default_factory=dict)
     by_area: dict[str, list[Service]] = field(default_factory=dict)
@@ -97,10 +98,14 @@ class RenderContext:
         return sorted(known.values(), key=lambda n: (slugify(n), n))
 
     def absolute(self, src: str) -> str:
-        """The public URL of a page, or "" when ``site_url`` is not configured."""
+        """The public URL of a page, or "" when ``site_url`` is not configured.
+
+        It follows the online site's URL style even in the offline copy, whose ``.html`` names
+        do not exist online.
+        """
         if not self.site_url:
             return ""
-        return self.site_url.rstrip("/") + "/" + self.site.url(src)
+        return self.site_url.rstrip("/") + "/" + (self.public_site or self.site).url(src)
 
 
 def sort_key(service: Service) -> tuple[str, str]:

@@ -8,6 +8,7 @@ list the same way.
 from __future__ import annotations
 
 from servicemap.model import Service
+from servicemap.render.citizen import plain_words
 from servicemap.render.context import (
     RenderContext,
     area_src,
@@ -16,6 +17,7 @@ from servicemap.render.context import (
     tipo_src,
 )
 from servicemap.render.html import DETAILS_MARK, esc, front_matter
+from servicemap.render.print import booklet
 
 COMUNI_INDEX, AREE_INDEX, TIPI_INDEX = "comuni/index.md", "aree/index.md", "tipi/index.md"
 
@@ -53,6 +55,7 @@ def comune_page(name: str, ctx: RenderContext) -> str:
         + service_list(here, ctx, src)
         + f'<h2 id="servizi-per-residenti">Altri servizi per i residenti ({len(served)})</h2>'
         + service_list(served, ctx, src)
+        + booklet(here + served, ctx, src)  # print only: one sheet per service
     )
     return _page(f"Comune di {name}", intro, body)
 
@@ -64,7 +67,10 @@ def vocabulary_page(kind: str, code: str, services: list[Service], ctx: RenderCo
     description = ctx.labels.description(kind, code)
     intro = f"<p>{esc(description)}</p>" if description else ""
     count = f'<p class="sm-conteggio">{len(services)} servizi.</p>'
-    return _page(title, intro + count, service_list(services, ctx, src))
+    body = service_list(services, ctx, src)
+    if kind == "aree":  # where to go first, in plain words (render.citizen)
+        body = plain_words(ctx.labels) + body
+    return _page(title, intro + count, body)
 
 
 def comuni_index(ctx: RenderContext) -> str:

@@ -98,6 +98,7 @@ def folium_map(
 ) -> tuple[str, str]:
     """folium's map ``<div>`` and its script (tiles and boundaries), with fixed element ids."""
     m = folium.Map(location=_center(territory, services), zoom_start=11, tiles=None)
+    m.options["max_zoom"] = 19  # markercluster needs the map's own when there are no tiles
     m.default_js, m.default_css = [], []  # never the CDN links, even in the unused head
     m._id = MAP_VAR.removeprefix("map_")
     if project.tile_url:
@@ -224,6 +225,9 @@ def _page(
         "",
         '<div class="sm-map-page">',
         *page_head(leaflet=True),
+        # Keyboard and screen-reader users skip the map (one stop per point) to its text twin.
+        '<p><a class="sm-skip-map" href="#elenco-dei-servizi">'
+        "Salta la mappa: vai all'elenco dei servizi</a></p>",
         f'<div id="sm-map" class="sm-map-wrap" data-map-var="{MAP_VAR}" '
         f'data-boundaries-var="{BOUNDARIES_VAR}" '
         f'data-service-url="{html.escape(service_url)}">',
@@ -235,6 +239,7 @@ def _page(
         f'<script src="../{CLUSTER_DIR}/leaflet.markercluster.js"></script>',
         f'<script src="../{POINTS_PATH}"></script>',
         f'<script src="../{FOLIUM_PATH}"></script>',
+        f'<script src="../{OWN_DIR}/festivi.js"></script>',  # render.holidays
         f'<script src="../{OWN_DIR}/servicemap-hours.js"></script>',
         f'<script src="../{OWN_DIR}/servicemap-map.js"></script>',
         f'<script src="../{DETAILS_PATH}" defer></script>',

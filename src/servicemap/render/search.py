@@ -20,6 +20,7 @@ from servicemap.render import GeneratedFile
 from servicemap.render.assets import OWN_DIR, page_head
 from servicemap.render.clientdata import (
     DEFAULT_SERVICE_URL,
+    PRECISION_CODES,
     Labels,
     closures_code,
     comuni_table,
@@ -78,7 +79,8 @@ class _Tables:
 def data_script(services: list[Service], tables: _Tables) -> str:
     """``window.SERVICEMAP_SERVICES``: label tables and one array per record, by name:
     ``[id, name, [types], [needs], comune, [served comuni], [languages], address, hours,
-    festivi_aperto, closures, haystack]``."""
+    festivi_aperto, closures, haystack, position]``; position ``[lat, lon, precision]`` (precision
+    as ``PRECISION_CODES``: 2 is "on its comune") or 0, for "Vicino a me"."""
     labels = tables.labels
     tipo, area = _positions(tables.tipi), _positions(tables.aree)
     comune, lingua = index_of(tables.comuni), _positions(tables.lingue)
@@ -96,6 +98,7 @@ def data_script(services: list[Service], tables: _Tables) -> str:
             1 if s.festivi == "aperto" else 0,
             closures_code(s),
             haystack(s, labels),
+            _position(s),
         ]
         for s in sorted(services, key=lambda s: (fold(s.nome), s.id))
     ]
@@ -122,17 +125,24 @@ def haystack(service: Service, labels: Labels) -> str:
     return fold(" ".join(w for w in words if w))
 
 
+def _position(service: Service) -> list[float] | int:
+    pos = service.position
+    if pos is None:
+        return 0
+    return [round(pos.lat, 5), round(pos.lon, 5), PRECISION_CODES.get(pos.precision, 0)]
+
+
 def _positions(keys: list[str]) -> dict[str, int]:
     return {key: n for n, key in enumerate(keys)}
 
 
 def _select(name: str, label: str, everything: str, options: list[tuple[str, str]]) -> str:
-    items = [f'<option value="">{everything}</option>'] + [
+    items = [f'<option value="" data-i18n="cerca.{name}.tutti">{everything}</option>'] + [
         f'<option value="{html.escape(value)}">{html.escape(text)}</option>'
         for value, text in options
     ]
     return (
-        f'<div class="sm-field"><label for="sm-{name}">{label}</label>'
+        f'<div class="sm-field"><label for="sm-{name}" data-i18n="cerca.{name}">{label}</label>'
         f'<select id="sm-{name}" name="{name}">{"".join(items)}</select></div>'
     )
 
@@ -143,8 +153,9 @@ def _form(tables: _Tables) -> str:
         [
             '<form class="sm-search-form" role="search" aria-label="Cerca tra i servizi" '
             'action="#" autocomplete="off">',
-            '<div class="sm-field sm-field-q"><label for="sm-q">Cosa cerchi</label>'
-            '<input type="search" id="sm-q" name="q" '
+            '<div class="sm-field sm-field-q">'
+            '<label for="sm-q" data-i18n="cerca.q">Cosa cerchi</label>'
+            '<input type="search" id="sm-q" name="q" data-i18n-attr="placeholder:cerca.q.esempio" '
             'placeholder="per esempio: pacco alimentare, SPID, English"></div>',
             _select("area", "Bisogno", "Tutti i bisogni",
                     [(k, labels.aree.get(k, k)) for k in tables.aree]),
@@ -155,8 +166,14 @@ def _form(tables: _Tables) -> str:
             _select("lingua", "Lingua parlata", "Tutte le lingue",
                     [(c, labels.language(c)) for c in tables.lingue]),
             '<div class="sm-field sm-field-check"><input type="checkbox" id="sm-aperto" '
-            'name="aperto" value="1"><label for="sm-aperto">Aperto ora</label></div>',
-            '<div class="sm-field sm-field-reset"><button type="reset" class="md-button">'
+            'name="aperto" value="1">'
+            '<label for="sm-aperto" data-i18n="cerca.aperto">Aperto ora</label>'
+            "</div>",
+            # "Vicino a me" (servicemap-vicino.js shows it: it needs JavaScript)
+            '<div class="sm-field sm-field-vicino"><button type="button" id="sm-vicino" '
+            'class="md-button" data-i18n="cerca.vicino" hidden>Vicino a me</button></div>',
+            '<div class="sm-field sm-field-reset"><button type="reset" class="md-button" '
+            'data-i18n="cerca.azzera">'
             "Azzera i filtri</button></div>",
             "</form>",
         ]
@@ -172,7 +189,7 @@ def _page(services: list[Service], tables: _Tables, service_url: str) -> str:
         "  exclude: true",
         "---",
         "",
-        "# Cerca un servizio",
+        '# Cerca un servizio {: data-i18n="cerca.titolo" }',
         "",
         "Scrivi che cosa ti serve o scegli un bisogno, un comune, una lingua: l'elenco si "
         "aggiorna mentre scrivi. «Aperto ora» usa l'ora italiana.",
@@ -181,14 +198,17 @@ def _page(services: list[Service], tables: _Tables, service_url: str) -> str:
         f'data-service-url="{html.escape(service_url)}">',
         *page_head(leaflet=False),
         _form(tables),
+        '<p id="sm-vicino-stato" class="sm-vicino-stato" role="status" aria-live="polite"></p>',
         f'<p id="sm-count" class="sm-count" role="status" aria-live="polite">'
         f"{count} {'servizio' if count == 1 else 'servizi'}</p>",
         '<div id="sm-results" class="sm-results"></div>',
         "<noscript><p>La ricerca ha bisogno di JavaScript. L'elenco di tutti i servizi è "
         'anche nella pagina della <a href="../mappa/">mappa</a>.</p></noscript>',
         f'<script src="../{DATA_PATH}"></script>',
+        f'<script src="../{OWN_DIR}/festivi.js"></script>',  # render.holidays
         f'<script src="../{OWN_DIR}/servicemap-hours.js"></script>',
         f'<script src="../{OWN_DIR}/servicemap-search.js"></script>',
+        f'<script src="../{OWN_DIR}/servicemap-vicino.js"></script>',
         "</div>",
         "",
     ]

@@ -12,6 +12,7 @@ hundred bytes per record while the search page (with all fields) does the detail
 from __future__ import annotations
 
 from servicemap.model import DAY_NAMES, DAYS, PRECISION_LABELS, Service
+from servicemap.render.citizen import at_a_glance, directions, page_scripts, report_links
 from servicemap.render.context import (
     MAP_SRC,
     RenderContext,
@@ -23,6 +24,7 @@ from servicemap.render.context import (
 )
 from servicemap.render.html import DETAILS_MARK, esc, front_matter
 from servicemap.render.jsonld import jsonld_script
+from servicemap.render.print import service_qr
 
 WHEELCHAIR = {
     "si": "Accessibile in sedia a rotelle",
@@ -44,6 +46,35 @@ SECTIONS = (
 def render_service_page(s: Service, ctx: RenderContext) -> str:
     """Markdown source of ``servizi/<id>/``: front matter and one raw HTML block."""
     src = service_src(s.id)
+    parts = [
+        f'<div class="sm-scheda" data-servizio-id="{esc(s.id)}">',
+        summary_lines(s, ctx, src),
+        DETAILS_MARK,
+        at_a_glance(s, ctx, src),  # render.citizen: oggi, age, share
+    ]
+    toc = "".join(
+        f'<li><a href="#{key}" data-i18n="scheda.{key}">{title}</a></li>' for key, title in SECTIONS
+    )
+    parts.append(
+        '<nav class="sm-indice" aria-label="In questa pagina" '
+        'data-i18n-attr="aria-label:scheda.indice" data-search-exclude>'
+        f"<ul>{toc}</ul></nav>"
+    )
+    for key, title, body in facts(s, ctx, src):
+        parts.append(f'<h2 id="{key}" data-i18n="scheda.{key}" data-search-exclude>{title}</h2>')
+        parts.append(f"<div data-search-exclude>{body}</div>")
+    parts.append(service_qr(s, ctx))
+    parts.append(jsonld_script(s, ctx))
+    parts.append(page_scripts(ctx, src))
+    parts.append("</div>")
+    return front_matter(esc(s.nome)) + "\n".join(parts) + "\n"
+
+
+def facts(s: Service, ctx: RenderContext, src: str) -> list[tuple[str, str, str]]:
+    """``(anchor, title, HTML)`` of each section, in order; links relative to ``src``.
+
+    The service page shows them; a comune page prints them as its booklet (``render.print``).
+    """
     bodies = {
         "a-chi-e-rivolto": _audience(s, ctx, src),
         "come-fare": _how(s, ctx),
@@ -54,31 +85,16 @@ def render_service_page(s: Service, ctx: RenderContext) -> str:
         "orari": _hours(s),
         "dove-si-trova": _where(s, ctx, src),
         "contatti": _contacts(s, ctx),
-        "informazioni-sulla-scheda": _record_info(s, ctx),
+        "informazioni-sulla-scheda": _record_info(s, ctx, src),
     }
-    parts = [
-        f'<div class="sm-scheda" data-servizio-id="{esc(s.id)}">',
-        _summary(s, ctx, src),
-        DETAILS_MARK,
-    ]
-    toc = "".join(f'<li><a href="#{key}">{title}</a></li>' for key, title in SECTIONS)
-    parts.append(
-        '<nav class="sm-indice" aria-label="In questa pagina" data-search-exclude>'
-        f"<ul>{toc}</ul></nav>"
-    )
-    for key, title in SECTIONS:
-        parts.append(f'<h2 id="{key}" data-search-exclude>{title}</h2>')
-        parts.append(f"<div data-search-exclude>{bodies[key]}</div>")
-    parts.append(jsonld_script(s, ctx))
-    parts.append("</div>")
-    return front_matter(esc(s.nome)) + "\n".join(parts) + "\n"
+    return [(key, title, bodies[key]) for key, title in SECTIONS]
 
 
-def _summary(s: Service, ctx: RenderContext, src: str) -> str:
-    """The indexed block: what a citizen types into the search box."""
+def summary_lines(s: Service, ctx: RenderContext, src: str, *, level: int = 1) -> str:
+    """The indexed block: what a citizen types into the search box (heading ``<h{level}>``)."""
     site, labels = ctx.site, ctx.labels
     tipi = ", ".join(site.link(src, tipo_src(t), labels.label("tipo", t)) for t in s.tipo)
-    lines = [f"<h1>{esc(s.nome)}</h1>", f'<p class="sm-tipo">{tipi}</p>']
+    lines = [f"<h{level}>{esc(s.nome)}</h{level}>", f'<p class="sm-tipo">{tipi}</p>']
     if s.ente:
         lines.append(f'<p class="sm-ente">A cura di {esc(s.ente)}</p>')
     lines.append(
@@ -171,6 +187,7 @@ def _where(s: Service, ctx: RenderContext, src: str) -> str:
             f'data-precisione="{esc(pos.precision)}" role="img" '
             f'aria-label="Mappa: {esc(s.indirizzo.one_line())}"></div>'
         )
+    out.append(directions(s))  # render.citizen: OpenStreetMap
     out.append(f"<p>{ctx.site.link(src, MAP_SRC, 'Vedi la mappa di tutti i servizi')}</p>")
     return "\n".join(out)
 
@@ -195,7 +212,7 @@ def _contacts(s: Service, ctx: RenderContext) -> str:
     return _dl(rows)
 
 
-def _record_info(s: Service, ctx: RenderContext) -> str:
+def _record_info(s: Service, ctx: RenderContext, src: str) -> str:
     rows = [
         (
             "Ultimo aggiornamento",
@@ -208,15 +225,7 @@ def _record_info(s: Service, ctx: RenderContext) -> str:
         rows.append(("Fonte", _url(s.fonte)))
     for key in sorted(s.extra):
         rows.append((key.replace("_", " ").capitalize(), esc(_plain(s.extra[key]))))
-    out = [_dl(rows)]
-    if ctx.report_email:
-        subject = f"Correzione scheda {s.id}"
-        href = f"mailto:{ctx.report_email}?subject={_mail_quote(subject)}"
-        out.append(f'<p><a href="{esc(href)}">Segnala un errore in questa scheda</a></p>')
-    if ctx.repo_url:
-        href = f"{ctx.repo_url.rstrip('/')}/edit/{ctx.edit_branch}/{ctx.data_path}"
-        out.append(f'<p><a href="{esc(href)}#L{s.line}">Modifica questa scheda</a></p>')
-    return "\n".join(out)
+    return _dl(rows) + "\n" + report_links(s, ctx, src)  # render.citizen
 
 
 def _url(url: str) -> str:
@@ -250,9 +259,3 @@ def _plain(value: object) -> str:
     if isinstance(value, dict):
         return "; ".join(f"{k}: {_plain(v)}" for k, v in value.items())
     return str(value)
-
-
-def _mail_quote(text: str) -> str:
-    from urllib.parse import quote
-
-    return quote(text, safe="")

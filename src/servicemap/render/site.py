@@ -6,16 +6,20 @@ generator could call it the same way.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from servicemap import export
 from servicemap.model import Service, Territory
+from servicemap.offline import shim_files
 from servicemap.project import Project
 from servicemap.render import GeneratedFile
+from servicemap.render.citizen import citizen_files
 from servicemap.render.context import RenderContext, service_src
 from servicemap.render.html import Site
 from servicemap.render.labels import Labels
 from servicemap.render.pages import render_pages
+from servicemap.render.print import print_files
 
 
 def render_site(
@@ -26,8 +30,16 @@ def render_site(
     *,
     directory_urls: bool = True,
     today: dt.date | None = None,
+    offline: bool = False,
+    public_directory_urls: bool | None = None,
 ) -> list[GeneratedFile]:
-    """Pages, map, search, assets and open data, in a stable order."""
+    """Pages, map, search, assets and open data, in a stable order.
+
+    ``offline``: the copy opened from ``file://`` (``servicemap.offline``): its map loads no
+    tiles (the comuni boundaries are its basemap: zero requests to any host) and it carries the
+    iframe-worker shim. ``public_directory_urls``: the online site's URL style, for the absolute
+    links (JSON-LD, exports, QR codes) of a build whose own style differs (the offline copy).
+    """
     if vocabulary is None:
         from servicemap import contract
 
@@ -41,11 +53,17 @@ def render_site(
         site_url=project.site_url,
         repo_url=project.repo_url,
         edit_branch=project.edit_branch,
-        data_path=project.display_name,
+        data_path=project.path_in_repo,
         report_email=project.report_email,
+        public_site=None if public_directory_urls is None else Site(public_directory_urls),
     )
     files = render_pages(ctx)
-    files += _browser_pages(services, territory, vocabulary, project, site)
+    map_project = dataclasses.replace(project, tile_url="") if offline else project
+    files += _browser_pages(services, territory, vocabulary, map_project, site)
+    files += print_files()
+    files += citizen_files(today)  # holidays, interface languages, service page scripts
+    if offline:
+        files += shim_files()
     urls = {s.id: ctx.absolute(service_src(s.id)) for s in services}
     files += export.export_files(services, urls)
     files += _hsds(services, vocabulary, today)

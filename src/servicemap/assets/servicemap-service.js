@@ -1,0 +1,176 @@
+/* servicemap-service.js: what a service page computes in the visitor's browser.
+ *
+ * - "Oggi": today's hours in Europe/Rome time (ServicemapHours: split shifts, the national
+ *   holidays of festivi.js, the record's closures). A desk with no timetable but reached by
+ *   appointment says "su appuntamento", never "chiuso".
+ * - The record's age ("oltre 2 anni fa"), from the ISO date in <time datetime>: computed here,
+ *   not at build time, so it stays true as months pass after the build; past 12 months a note
+ *   asks to phone before going.
+ * - "Condividi": the Web Share API where there is one, else the link copied to the clipboard
+ *   with a visible "Link copiato" (else the address shown, selected, to copy by hand).
+ * Texts come from ServicemapI18n (the interface language) and are redone when it changes.
+ * Record text (a closure's note) is only ever written with textContent.
+ * Plain ES2017, no modules: it must run from file:// too.
+ */
+(function () {
+  "use strict";
+
+  var page = document.querySelector(".sm-scheda");
+  var Hours = window.ServicemapHours;
+  if (!page) { return; }
+
+  function t(key, values) {
+    return window.ServicemapI18n ? window.ServicemapI18n.t(key, values) : key;
+  }
+
+  function closureOn(closures, isoDate) {
+    for (var i = 0; i < closures.length; i++) {
+      if (closures[i][0] <= isoDate && isoDate <= closures[i][1]) { return closures[i]; }
+    }
+    return null;
+  }
+
+  /* {kind: "aperto"|"chiuso"|"appuntamento"|"ignoto", text} for now (a romeNow() value). */
+  function today(box, now) {
+    var week = Hours.parseWeek(box.getAttribute("data-orari") || "");
+    var closures = [];
+    try { closures = JSON.parse(box.getAttribute("data-chiusure") || "[]"); } catch (e) { /* none */ }
+    var appointment = box.getAttribute("data-appuntamento") === "1";
+    var closure = closureOn(closures, now.date);
+    if (closure) {
+      return { kind: "chiuso", text: t("oggi.chiuso") + (closure[2] ? ": " + closure[2] : "") };
+    }
+    if (!week) {
+      return appointment ? { kind: "appuntamento", text: t("oggi.appuntamento") }
+        : { kind: "ignoto", text: t("oggi.non-indicati") };
+    }
+    if (box.getAttribute("data-festivi") !== "1" && Hours.isHoliday(now.date)) {
+      return { kind: "chiuso", text: t("oggi.festivo") };
+    }
+    var ranges = week[now.day] || [];
+    if (!ranges.length) { return { kind: "chiuso", text: t("oggi.chiuso") }; }
+    var open = ranges.some(function (r) { return r[0] <= now.time && now.time < r[1]; });
+    var hours = ranges.map(function (r) { return r[0] + "–" + r[1]; }).join(", ");
+    var state = t(open ? "oggi.adesso-aperto" : "oggi.adesso-chiuso");
+    return { kind: open ? "aperto" : "chiuso", text: t("oggi.aperto", { orari: hours }) + " · " + state };
+  }
+
+  function showToday() {
+    var box = page.querySelector(".sm-oggi");
+    if (!box || !Hours) { return; }
+    var info = today(box, Hours.romeNow());
+    box.textContent = info.text;
+    box.className = "sm-oggi sm-oggi-" + info.kind;
+    box.hidden = false;
+  }
+
+  /* Whole months from one ISO date to another (both "YYYY-MM-DD"), and days. */
+  function age(from, to) {
+    var a = from.split("-").map(Number), b = to.split("-").map(Number);
+    var months = (b[0] - a[0]) * 12 + (b[1] - a[1]) - (b[2] < a[2] ? 1 : 0);
+    var days = Math.round((Date.UTC(b[0], b[1] - 1, b[2]) - Date.UTC(a[0], a[1] - 1, a[2])) /
+      86400000);
+    return { months: months, days: days };
+  }
+
+  function ageText(a) {
+    if (a.days <= 0) { return t("eta.oggi"); }
+    if (a.days === 1) { return t("eta.ieri"); }
+    if (a.months < 1) { return t("eta.giorni", { n: a.days }); }
+    if (a.months === 1) { return t("eta.mese"); }
+    if (a.months < 12) { return t("eta.mesi", { n: a.months }); }
+    var years = Math.floor(a.months / 12);
+    return years === 1 ? t("eta.anno") : t("eta.anni", { n: years });
+  }
+
+  function showAge() {
+    var time = page.querySelector(".sm-aggiornato time");
+    var out = page.querySelector(".sm-aggiornato .sm-eta");
+    var note = page.querySelector(".sm-vecchia");
+    var iso = time && time.getAttribute("datetime");
+    if (!out || !iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso) || !Hours) { return; }
+    var a = age(iso, Hours.romeNow().date);
+    out.textContent = "(" + ageText(a) + ")";
+    if (note) { note.hidden = a.months < 12; }
+  }
+
+  /* --- share ---------------------------------------------------------------------------- */
+
+  function pageUrl() {
+    var canonical = document.querySelector('link[rel="canonical"]');
+    if (canonical && canonical.href && window.location.protocol === "file:") {
+      return canonical.href;  // the offline copy shares the public page, not a file on disk
+    }
+    return window.location.href.split("#")[0];
+  }
+
+  function copyByCommand(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    document.body.removeChild(area);
+    return ok;
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () {
+        if (!copyByCommand(text)) { throw new Error("copy"); }
+      });
+    }
+    return copyByCommand(text) ? Promise.resolve() : Promise.reject(new Error("copy"));
+  }
+
+  function wireShare() {
+    var button = page.querySelector(".sm-condividi");
+    var status = page.querySelector(".sm-condividi-esito");
+    if (!button || !status) { return; }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var url = pageUrl();
+      var title = (page.querySelector("h1") || document).textContent || document.title;
+      status.textContent = "";
+      if (navigator.share) {
+        navigator.share({ title: title.trim(), url: url }).catch(function () { /* dismissed */ });
+        return;
+      }
+      copy(url).then(function () {
+        status.textContent = t("scheda.link-copiato");
+      }, function () {
+        status.textContent = t("scheda.link-da-copiare") + " ";
+        var field = document.createElement("input");
+        field.type = "text";
+        field.readOnly = true;
+        field.value = url;
+        field.className = "sm-link-da-copiare";
+        field.setAttribute("aria-label", t("scheda.link-da-copiare"));
+        status.appendChild(field);
+        field.select();
+      });
+    });
+  }
+
+  function refresh() {
+    showToday();
+    showAge();
+  }
+
+  function start() {
+    refresh();
+    wireShare();
+    document.addEventListener("servicemap:lingua", refresh);
+    window.setInterval(showToday, 60000);
+  }
+
+  if (document.readyState === "loading") {  // the language switch loads after this script
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+}());

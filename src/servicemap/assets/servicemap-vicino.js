@@ -1,0 +1,117 @@
+/* servicemap-vicino.js: "Vicino a me" on the search page.
+ *
+ * The browser is asked for the position only when the visitor presses the button; the position
+ * never leaves the device (distances are computed here). Results are sorted by distance and
+ * each shows it ("a 1,2 km"; "circa" when the desk is placed only on its comune). When the
+ * position is refused or unavailable, the page says so politely, sorts the list by comune and
+ * moves the focus to the comune filter. Uses window.ServicemapSearch (servicemap-search.js).
+ * Plain ES2017, no modules: it must run from file:// too.
+ */
+(function () {
+  "use strict";
+
+  var Search = window.ServicemapSearch;
+  var button = document.getElementById("sm-vicino");
+  var status = document.getElementById("sm-vicino-stato");
+  if (!Search || !button || !status) { return; }
+  var F = Search.fields;
+  var APPROXIMATE = 2;  // precision code of a desk placed on its comune
+  var here = null;
+  var statusKey = "";
+
+  function t(key, values) {
+    return window.ServicemapI18n ? window.ServicemapI18n.t(key, values) : key;
+  }
+
+  function lang() {
+    return window.ServicemapI18n ? window.ServicemapI18n.lang() : "it";
+  }
+
+  /* Great-circle distance in km (haversine). */
+  function distance(lat1, lon1, lat2, lon2) {
+    var rad = Math.PI / 180;
+    var dLat = (lat2 - lat1) * rad, dLon = (lon2 - lon1) * rad;
+    var h = Math.sin(dLat / 2) * Math.sin(dLat / 2) +
+      Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+    return 12742 * Math.asin(Math.min(1, Math.sqrt(h)));
+  }
+
+  function km(value) {
+    var locale = lang() === "ar" ? "ar-u-nu-latn" : lang();
+    var digits = value < 10 ? 1 : 0;
+    try {
+      return new Intl.NumberFormat(locale, {
+        minimumFractionDigits: digits, maximumFractionDigits: digits
+      }).format(value);
+    } catch (e) {
+      return value.toFixed(digits);
+    }
+  }
+
+  function say(key) {
+    statusKey = key;
+    status.textContent = key ? t(key) : "";
+  }
+
+  function label(r) {
+    var node = r.node.querySelector(".sm-result-distance");
+    if (!node) {
+      node = document.createElement("p");
+      node.className = "sm-result-distance";
+      r.node.appendChild(node);
+    }
+    return node;
+  }
+
+  function showDistances() {
+    Search.results.forEach(function (r) {
+      var pos = r.rec[F.POS];
+      var text;
+      if (!pos) {
+        text = t("vicino.senza-posizione");
+      } else {
+        var key = pos[2] === APPROXIMATE ? "vicino.distanza-circa" : "vicino.distanza";
+        text = t(key, { km: km(r.distance) });
+      }
+      label(r).textContent = text;
+    });
+  }
+
+  function sortByDistance(position) {
+    here = [position.coords.latitude, position.coords.longitude];
+    Search.results.forEach(function (r) {
+      var pos = r.rec[F.POS];
+      r.distance = pos ? distance(here[0], here[1], pos[0], pos[1]) : Infinity;
+    });
+    showDistances();
+    Search.reorder(function (a, b) { return a.distance - b.distance; });
+    say("vicino.ordinati");
+    button.setAttribute("aria-pressed", "true");
+  }
+
+  function byComune() {
+    var comuni = Search.data.comuni;
+    Search.reorder(function (a, b) {
+      var x = comuni[a.rec[F.COMUNE]][1], y = comuni[b.rec[F.COMUNE]][1];
+      return x < y ? -1 : (x > y ? 1 : 0);
+    });
+    say("vicino.negato");
+    button.setAttribute("aria-pressed", "false");
+    var select = document.getElementById("sm-comune");
+    if (select) { select.focus(); }
+  }
+
+  button.hidden = false;
+  button.setAttribute("aria-pressed", "false");
+  button.addEventListener("click", function () {
+    if (!navigator.geolocation) { byComune(); return; }
+    say("vicino.attesa");
+    navigator.geolocation.getCurrentPosition(sortByDistance, byComune, {
+      enableHighAccuracy: false, timeout: 20000, maximumAge: 300000
+    });
+  });
+  document.addEventListener("servicemap:lingua", function () {
+    if (statusKey) { status.textContent = t(statusKey); }
+    if (here) { showDistances(); }
+  });
+}());

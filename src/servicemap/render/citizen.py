@@ -1,0 +1,180 @@
+"""What a citizen does with a service page, and the plain words of the home and need pages.
+
+* At a glance, near the top of a service page: "Oggi ..." (today's hours, worked out in the
+  browser in Italian time), the date of the last check with its age ("oltre 2 anni fa", also
+  worked out in the browser so it stays true after the build) and a warning past 12 months,
+  and "Condividi". ``servicemap-service.js`` fills them; without JavaScript the absolute date
+  is still there.
+* Directions in OpenStreetMap, honest about an approximate position.
+* "Segnala un errore" (an issue on the forge, or an e-mail to the network's coordinator, or how
+  to reach the network) and "Modifica questa scheda" (the record's line in ``services.yaml``).
+* "Che cosa fanno gli sportelli": accoglienza, ascolto, orientamento, accompagnamento,
+  facilitazione digitale in plain Italian, from the vocabulary (``attivita`` descriptions) and
+  ``data/interfaccia.yaml``; on each need page, and on any hand-written page that holds
+  ``PLAIN_WORDS_MARK`` (the home page).
+
+Everything here is hidden in print (class ``sm-solo-schermo``) except the plain words.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from urllib.parse import quote, urlencode
+
+from servicemap import i18n
+from servicemap.model import Service
+from servicemap.render import GeneratedFile
+from servicemap.render.clientdata import closures_code, hours_code
+from servicemap.render.context import RenderContext, italian_date
+from servicemap.render.holidays import holidays_file
+from servicemap.render.html import esc
+from servicemap.render.labels import Labels
+
+PLAIN_WORDS_MARK = "<!-- servicemap:cosa-fanno -->"
+OWN = "assets/servicemap"
+CSS_PATH = f"{OWN}/cittadini.css"
+# Added to every page by the MkDocs adapter (the language switch lives in the header).
+EVERY_PAGE_CSS = (CSS_PATH,)
+EVERY_PAGE_JS = (i18n.DATA_PATH, i18n.SCRIPT_PATH)
+_STATIC = ("servicemap-service.js", "servicemap-vicino.js", "cittadini.css")
+OSM_DIRECTIONS = "https://www.openstreetmap.org/directions"
+
+
+def citizen_files(today: object = None) -> list[GeneratedFile]:
+    """Holidays data, interface dictionaries, and the scripts and styles of this module."""
+    package = resources.files("servicemap").joinpath("assets")
+    files = [holidays_file(today)]  # type: ignore[arg-type]
+    files += i18n.files()
+    files += [
+        GeneratedFile(f"{OWN}/{name}", package.joinpath(name).read_bytes(), "static")
+        for name in _STATIC
+    ]
+    return files
+
+
+def by_appointment(s: Service) -> bool:
+    """Reached by appointment: ``accesso: [appuntamento]`` or the hours' note says so."""
+    return "appuntamento" in s.accesso or "appuntament" in s.note_orari.casefold()
+
+
+def at_a_glance(s: Service, ctx: RenderContext, src: str) -> str:
+    """Today's hours, the record's age and the share button, near the top of the page."""
+    closures = json.dumps(closures_code(s), ensure_ascii=False)
+    today = (
+        f'<p class="sm-oggi" data-orari="{esc(hours_code(s))}" '
+        f'data-festivi="{1 if s.festivi == "aperto" else 0}" data-chiusure="{esc(closures)}" '
+        f'data-appuntamento="{1 if by_appointment(s) else 0}" role="status" hidden></p>'
+    )
+    updated = (
+        f'<p class="sm-aggiornato">{i18n.tagged("span", "scheda.aggiornamento")}: '
+        f'<time datetime="{esc(s.aggiornato)}">{esc(italian_date(s.aggiornato))}</time> '
+        '<span class="sm-eta"></span></p>'
+    )
+    stale = (
+        f'<p class="sm-vecchia" hidden><strong>{i18n.tagged("span", "scheda.vecchia")}</strong></p>'
+    )
+    share = (
+        '<p class="sm-azioni sm-solo-schermo">'
+        + i18n.tagged("button", "scheda.condividi", 'type="button" class="md-button sm-condividi" '
+                      "hidden")
+        + ' <span class="sm-condividi-esito" role="status"></span></p>'
+    )  # fmt: skip
+    return f'<div class="sm-in-breve" data-search-exclude>{today}{updated}{stale}{share}</div>'
+
+
+def page_scripts(ctx: RenderContext, src: str) -> str:
+    """The service page's scripts: holidays, hours, then the page's own behaviour."""
+    names = ("festivi.js", "servicemap-hours.js", "servicemap-service.js")
+    return "".join(
+        f'<script src="{esc(ctx.site.href(src, f"{OWN}/{name}"))}"></script>' for name in names
+    )
+
+
+def directions(s: Service) -> str:
+    """A link to directions in OpenStreetMap; an approximate position says so."""
+    pos = s.position
+    if pos is None:
+        return ""
+    href = f"{OSM_DIRECTIONS}?to={pos.lat:.6f}%2C{pos.lon:.6f}"
+    link = (
+        f'<a class="sm-indicazioni" href="{esc(href)}" rel="noopener">'
+        f"{i18n.tagged('span', 'scheda.indicazioni')}</a>"
+    )
+    note = ""
+    if pos.precision == "comune":
+        approx = i18n.tagged("span", "scheda.indicazioni-approssimative", 'class="sm-approx"')
+        note = f" {approx}"
+    return f'<p class="sm-solo-schermo">{link}{note}</p>'
+
+
+def _report_text(s: Service, ctx: RenderContext, src: str) -> tuple[str, str]:
+    """Title and body of a report: they name the record so the fix finds it."""
+    page = ctx.absolute(src) or ctx.site.url(src)
+    title = f"Correzione della scheda «{s.nome}» ({s.id})"
+    lines = [
+        f"Scheda: {s.nome}",
+        f"Identificativo (id): {s.id}",
+        f"Pagina: {page}",
+        f"Dati: {ctx.data_path}, riga {s.line}",
+    ]
+    if ctx.repo_url:
+        lines.append(f"Riga nel file: {_blob_url(s, ctx)}")
+    lines += [
+        "",
+        "Che cosa non è giusto? (per esempio l'orario, il telefono, l'indirizzo)",
+        "",
+        "",
+        "Qual è l'informazione giusta, e come lo sai? (per esempio: ho telefonato il ...)",
+        "",
+    ]
+    return title, "\n".join(lines)
+
+
+def _blob_url(s: Service, ctx: RenderContext) -> str:
+    return f"{ctx.repo_url.rstrip('/')}/blob/{ctx.edit_branch}/{ctx.data_path}#L{s.line}"
+
+
+def report_links(s: Service, ctx: RenderContext, src: str) -> str:
+    """Links to "Segnala un errore" and, with a repository, "Modifica questa scheda"."""
+    title, body = _report_text(s, ctx, src)
+    links = []
+    if ctx.repo_url:
+        query = urlencode({"title": title, "body": body}, quote_via=quote)
+        href = f"{ctx.repo_url.rstrip('/')}/issues/new?{query}"
+        links.append(_link(href, "scheda.segnala", "sm-segnala"))
+    if ctx.report_email:
+        query = f"subject={quote(title, safe='')}&body={quote(body, safe='')}"
+        key = "scheda.segnala-email" if ctx.repo_url else "scheda.segnala"
+        links.append(_link(f"mailto:{ctx.report_email}?{query}", key, "sm-segnala-email"))
+    if not links:
+        links.append(f'<p class="sm-segnala-rete">{esc(i18n.text("scheda.segnala-rete"))}</p>')
+    if ctx.repo_url:
+        edit = f"{ctx.repo_url.rstrip('/')}/edit/{ctx.edit_branch}/{ctx.data_path}"
+        links.append(_link(edit, "scheda.modifica", "sm-modifica"))
+        line = f" (riga {s.line})"
+        links.append(_link(_blob_url(s, ctx), "scheda.vedi-riga", "sm-vedi-riga", line))
+    return f'<div class="sm-segnalazioni sm-solo-schermo">{"".join(links)}</div>'
+
+
+def _link(href: str, key: str, cls: str, after: str = "") -> str:
+    label = i18n.tagged("span", key)
+    return f'<p><a class="{cls}" href="{esc(href)}" rel="noopener">{label}</a>{esc(after)}</p>'
+
+
+def plain_words(labels: Labels, *, level: int = 2) -> str:
+    """The section "Che cosa fanno gli sportelli": each kind of help in plain Italian."""
+    ui = i18n.interface()
+    items = "".join(
+        f"<dt>{esc(labels.label('attivita', code))}</dt>"
+        f"<dd>{esc(labels.description('attivita', code))}</dd>"
+        for code in ui.plain_words
+        if labels.description("attivita", code)
+    )
+    heading = i18n.tagged(f"h{level}", "cosa-fanno.titolo", 'id="cosa-fanno-gli-sportelli"')
+    return (
+        f'<section class="sm-cosa-fanno" data-search-exclude>{heading}'
+        f"{i18n.tagged('p', 'cosa-fanno.intro')}"
+        f'<dl class="sm-cosa-fanno-voci" lang="it">{items}</dl>'
+        f"{i18n.tagged('p', 'cosa-fanno.primo-passo')}</section>"
+    )

@@ -1,0 +1,77 @@
+"""Paper for the desk: a service card on one A4 page, a comune's booklet, the map as a list.
+
+An operator prints a card for the person in front of them, who takes it home. So the card carries
+the facts and a QR code to the service's online page (the paper gets old, the page does not),
+made with segno (pure Python, no network) as inline SVG. The QR code needs the public address:
+with no ``site_url`` in ``mkdocs.yml`` there is none to point to, and the card has no QR code
+(a relative path on paper would lead nowhere).
+
+Screen and paper share the page: the print-only parts carry ``sm-solo-stampa`` (hidden on
+screen, from ``stampa.css``), and are marked ``data-search-exclude`` and put after the details
+mark, so they never reach Material's search index.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import segno
+
+from servicemap.model import Service
+from servicemap.render import GeneratedFile
+from servicemap.render.context import RenderContext, italian_date, service_src
+from servicemap.render.html import esc
+
+PRINT_CSS_PATH = "assets/servicemap/stampa.css"
+PRINT_ONLY = "sm-solo-stampa"
+
+
+def print_files() -> list[GeneratedFile]:
+    """The print stylesheet, a static file (the adapter adds it to ``extra_css``)."""
+    css = resources.files("servicemap").joinpath("assets/stampa.css").read_bytes()
+    return [GeneratedFile(PRINT_CSS_PATH, css, "static")]
+
+
+def qr_svg(url: str, label: str) -> str:
+    """A QR code as inline SVG, with a title for screen readers and printers' previews."""
+    code = segno.make(url, error="m", micro=False)
+    return code.svg_inline(scale=3, border=2, title=label, svgclass="sm-qr-code")
+
+
+def qr_block(url: str) -> str:
+    """The print-only footer of a card: the QR code and the address written out ("" if none)."""
+    if not url:
+        return ""
+    return (
+        f'<div class="{PRINT_ONLY} sm-qr" data-search-exclude>'
+        f"{qr_svg(url, 'Codice QR della scheda online')}"
+        "<p>Inquadra il codice per aprire la scheda online, sempre aggiornata:<br>"
+        f'<span class="sm-qr-url">{esc(url)}</span></p></div>'
+    )
+
+
+def service_qr(s: Service, ctx: RenderContext) -> str:
+    return qr_block(ctx.absolute(service_src(s.id)))
+
+
+def booklet(services: list[Service], ctx: RenderContext, src: str) -> str:
+    """A comune page's booklet: each service's card on its own sheet, only when printing."""
+    from servicemap.render.service_page import facts, summary_lines
+
+    cards = []
+    for s in services:
+        sections = "".join(
+            f'<section class="sm-foglio-sezione"><h3>{title}</h3>{body}</section>'
+            for key, title, body in facts(s, ctx, src)
+            if key != "informazioni-sulla-scheda"
+        )
+        updated = f"Scheda aggiornata al {esc(italian_date(s.aggiornato))}."
+        cards.append(
+            f'<article class="sm-foglio" data-scheda-stampa="{esc(s.id)}">'
+            f"{summary_lines(s, ctx, src, level=2)}"
+            f'<div class="sm-foglio-sezioni">{sections}</div>'
+            f'<p class="sm-foglio-data">{updated}</p>{service_qr(s, ctx)}</article>'
+        )
+    if not cards:
+        return ""
+    return f'<div class="{PRINT_ONLY} sm-libretto" data-search-exclude>{"".join(cards)}</div>'

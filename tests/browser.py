@@ -1,0 +1,140 @@
+"""Headless Chromium for the tests: Debian's browser, a local web server, axe-core.
+
+Shared by the browser tests (``test_a11y``, ``test_keyboard``, ``test_mobile``; the fixtures
+built on it are in ``conftest.py``). Never downloads a browser: it drives ``/usr/bin/chromium``
+through Playwright, and the tests that need it are skipped where it is missing.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+TILES = "https://tile.openstreetmap.org/"
+# The WCAG 2.0 and 2.1 rules, levels A and AA: what Italian public-sector sites must meet.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def have_chromium() -> bool:
+    return Path(CHROMIUM).exists()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 (a free port) while the block runs; yields the base URL."""
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def axe_script() -> Path:
+    """axe-core as bundled by ``axe-playwright-python`` (the test extra)."""
+    import axe_playwright_python
+
+    return Path(axe_playwright_python.__file__).parent / "axe.min.js"
+
+
+def axe_version() -> str:
+    """The bundled axe-core's version, read from its licence banner (``/*! axe v4.12.1``)."""
+    with axe_script().open(encoding="utf-8") as f:
+        head = f.read(200)
+    found = re.search(r"axe v(\d+\.\d+\.\d+)", head)
+    assert found, head
+    return found.group(1)
+
+
+def run_axe(page, tags: list[str] | None = None, rules: list[str] | None = None) -> list[dict]:
+    """axe-core's violations on the page as it is now (the context needs ``bypass_csp``).
+
+    By default the WCAG 2.1 A/AA rules; ``rules`` runs only the named ones instead.
+    """
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(axe_script()))
+    if rules:
+        only = {"type": "rule", "values": rules}
+    else:
+        only = {"type": "tag", "values": tags or WCAG_TAGS}
+    result = page.evaluate(
+        "only => axe.run(document, {runOnly: only, resultTypes: ['violations']})", only
+    )
+    return result["violations"]
+
+
+def describe(violations: list[dict]) -> str:
+    """Violations as readable lines for an assertion message."""
+    lines = []
+    for v in violations:
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']}")
+        for node in v["nodes"][:5]:
+            summary = " ".join(node.get("failureSummary", "").split())[:300]
+            lines.append(f"    {node['target']}: {summary}")
+    return "\n".join(lines)
+
+
+def new_page(chromium, width: int = 1280, height: int = 800, **options):
+    """A fresh page of ``width`` CSS px, the map tiles refused (the tests never go online)."""
+    context = chromium.new_context(
+        viewport={"width": width, "height": height}, bypass_csp=True, **options
+    )
+    page = context.new_page()
+    page.route(f"{TILES}**", lambda route: route.abort())
+    return page
+
+
+def close(page) -> None:
+    page.context.close()
+
+
+def _largest(site: Path, folder: str) -> str:
+    """The richest generated page of a folder (most content): ``folder/<slug>/``."""
+    pages = sorted(site.glob(f"{folder}/*/index.html"), key=lambda p: (-p.stat().st_size, p))
+    assert pages, f"no page under {folder}/"
+    return f"{folder}/{pages[0].parent.name}/"
+
+
+def page_types(site: Path) -> dict[str, str]:
+    """One page of each kind the issue names: home, search, map, service, comune, need."""
+    return {
+        "home": "",
+        "cerca": "cerca/",
+        "mappa": "mappa/",
+        "servizio": _largest(site, "servizi"),
+        "comune": _largest(site, "comuni"),
+        "bisogno": _largest(site, "aree"),
+    }
+
+
+def settle(page, path: str) -> None:
+    """Wait until a page's own scripts have run (the map and search pages flag it)."""
+    page.wait_for_load_state("load")
+    if path.startswith("mappa/"):
+        page.wait_for_selector("#sm-map[data-ready=true] .leaflet-marker-icon")
+    elif path.startswith("cerca/"):
+        page.wait_for_selector("#sm-search[data-ready=true]")
+    page.wait_for_timeout(150)  # Material's own scripts (header, search box)
