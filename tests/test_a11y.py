@@ -69,9 +69,7 @@ def test_axe_finds_no_wcag_violation(example_site, kinds, chromium, kind, width)
 
 @needs_browser
 @pytest.mark.browser
-def test_axe_finds_no_violation_with_a_popup_open_or_the_search_filtered(
-    example_site, chromium
-):
+def test_axe_finds_no_violation_with_a_popup_open_or_the_search_filtered(example_site, chromium):
     page = new_page(chromium)
     try:
         page.goto(example_site + "mappa/")

@@ -60,7 +60,9 @@ def test_no_sideways_scrolling_at_360(example_site, kinds, phone, kind):
     )
     assert outside == [], kind
     # The text is a readable size, not a desktop page shrunk to fit.
-    size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)")
+    size = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)"
+    )
     assert size >= 14
 
 

@@ -38,7 +38,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return int(failed)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, validate_only: bool = False) -> argparse.ArgumentParser:
+    """The command line; ``validate_only`` leaves out the other commands and their imports.
+
+    ``servicemap validate`` runs on every pull request and in editors: importing ``geocode``
+    (geopy) and the rest would add about a second to each run for commands it never uses.
+    """
     parser = argparse.ArgumentParser(
         prog="servicemap",
         description="Mappa dei servizi del territorio: controllo dei dati, geocodifica, rapporti.",
@@ -55,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_validate)
 
-    for register in _extra_commands():
+    for register in [] if validate_only else _extra_commands():
         register(sub)
     return parser
 
@@ -86,7 +91,8 @@ def _extra_commands() -> list[Callable[[argparse._SubParsersAction], None]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(validate_only=argv[:1] == ["validate"])
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)

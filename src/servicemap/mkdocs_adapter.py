@@ -14,7 +14,8 @@ build:
   recent ``aggiornato`` of the records, so the sitemap's dates and its gzip header depend on the
   data, not on the clock. That date is also shown in every page's footer ("Dati aggiornati al").
 * Privacy: every page gets a Content-Security-Policy (``render.csp``) with the hashes of its
-  inline scripts; the print stylesheet (``render.print``) is added to ``extra_css``.
+  inline scripts; the print stylesheet (``render.print``) and the accessibility one
+  (``assets/servicemap/accessibilita.css``) are added to ``extra_css``.
 * The offline copy (``OFFLINE=true``: Material's ``offline`` plugin enabled): the local
   iframe-worker shim instead of unpkg's, a map without tiles, and the dated zip with its
   ``LEGGIMI.txt`` written into the site folder (``servicemap.offline``).
@@ -42,6 +43,7 @@ from servicemap.model import Service
 from servicemap.problems import Problem
 from servicemap.project import Project
 from servicemap.render import citizen, csp
+from servicemap.render.assets import A11Y_CSS_PATH
 from servicemap.render.context import italian_date
 from servicemap.render.html import DETAILS_MARK, split_details
 from servicemap.render.labels import Labels
@@ -259,8 +261,9 @@ def _configure_pages(config: MkDocsConfig, build: _Build) -> None:
     if build.offline:
         build.public_directory_urls = _user_directory_urls(config)
         config.extra["polyfills"] = offline.local_polyfills(list(config.extra.get("polyfills", [])))
-    if PRINT_CSS_PATH not in [str(path) for path in config.extra_css]:
-        config.extra_css.append(PRINT_CSS_PATH)
+    for css in (A11Y_CSS_PATH, PRINT_CSS_PATH):  # on every page, whatever mkdocs.yml lists
+        if css not in [str(path) for path in config.extra_css]:
+            config.extra_css.append(css)
     if build.data_date is not None:
         when = build.data_date.isoformat()
         line = f'Dati aggiornati al <time datetime="{when}">{italian_date(when)}</time>'

@@ -143,6 +143,12 @@
       if (opener && document.contains(opener) && lost) { opener.focus(); }
       opener = null;
     });
+    // Leaflet closes a popup with Esc only while the map itself has the focus.
+    root.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && event.target.closest && event.target.closest(".leaflet-popup")) {
+        map.closePopup();
+      }
+    });
     [[".leaflet-control-zoom-in", "Ingrandisci"], [".leaflet-control-zoom-out", "Riduci"]]
       .forEach(function (pair) {
         var control = root.querySelector(pair[0]);

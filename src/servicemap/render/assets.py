@@ -19,6 +19,7 @@ from servicemap.render import GeneratedFile
 
 VENDOR_DIR = "assets/vendor"
 OWN_DIR = "assets/servicemap"
+A11Y_CSS_PATH = f"{OWN_DIR}/accessibilita.css"  # every page: the MkDocs adapter adds it
 LEAFLET_DIR = f"{VENDOR_DIR}/leaflet"
 CLUSTER_DIR = f"{VENDOR_DIR}/leaflet.markercluster"
 
@@ -38,7 +39,7 @@ OWN_FILES = (
     "servicemap-map.js",
     "servicemap-search.js",
     "servicemap.css",
-    "accessibilita.css",  # on every page, through mkdocs.yml's extra_css
+    "accessibilita.css",  # on every page (A11Y_CSS_PATH)
 )
 
 
