@@ -119,7 +119,8 @@ def _largest(site: Path, folder: str) -> str:
 
 
 def page_types(site: Path) -> dict[str, str]:
-    """One page of each kind the issue names: home, search, map, service, comune, need."""
+    """One page of each kind the issue names (home, search, map, service, comune, need), and
+    the accessibility statement."""
     return {
         "home": "",
         "cerca": "cerca/",
@@ -127,6 +128,7 @@ def page_types(site: Path) -> dict[str, str]:
         "servizio": _largest(site, "servizi"),
         "comune": _largest(site, "comuni"),
         "bisogno": _largest(site, "aree"),
+        "dichiarazione": "accessibilita/",
     }
 
 

@@ -25,7 +25,7 @@ from browser import (
 from servicemap.render.clientdata import PALETTE
 
 REPO = Path(__file__).resolve().parents[1]
-KINDS = ("home", "cerca", "mappa", "servizio", "comune", "bisogno")
+KINDS = ("home", "cerca", "mappa", "servizio", "comune", "bisogno", "dichiarazione")
 needs_browser = pytest.mark.skipif(not have_chromium(), reason="Debian's chromium is missing")
 
 

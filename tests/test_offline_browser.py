@@ -9,6 +9,7 @@ boundaries must work, and no page may raise a script error or a policy violation
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from conftest import Build
@@ -77,7 +78,9 @@ class Visit:
 
     def check(self) -> None:
         assert [u for u in self.requests if not u.startswith("file://")] == []
-        assert self.failed == [] and self.errors == [] and self.console == []
+        # A request cut short by the next navigation is not a missing file.
+        missing = [u for u in self.failed if not Path(unquote(urlsplit(u).path)).is_file()]
+        assert missing == [] and self.errors == [] and self.console == []
 
 
 @pytest.fixture(scope="module")

@@ -25,23 +25,30 @@ def service_ids(build: Build) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def pdf(offline_build: Build):
-    """``pdf(path) -> list of page texts`` of a page of the offline copy printed on A4."""
+def browser():
     sync_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
         pytest.skip("Chromium non installato")
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page()
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
 
-        def printed(path: str) -> list[str]:
-            page.goto((offline_build.site / path).as_uri())
-            page.wait_for_load_state("load")
-            data = page.pdf(format="A4", print_background=True)
-            return [pg.extract_text() for pg in pypdf.PdfReader(io.BytesIO(data)).pages]
 
-        yield printed
-        browser.close()
+def printed(page, path: Path) -> list[str]:
+    """The text of each A4 sheet of ``path`` printed by Chromium."""
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    data = page.pdf(format="A4", print_background=True)
+    return [sheet.extract_text() for sheet in pypdf.PdfReader(io.BytesIO(data)).pages]
+
+
+@pytest.fixture(scope="module")
+def pdf(offline_build: Build, browser):
+    """``pdf(path) -> list of page texts`` of a page of the offline copy printed on A4."""
+    page = browser.new_page()
+    yield lambda path: printed(page, offline_build.site / path)
+    page.close()
 
 
 @pytest.mark.browser
@@ -104,23 +111,14 @@ def test_without_site_url_there_is_no_qr_code(example_build: Build) -> None:
 
 
 @pytest.mark.browser
-def test_full_synthetic_records_print_on_one_sheet_each(make_site) -> None:
+def test_full_synthetic_records_print_on_one_sheet_each(make_site, browser) -> None:
     """Records with every field filled (hours every day, phones, languages, documents...)."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium non installato")
     config, site = make_site(synthetic.records(8, seed=3))
     text = config.read_text(encoding="utf-8").replace('site_url: ""', f'site_url: "{PUBLIC_URL}"')
     config.write_text(text, encoding="utf-8")
     build = run_build(config, site, env={"OFFLINE": "true"})
     assert build.returncode == 0, build.output
-    sheets = {}
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page()
-        for card in sorted((site / "servizi").glob("*.html")):
-            page.goto(card.as_uri())
-            page.wait_for_load_state("load")
-            sheets[card.stem] = len(pypdf.PdfReader(io.BytesIO(page.pdf(format="A4"))).pages)
-        browser.close()
-    assert sheets and set(sheets.values()) == {1}, sheets
+    page = browser.new_page()
+    sheets = {card.stem: len(printed(page, card)) for card in (site / "servizi").glob("*.html")}
+    page.close()
+    assert len(sheets) == 8 and set(sheets.values()) == {1}, sheets

@@ -262,11 +262,14 @@ def _legend(styles: list[TypeStyle], used: set[str]) -> str:
     ]
     items.append(
         '<li><span class="sm-pin sm-pin-multi" aria-hidden="true">2</span> '
-        "Più servizi allo stesso indirizzo (il numero dice quanti)</li>"
+        '<span data-i18n="mappa.piu-servizi">Più servizi allo stesso indirizzo '
+        "(il numero dice quanti)</span></li>"
     )
     return (
         '<section class="sm-legend" aria-label="Legenda della mappa"><h2 class="sm-legend-title">'
-        'Legenda</h2><ul class="sm-legend-list">' + "".join(items) + "</ul></section>"
+        '<span data-i18n="mappa.legenda">Legenda</span></h2><ul class="sm-legend-list">'
+        + "".join(items)
+        + "</ul></section>"
     )
 
 

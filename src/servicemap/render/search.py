@@ -79,7 +79,7 @@ class _Tables:
 def data_script(services: list[Service], tables: _Tables) -> str:
     """``window.SERVICEMAP_SERVICES``: label tables and one array per record, by name:
     ``[id, name, [types], [needs], comune, [served comuni], [languages], address, hours,
-    festivi_aperto, closures, haystack, position]``; position ``[lat, lon, precision]`` (precision
+    festivi_aperto, closures, position, haystack]``; position ``[lat, lon, precision]`` (precision
     as ``PRECISION_CODES``: 2 is "on its comune") or 0, for "Vicino a me"."""
     labels = tables.labels
     tipo, area = _positions(tables.tipi), _positions(tables.aree)
@@ -97,8 +97,8 @@ def data_script(services: list[Service], tables: _Tables) -> str:
             hours_code(s),
             1 if s.festivi == "aperto" else 0,
             closures_code(s),
-            haystack(s, labels),
             _position(s),
+            haystack(s, labels),
         ]
         for s in sorted(services, key=lambda s: (fold(s.nome), s.id))
     ]
@@ -142,7 +142,8 @@ def _select(name: str, label: str, everything: str, options: list[tuple[str, str
         for value, text in options
     ]
     return (
-        f'<div class="sm-field"><label for="sm-{name}" data-i18n="cerca.{name}">{label}</label>'
+        f'<div class="sm-field"><label for="sm-{name}">'
+        f'<span data-i18n="cerca.{name}">{label}</span></label>'
         f'<select id="sm-{name}" name="{name}">{"".join(items)}</select></div>'
     )
 
@@ -154,7 +155,7 @@ def _form(tables: _Tables) -> str:
             '<form class="sm-search-form" role="search" aria-label="Cerca tra i servizi" '
             'action="#" autocomplete="off">',
             '<div class="sm-field sm-field-q">'
-            '<label for="sm-q" data-i18n="cerca.q">Cosa cerchi</label>'
+            '<label for="sm-q"><span data-i18n="cerca.q">Cosa cerchi</span></label>'
             '<input type="search" id="sm-q" name="q" data-i18n-attr="placeholder:cerca.q.esempio" '
             'placeholder="per esempio: pacco alimentare, SPID, English"></div>',
             _select("area", "Bisogno", "Tutti i bisogni",
@@ -167,7 +168,7 @@ def _form(tables: _Tables) -> str:
                     [(c, labels.language(c)) for c in tables.lingue]),
             '<div class="sm-field sm-field-check"><input type="checkbox" id="sm-aperto" '
             'name="aperto" value="1">'
-            '<label for="sm-aperto" data-i18n="cerca.aperto">Aperto ora</label>'
+            '<label for="sm-aperto"><span data-i18n="cerca.aperto">Aperto ora</span></label>'
             "</div>",
             # "Vicino a me" (servicemap-vicino.js shows it: it needs JavaScript)
             '<div class="sm-field sm-field-vicino"><button type="button" id="sm-vicino" '
