@@ -166,12 +166,13 @@ def _skip_target(head: str, page: Page) -> str:
 
     Material prints "Vai al contenuto" (the first stop of the Tab key, WCAG 2.4.1) only when
     ``page.toc`` has an entry; generated pages skip the Markdown pass, so they have none. The
-    page's ``<h1>`` gets an id and becomes that entry (no sidebar: it has no children).
+    page's outer ``<div>`` gets an id and becomes that entry (no sidebar: it has no children).
+    Not the ``<h1>``: a heading with an id would split the page's search entry in two.
     """
-    if "<h1>" not in head:
+    if not head.startswith("<div "):
         return head
     page.toc = TableOfContents([AnchorLink(page.title or "", SKIP_TARGET, 1)])
-    return head.replace("<h1>", f'<h1 id="{SKIP_TARGET}">', 1)
+    return f'<div id="{SKIP_TARGET}" ' + head.removeprefix("<div ")
 
 
 @event_priority(-1000)  # last: the policy hashes the inline scripts of the finished page

@@ -160,6 +160,7 @@ def write_zip(site_dir: Path, data_date: dt.date, epoch: int, readme_text: str) 
                 arcname = f"{folder}/{path.relative_to(site_dir).as_posix()}"
                 _add(archive, arcname, path.read_bytes(), stamp)
         target = site_dir / name
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; the zip is published
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):

@@ -104,13 +104,25 @@
   }
 
   function filters() {
-    var words = fold(value("q")).split(/\s+/).filter(Boolean);
+    var q = fold(value("q"));
+    var words = q.split(/\s+/).filter(Boolean);
     var selected = {};
     ["tipo", "area", "comune", "lingua"].forEach(function (name) {
       var v = value(name);
       selected[name] = v && keys[name][v] !== undefined ? keys[name][v] : (v ? -2 : -1);
     });
-    return { words: words, sel: selected, open: value("aperto") };
+    return { q: q, words: words, sel: selected, open: value("aperto") };
+  }
+
+  /* Typing on narrows the results: when only the text grew at its end (the same selects, no
+   * "aperto ora", whose answer changes with the clock), only what matched before can match. */
+  var last = null;
+
+  function narrows(f, before) {
+    if (!before || f.open || before.open || f.q.indexOf(before.q) !== 0) { return false; }
+    var sel = f.sel, old = before.sel;
+    return sel.tipo === old.tipo && sel.area === old.area && sel.comune === old.comune &&
+      sel.lingua === old.lingua;
   }
 
   function matches(r, f) {
@@ -172,6 +184,8 @@
   function apply() {
     var f = filters();
     if (f.open) { refreshToday(); }
+    var narrower = narrows(f, last);
+    last = f;
     var count = 0, y = 0, queue = [];
     // The screen, with a margin, in the list's own coordinates (layout is clean at an input).
     var top = list.getBoundingClientRect().top, margin = window.innerHeight + 2000;
@@ -180,12 +194,12 @@
       var shownHere = 0, rs = chunk.results;
       for (var i = 0; i < rs.length; i++) {
         var r = rs[i];
-        r.want = matches(r, f);
+        r.want = (!narrower || r.want) && matches(r, f);
         if (r.want) { shownHere++; }
       }
       count += shownHere;
       var height = shownHere * EST_HEIGHT;
-      if (shownHere && y + height >= low && y <= high) { syncChunk(chunk); } else { queue.push(chunk); }
+      if (y + height >= low && y <= high) { syncChunk(chunk); } else { queue.push(chunk); }
       y += height;
       if (chunk.node.hidden !== (shownHere === 0)) { chunk.node.hidden = shownHere === 0; }
       if (chunk.shown !== shownHere) {
