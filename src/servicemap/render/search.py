@@ -43,15 +43,18 @@ def render_search(
     project: Project,
     *,
     service_url: str = DEFAULT_SERVICE_URL,
+    map_url: str = "../mappa/",
 ) -> list[GeneratedFile]:
     """The search page ``cerca/index.md`` and its data ``assets/servicemap/cerca-servizi.js``.
 
-    ``service_url`` as in ``render_map``. Needs ``assets.vendor_files()`` in the site too.
+    ``service_url`` as in ``render_map``; ``map_url`` links the map page in the same URL style
+    (``../mappa/index.html`` in the offline copy, where a folder link opens a file listing).
+    Needs ``assets.vendor_files()`` in the site too.
     """
     labels = labels_of(vocabulary)
     tables = _Tables.of(services, territory, labels)
     return [
-        GeneratedFile(PAGE_PATH, _page(services, tables, service_url), "page"),
+        GeneratedFile(PAGE_PATH, _page(services, tables, service_url, map_url), "page"),
         GeneratedFile(DATA_PATH, data_script(services, tables), "static"),
     ]
 
@@ -181,7 +184,7 @@ def _form(tables: _Tables) -> str:
     )  # fmt: skip
 
 
-def _page(services: list[Service], tables: _Tables, service_url: str) -> str:
+def _page(services: list[Service], tables: _Tables, service_url: str, map_url: str) -> str:
     count = len(services)
     lines = [
         "---",
@@ -204,7 +207,7 @@ def _page(services: list[Service], tables: _Tables, service_url: str) -> str:
         f"{count} {'servizio' if count == 1 else 'servizi'}</p>",
         '<div id="sm-results" class="sm-results"></div>',
         "<noscript><p>La ricerca ha bisogno di JavaScript. L'elenco di tutti i servizi è "
-        'anche nella pagina della <a href="../mappa/">mappa</a>.</p></noscript>',
+        f'anche nella pagina della <a href="{html.escape(map_url)}">mappa</a>.</p></noscript>',
         f'<script src="../{DATA_PATH}"></script>',
         f'<script src="../{OWN_DIR}/festivi.js"></script>',  # render.holidays
         f'<script src="../{OWN_DIR}/servicemap-hours.js"></script>',

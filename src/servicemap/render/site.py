@@ -82,9 +82,12 @@ def _browser_pages(
     from servicemap.render import map as map_page
 
     service_url = "../servizi/{id}/" if site.directory_urls else "../servizi/{id}.html"
+    map_url = "../mappa/" if site.directory_urls else "../mappa/index.html"
     files = assets.vendor_files()
     files += map_page.render_map(services, territory, vocabulary, project, service_url=service_url)
-    files += search.render_search(services, territory, vocabulary, project, service_url=service_url)
+    files += search.render_search(
+        services, territory, vocabulary, project, service_url=service_url, map_url=map_url
+    )
     return files
 
 
