@@ -117,8 +117,9 @@ def test_search_index_is_small_and_finds_every_service(example_build: Build) -> 
     ids = example_ids()
     for service_id in ids:
         assert f"servizi/{service_id}/" in locations
-    per_record = index_file.stat().st_size / len(ids)
-    assert per_record <= 1000  # the whole site with few records; the 400 B budget is benchmarked
+    service_docs = [d for d in index["docs"] if d["location"].startswith("servizi/")]
+    per_record = len(json.dumps(service_docs, ensure_ascii=False).encode()) / len(ids)
+    assert per_record <= 400  # the budget of design.md: what a citizen searches, not the details
     entry = next(d for d in index["docs"] if d["location"] == "servizi/caritas-pioltello/")
     assert "Caritas" in entry["title"] and "Pioltello" in entry["text"]
     assert "Orari" not in entry["text"]
