@@ -46,7 +46,7 @@ README = REPO / "README.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 # What people type, letter by letter: a need, a place, a language, a type, then a clear.
-QUERIES = ["pacco", "segrate", "arabo", "sportello pio", ""]
+QUERIES = ["caritas", "segrate", "arabo", "casa", "sportello pio", ""]
 KEYSTROKES = """async (queries) => {
   const q = document.getElementById('sm-q'), counter = document.getElementById('sm-count');
   const frame = () => new Promise(requestAnimationFrame);

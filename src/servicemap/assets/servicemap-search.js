@@ -176,7 +176,9 @@
     if (!queue.length) { return; }
     idle(function step(deadline) {
       if (pending !== queue) { return; }  // a newer keystroke took over
-      while (queue.length && deadline.timeRemaining() > 2) { syncChunk(queue.shift()); }
+      // Short slices (an idle period may offer 50 ms): the next keystroke must not wait.
+      var end = Date.now() + Math.min(deadline.timeRemaining(), 6);
+      while (queue.length && Date.now() < end) { syncChunk(queue.shift()); }
       if (queue.length) { idle(step); }
     });
   }
@@ -186,7 +188,7 @@
     if (f.open) { refreshToday(); }
     var narrower = narrows(f, last);
     last = f;
-    var count = 0, y = 0, queue = [];
+    var count = 0, y = 0, queue = [], empties = 2;  // empty chunks are hidden: 2 are enough now
     // The screen, with a margin, in the list's own coordinates (layout is clean at an input).
     var top = list.getBoundingClientRect().top, margin = window.innerHeight + 2000;
     var low = -top - margin, high = window.innerHeight - top + margin;
@@ -199,7 +201,11 @@
       }
       count += shownHere;
       var height = shownHere * EST_HEIGHT;
-      if (y + height >= low && y <= high) { syncChunk(chunk); } else { queue.push(chunk); }
+      if (y + height >= low && y <= high && (shownHere || empties-- > 0)) {
+        syncChunk(chunk);
+      } else {
+        queue.push(chunk);
+      }
       y += height;
       if (chunk.node.hidden !== (shownHere === 0)) { chunk.node.hidden = shownHere === 0; }
       if (chunk.shown !== shownHere) {
