@@ -1,8 +1,9 @@
 """Headless Chromium for the tests: Debian's browser, a local web server, axe-core.
 
-Shared by the browser tests (``test_a11y``, ``test_keyboard``, ``test_mobile``; the fixtures
-built on it are in ``conftest.py``). Never downloads a browser: it drives ``/usr/bin/chromium``
-through Playwright, and the tests that need it are skipped where it is missing.
+Shared by every test that opens a page in Chromium (the fixtures built on it, ``chromium`` and
+``example_site``, are in ``conftest.py``). Never downloads a browser: it drives
+``/usr/bin/chromium`` through Playwright, and the tests that need it are skipped where it is
+missing.
 """
 
 from __future__ import annotations
@@ -26,6 +27,19 @@ ARGS = [
     "--disable-sync",
 ]
 TILES = "https://tile.openstreetmap.org/"
+# A transparent 1x1 PNG: what a test answers for a map tile when tiles must "load".
+PNG_1PX = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360f8cfc0f01f0005000201e221bc330000000049454e44ae426082"
+)
+# An init script that collects policy violations from the first line of every document (also
+# the search worker's frame) into ``window.__cspv``.
+WATCH_CSP = """
+window.__cspv = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__cspv.push(e.effectiveDirective + " " + e.blockedURI);
+});
+"""
 # The WCAG 2.0 and 2.1 rules, levels A and AA: what Italian public-sector sites must meet.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -140,3 +154,22 @@ def settle(page, path: str) -> None:
     elif path.startswith("cerca/"):
         page.wait_for_selector("#sm-search[data-ready=true]")
     page.wait_for_timeout(150)  # Material's own scripts (header, search box)
+
+
+def material_search(page, query: str, timeout_s: float = 15) -> list[str]:
+    """Type into Material's search box until results appear; their titles.
+
+    Material drops a query that arrives before its worker has built the index (a person types
+    again; a test retypes): so the query is retyped every half second until results show.
+    """
+    page.keyboard.press("s")
+    box = "input.md-search__input"
+    for _ in range(int(timeout_s * 2)):
+        page.fill(box, "")
+        page.type(box, query)
+        try:
+            page.wait_for_selector(".md-search-result__item", timeout=500)
+        except Exception:  # playwright's TimeoutError: not ready yet
+            continue
+        return page.locator(".md-search-result__item h1").all_inner_texts()
+    raise AssertionError(f"Nessun risultato per {query!r}")

@@ -7,40 +7,24 @@ time for a visitor in New York, and no request to any host but the local server 
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
 import subprocess
 import sys
-import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import holidays
 import pytest
+from browser import PNG_1PX, TILES, have_chromium, serve
 
 from servicemap import synthetic
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-TILES = "https://tile.openstreetmap.org/"
-PNG_1PX = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360f8cfc0f01f0005000201e221bc330000000049454e44ae426082"
-)
-
-if not Path(CHROMIUM).exists():  # pragma: no cover
+if not have_chromium():  # pragma: no cover
     pytest.skip("Debian's chromium is not installed", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
 MKDOCS_YML = """\
 site_name: Prova servicemap
@@ -98,39 +82,25 @@ def sample_records() -> list[dict]:
     return base
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-def serve(folder: Path):
-    handler = functools.partial(_Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
+@contextmanager
+def serve_site(folder: Path, recs: list[dict]) -> Iterator[str]:
+    """``recs`` built into ``folder`` and served on 127.0.0.1 while the block runs: the base
+    URL, without a trailing slash (``f"{site}/mappa/"``)."""
+    with serve(build_site(folder, recs)) as url:
+        yield url.rstrip("/")
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    folder = build_site(tmp_path_factory.mktemp("sito"), sample_records())
-    server, url = serve(folder)
-    yield url
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
+    with serve_site(tmp_path_factory.mktemp("sito"), sample_records()) as url:
+        yield url
 
 
 class Visit:
     """A page with every request and script error recorded; tiles blocked or answered."""
 
-    def __init__(self, browser, *, tiles: bool = False, timezone: str | None = None) -> None:
-        self.context = browser.new_context(
+    def __init__(self, chromium, *, tiles: bool = False, timezone: str | None = None) -> None:
+        self.context = chromium.new_context(
             timezone_id=timezone, viewport={"width": 1000, "height": 900}
         )
         self.page = self.context.new_page()
@@ -153,11 +123,11 @@ class Visit:
 
 
 @pytest.fixture
-def visit(browser):
+def visit(chromium):
     made: list[Visit] = []
 
     def make(**kwargs) -> Visit:
-        made.append(Visit(browser, **kwargs))
+        made.append(Visit(chromium, **kwargs))
         return made[-1]
 
     yield make
@@ -360,10 +330,10 @@ def test_holidays_in_the_browser_match_the_holidays_package(site, visit):
         assert js == expected, year
 
 
-def test_the_pages_work_from_file_urls(tmp_path, browser):
+def test_the_pages_work_from_file_urls(tmp_path, chromium):
     """The offline copy: no server, no fetch(); the data are classic scripts."""
     folder = build_site(tmp_path, sample_records()[:4])
-    context = browser.new_context()
+    context = chromium.new_context()
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))

@@ -1,7 +1,8 @@
 """What a citizen does in the browser: "Vicino a me", "Oggi", the record's age, "Condividi".
 
 Real builds (``mkdocs build`` through the hooks) in headless Chromium, with the clock fixed and
-the position granted or refused. The build helpers come from ``test_browser_map_search``.
+the position granted or refused. The build helpers come from ``test_browser_map_search``, the
+browser from ``conftest.py``.
 """
 
 from __future__ import annotations
@@ -9,12 +10,13 @@ from __future__ import annotations
 import math
 
 import pytest
-from test_browser_map_search import ARGS, CHROMIUM, build_site, serve
+from browser import TILES
+from test_browser_map_search import serve_site
 
 from servicemap import synthetic
 
 pytestmark = pytest.mark.browser
-sync_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
 # Where the synthetic records are (servicemap.synthetic.COMUNI): the visitor stands in Segrate.
 HERE = {"latitude": 45.4840, "longitude": 9.2960}
@@ -38,31 +40,21 @@ def records() -> list[dict]:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    folder = build_site(tmp_path_factory.mktemp("cittadini"), records())
-    server, url = serve(folder)
-    yield url
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
+    with serve_site(tmp_path_factory.mktemp("cittadini"), records()) as url:
+        yield url
 
 
 @pytest.fixture
-def page_in(browser):
+def page_in(chromium):
     """``page_in(**context options)``: a page whose script errors fail the test."""
     contexts, errors = [], []
 
     def make(**options):
-        context = browser.new_context(**options)
+        context = chromium.new_context(**options)
         contexts.append(context)
         page = context.new_page()
         page.on("pageerror", lambda e: errors.append(str(e)))
-        page.route("https://tile.openstreetmap.org/**", lambda r: r.abort())
+        page.route(f"{TILES}**", lambda r: r.abort())
         return page
 
     yield make

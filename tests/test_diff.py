@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
+from gitrepo import git, init_repo
 
 from servicemap import cli, diff
 
@@ -55,22 +55,10 @@ servizi:
 """
 
 
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=Prova", "-c", "user.email=prova@example.org", *args],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-    )
-
-
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A throwaway repository: ``main`` holds BASE, branch ``proposta`` (checked out) HEAD."""
-    git(tmp_path, "init", "-q", "-b", "main")
-    (tmp_path / "services.yaml").write_text(BASE, encoding="utf-8")
-    git(tmp_path, "add", "services.yaml")
-    git(tmp_path, "commit", "-q", "-m", "base")
+    init_repo(tmp_path, BASE)
     git(tmp_path, "checkout", "-q", "-b", "proposta")
     (tmp_path / "services.yaml").write_text(HEAD, encoding="utf-8")
     git(tmp_path, "commit", "-q", "-am", "proposta")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_browser_map_search import ARGS, CHROMIUM, build_site, sample_records, serve
+from browser import close
+from test_browser_map_search import sample_records, serve_site
 
 from servicemap import i18n
 
@@ -36,78 +37,72 @@ def test_the_switch_is_on_every_page(example_build):
 
 # --- in the browser --------------------------------------------------------------------------
 
-sync_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    folder = build_site(tmp_path_factory.mktemp("lingue"), sample_records())
-    server, url = serve(folder)
-    yield url
-    server.shutdown()
+    with serve_site(tmp_path_factory.mktemp("lingue"), sample_records()) as url:
+        yield url
 
 
 @pytest.mark.browser
-def test_arabic_is_right_to_left_translates_the_interface_and_persists(site):
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_context().new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(f"{site}/servizi/servizio-00003/")
-        switch = page.locator("select#sm-lingua-sito")
-        assert switch.is_visible()
-        assert page.evaluate("document.getElementById('sm-lingua-sito').labels[0].textContent") == (
-            "Lingua del sito"
-        )
-        name = page.inner_text("h1")
-        # Keyboard: focus the switch and choose with the arrow keys (it -> en -> ar).
-        switch.focus()
-        page.keyboard.press("ArrowDown")
-        page.keyboard.press("ArrowDown")
-        assert switch.input_value() == "ar"
-        html = page.locator("html")
-        assert html.get_attribute("lang") == "ar" and html.get_attribute("dir") == "rtl"
-        assert page.inner_text("h2#orari") == "مواعيد العمل"
-        assert page.inner_text("h2#contatti") == "التواصل"
-        nav = page.evaluate(
-            "[...document.querySelectorAll('.md-nav__link')].map(a => a.textContent.trim())"
-        )
-        assert "البيانات المفتوحة" in nav and "Dati aperti" not in nav
-        assert page.inner_text("h1") == name  # the record stays as written
-        assert page.get_attribute(".md-content", "lang") == "it"
-        # The choice persists: the search page opens in Arabic.
-        page.goto(f"{site}/cerca/")
-        page.wait_for_selector("#sm-search[data-ready=true]")
-        assert page.get_attribute("html", "dir") == "rtl"
-        assert page.inner_text("label[for=sm-q]") == "عمّ تبحث"
-        assert page.inner_text("#sm-vicino") == "بالقرب مني"
-        assert page.input_value("#sm-lingua-sito") == "ar"
-        # Chinese, then back to Italian.
-        page.select_option("#sm-lingua-sito", "zh")
-        assert page.get_attribute("html", "lang") == "zh"
-        assert page.get_attribute("html", "dir") == "ltr"
-        assert page.inner_text("label[for=sm-aperto]") == "现在开放"
-        assert page.get_attribute("#sm-q", "placeholder") == "例如：食品包、SPID、中文"
-        page.select_option("#sm-lingua-sito", "it")
-        assert page.inner_text("label[for=sm-aperto]") == "Aperto ora"
-        assert page.get_attribute("html", "lang") == "it"
-        page.reload()
-        assert page.input_value("#sm-lingua-sito") == "it"
-        assert not errors, errors
-        browser.close()
+def test_arabic_is_right_to_left_translates_the_interface_and_persists(site, chromium):
+    page = chromium.new_context().new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{site}/servizi/servizio-00003/")
+    switch = page.locator("select#sm-lingua-sito")
+    assert switch.is_visible()
+    assert page.evaluate("document.getElementById('sm-lingua-sito').labels[0].textContent") == (
+        "Lingua del sito"
+    )
+    name = page.inner_text("h1")
+    # Keyboard: focus the switch and choose with the arrow keys (it -> en -> ar).
+    switch.focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert switch.input_value() == "ar"
+    html = page.locator("html")
+    assert html.get_attribute("lang") == "ar" and html.get_attribute("dir") == "rtl"
+    assert page.inner_text("h2#orari") == "مواعيد العمل"
+    assert page.inner_text("h2#contatti") == "التواصل"
+    nav = page.evaluate(
+        "[...document.querySelectorAll('.md-nav__link')].map(a => a.textContent.trim())"
+    )
+    assert "البيانات المفتوحة" in nav and "Dati aperti" not in nav
+    assert page.inner_text("h1") == name  # the record stays as written
+    assert page.get_attribute(".md-content", "lang") == "it"
+    # The choice persists: the search page opens in Arabic.
+    page.goto(f"{site}/cerca/")
+    page.wait_for_selector("#sm-search[data-ready=true]")
+    assert page.get_attribute("html", "dir") == "rtl"
+    assert page.inner_text("label[for=sm-q]") == "عمّ تبحث"
+    assert page.inner_text("#sm-vicino") == "بالقرب مني"
+    assert page.input_value("#sm-lingua-sito") == "ar"
+    # Chinese, then back to Italian.
+    page.select_option("#sm-lingua-sito", "zh")
+    assert page.get_attribute("html", "lang") == "zh"
+    assert page.get_attribute("html", "dir") == "ltr"
+    assert page.inner_text("label[for=sm-aperto]") == "现在开放"
+    assert page.get_attribute("#sm-q", "placeholder") == "例如：食品包、SPID、中文"
+    page.select_option("#sm-lingua-sito", "it")
+    assert page.inner_text("label[for=sm-aperto]") == "Aperto ora"
+    assert page.get_attribute("html", "lang") == "it"
+    page.reload()
+    assert page.input_value("#sm-lingua-sito") == "it"
+    assert not errors, errors
+    close(page)
 
 
 @pytest.mark.browser
-def test_english_today_and_age_follow_the_switch(site):
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_context(timezone_id="Europe/Rome").new_page()
-        page.clock.set_fixed_time("2025-03-17T09:30:00Z")  # Monday 10:30 in Rome
-        page.goto(f"{site}/servizi/servizio-00003/")  # lun 09:00-12:00
-        page.wait_for_selector(".sm-oggi:not([hidden])")
-        assert page.inner_text(".sm-oggi") == "Oggi aperto 09:00–12:00 · adesso aperto"
-        page.select_option("#sm-lingua-sito", "en")
-        assert page.inner_text(".sm-oggi") == "Open today 09:00–12:00 · open now"
-        assert page.inner_text("button.sm-condividi") == "Share"
-        browser.close()
+def test_english_today_and_age_follow_the_switch(site, chromium):
+    page = chromium.new_context(timezone_id="Europe/Rome").new_page()
+    page.clock.set_fixed_time("2025-03-17T09:30:00Z")  # Monday 10:30 in Rome
+    page.goto(f"{site}/servizi/servizio-00003/")  # lun 09:00-12:00
+    page.wait_for_selector(".sm-oggi:not([hidden])")
+    assert page.inner_text(".sm-oggi") == "Oggi aperto 09:00–12:00 · adesso aperto"
+    page.select_option("#sm-lingua-sito", "en")
+    assert page.inner_text(".sm-oggi") == "Open today 09:00–12:00 · open now"
+    assert page.inner_text("button.sm-condividi") == "Share"
+    close(page)

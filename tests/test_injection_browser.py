@@ -8,84 +8,61 @@ may open.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
-from pathlib import Path
 
 import pytest
+from browser import close, have_chromium, material_search, serve
 from conftest import run_build
-from test_offline_browser import material_search
 
 from servicemap import synthetic
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Chromium non installato"),
+    pytest.mark.skipif(not have_chromium(), reason="Chromium non installato"),
 ]
 
 
 @pytest.fixture
 def hostile_site(make_site):
-    playwright = pytest.importorskip("playwright.sync_api")
     recs = synthetic.records(4)
     recs.append(synthetic.hostile_record(recs[0]) | {"id": "ostile"})
     config, site = make_site(recs)
     build = run_build(config, site)
     assert build.returncode == 0, build.output
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *a, **k: None  # type: ignore[attr-defined]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     try:
-        yield playwright, f"http://127.0.0.1:{server.server_address[1]}/"
+        with serve(site) as base:
+            yield base
     finally:
-        server.shutdown()
         shutil.rmtree(site, ignore_errors=True)
 
 
-def test_hostile_text_runs_nothing_in_the_browser(hostile_site) -> None:
-    playwright, base = hostile_site
+def test_hostile_text_runs_nothing_in_the_browser(chromium, hostile_site) -> None:
+    base = hostile_site
     dialogs: list[str] = []
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page()
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        page.route(
-            "**/*",
-            lambda route: (
-                route.abort() if not route.request.url.startswith(base) else route.continue_()
-            ),
-        )
-        for path in ("servizi/ostile/", "comuni/pioltello/", "tipi/", "aree/", "mappa/", "cerca/"):
-            page.goto(base + path)
-            page.wait_for_load_state("load")
-            page.wait_for_timeout(300)
-            assert page.evaluate("window.__pwned") is None, path
-        page.goto(base + "servizi/ostile/")
-        heading = page.locator("h1").first.inner_text()
-        assert heading.startswith("nome: <img src=x onerror=") and "${window.__pwned=1}" in heading
-        assert "</script><script>" in heading and "*bold*" in heading
-        page.goto(base + "cerca/")
-        page.fill("input[name=q]", "nome")
+    page = chromium.new_page()
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.route(
+        "**/*",
+        lambda route: (
+            route.abort() if not route.request.url.startswith(base) else route.continue_()
+        ),
+    )
+    for path in ("servizi/ostile/", "comuni/pioltello/", "tipi/", "aree/", "mappa/", "cerca/"):
+        page.goto(base + path)
+        page.wait_for_load_state("load")
         page.wait_for_timeout(300)
-        # Material's own search box: the result list shows the hostile title as text.
-        page.goto(base)
-        material_search(page, "onerror")  # retyped until Material's worker has its index
-        assert "<img src=x" in page.locator(".md-search-result__item").first.inner_text()
-        assert page.evaluate("window.__pwned") is None
-        browser.close()
+        assert page.evaluate("window.__pwned") is None, path
+    page.goto(base + "servizi/ostile/")
+    heading = page.locator("h1").first.inner_text()
+    assert heading.startswith("nome: <img src=x onerror=") and "${window.__pwned=1}" in heading
+    assert "</script><script>" in heading and "*bold*" in heading
+    page.goto(base + "cerca/")
+    page.fill("input[name=q]", "nome")
+    page.wait_for_timeout(300)
+    # Material's own search box: the result list shows the hostile title as text.
+    page.goto(base)
+    material_search(page, "onerror")  # retyped until Material's worker has its index
+    assert "<img src=x" in page.locator(".md-search-result__item").first.inner_text()
+    assert page.evaluate("window.__pwned") is None
+    close(page)
     assert dialogs == []

@@ -12,55 +12,20 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from browser import WATCH_CSP, have_chromium, material_search
 from conftest import Build
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-WATCH_CSP = """
-window.__cspv = [];
-document.addEventListener("securitypolicyviolation", function (e) {
-  window.__cspv.push(e.effectiveDirective + " " + e.blockedURI);
-});
-"""
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Chromium non installato"),
+    pytest.mark.skipif(not have_chromium(), reason="Chromium non installato"),
 ]
-
-
-def material_search(page, query: str, timeout_s: float = 15) -> list[str]:
-    """Type into Material's search box until results appear; their titles.
-
-    Material drops a query that arrives before its worker has built the index (a person types
-    again; a test retypes): so the query is retyped every half second until results show.
-    """
-    page.keyboard.press("s")
-    box = "input.md-search__input"
-    for _ in range(int(timeout_s * 2)):
-        page.fill(box, "")
-        page.type(box, query)
-        try:
-            page.wait_for_selector(".md-search-result__item", timeout=500)
-        except Exception:  # playwright's TimeoutError: not ready yet
-            continue
-        return page.locator(".md-search-result__item h1").all_inner_texts()
-    raise AssertionError(f"Nessun risultato per {query!r}")
 
 
 class Visit:
     """One browser page with every request, script error and policy violation recorded."""
 
-    def __init__(self, browser) -> None:
-        self.page = browser.new_page()
+    def __init__(self, chromium) -> None:
+        self.page = chromium.new_page()
         self.requests: list[str] = []
         self.failed: list[str] = []
         self.errors: list[str] = []
@@ -83,18 +48,9 @@ class Visit:
         assert missing == [] and self.errors == [] and self.console == []
 
 
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
-def visit(browser):
-    v = Visit(browser)
+def visit(chromium):
+    v = Visit(chromium)
     yield v
     v.page.close()
 

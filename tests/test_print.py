@@ -14,25 +14,11 @@ from conftest import PUBLIC_URL, Build, run_build
 from servicemap import synthetic
 from servicemap.render import print as paper
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
-
 pypdf = pytest.importorskip("pypdf")
 
 
 def service_ids(build: Build) -> list[str]:
     return sorted(p.stem for p in (build.site / "servizi").glob("*.html"))
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium non installato")
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 def printed(page, path: Path) -> list[str]:
@@ -44,9 +30,10 @@ def printed(page, path: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def pdf(offline_build: Build, browser):
-    """``pdf(path) -> list of page texts`` of a page of the offline copy printed on A4."""
-    page = browser.new_page()
+def pdf(offline_build: Build, chromium):
+    """``pdf(path) -> list of page texts`` of a page of the offline copy printed on A4 (the
+    browser is ``conftest.py``'s ``chromium``)."""
+    page = chromium.new_page()
     yield lambda path: printed(page, offline_build.site / path)
     page.close()
 
@@ -111,14 +98,14 @@ def test_without_site_url_there_is_no_qr_code(example_build: Build) -> None:
 
 
 @pytest.mark.browser
-def test_full_synthetic_records_print_on_one_sheet_each(make_site, browser) -> None:
+def test_full_synthetic_records_print_on_one_sheet_each(make_site, chromium) -> None:
     """Records with every field filled (hours every day, phones, languages, documents...)."""
     config, site = make_site(synthetic.records(8, seed=3))
     text = config.read_text(encoding="utf-8").replace('site_url: ""', f'site_url: "{PUBLIC_URL}"')
     config.write_text(text, encoding="utf-8")
     build = run_build(config, site, env={"OFFLINE": "true"})
     assert build.returncode == 0, build.output
-    page = browser.new_page()
+    page = chromium.new_page()
     sheets = {card.stem: len(printed(page, card)) for card in (site / "servizi").glob("*.html")}
     page.close()
     assert len(sheets) == 8 and set(sheets.values()) == {1}, sheets

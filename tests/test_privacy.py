@@ -8,42 +8,18 @@ Chromium, which must report no policy violation on the home, a service, the map 
 from __future__ import annotations
 
 import base64
-import functools
 import hashlib
-import http.server
 import re
-import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from browser import PNG_1PX, WATCH_CSP, close, have_chromium, material_search
 from conftest import Build
-from test_offline_browser import material_search
 
 from servicemap.render import csp
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 TILES = "https://tile.openstreetmap.org"
-PNG_1PX = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360f8cfc0f01f0005000201e221bc330000000049454e44ae426082"
-)
-# Collects violations from the first line of every document (also the search worker's frame).
-WATCH_CSP = """
-window.__cspv = [];
-document.addEventListener("securitypolicyviolation", function (e) {
-  window.__cspv.push(e.effectiveDirective + " " + e.blockedURI);
-});
-"""
 
 
 class _Head(HTMLParser):
@@ -157,41 +133,29 @@ def test_tile_origin_and_policy_text() -> None:
 # --- in the browser ---------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def served(example_build: Build):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=example_build.site)
-    handler.log_message = lambda *a, **k: None  # type: ignore[attr-defined]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
 @pytest.mark.browser
-@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Chromium non installato")
-def test_no_policy_violation_in_the_browser(served: str) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page()
-        page.add_init_script(WATCH_CSP)
-        hosts, console, errors = set(), [], []
-        page.on("request", lambda r: hosts.add(r.url.split("/")[2]))
-        page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.route(f"{TILES}/**", lambda r: r.fulfill(body=PNG_1PX, content_type="image/png"))
-        for path in ("", "servizi/caritas-pioltello/", "mappa/", "cerca/"):
-            page.goto(served + path)
-            page.wait_for_load_state("load")
-            page.wait_for_timeout(400)
-            assert page.evaluate("window.__cspv") == [], path
-        page.goto(served + "mappa/")
-        page.wait_for_selector("#sm-map[data-ready=true] .leaflet-marker-icon")
-        assert page.eval_on_selector_all(".leaflet-tile-loaded", "els => els.length") > 0
-        page.goto(served)
-        assert material_search(page, "caritas")  # the search worker runs under the policy
-        assert page.evaluate("window.__cspv") == []
-        browser.close()
+@pytest.mark.skipif(not have_chromium(), reason="Chromium non installato")
+def test_no_policy_violation_in_the_browser(chromium, example_site: str) -> None:
+    served = example_site
+    page = chromium.new_page()
+    page.add_init_script(WATCH_CSP)
+    hosts, console, errors = set(), [], []
+    page.on("request", lambda r: hosts.add(r.url.split("/")[2]))
+    page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.route(f"{TILES}/**", lambda r: r.fulfill(body=PNG_1PX, content_type="image/png"))
+    for path in ("", "servizi/caritas-pioltello/", "mappa/", "cerca/"):
+        page.goto(served + path)
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(400)
+        assert page.evaluate("window.__cspv") == [], path
+    page.goto(served + "mappa/")
+    page.wait_for_selector("#sm-map[data-ready=true] .leaflet-marker-icon")
+    assert page.eval_on_selector_all(".leaflet-tile-loaded", "els => els.length") > 0
+    page.goto(served)
+    assert material_search(page, "caritas")  # the search worker runs under the policy
+    assert page.evaluate("window.__cspv") == []
+    close(page)
     assert [m for m in console if "Content Security Policy" in m] == []
     assert errors == []
     assert hosts <= {served.split("/")[2], TILES.split("/")[2]}

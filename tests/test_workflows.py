@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from gitrepo import git, init_repo
 
 import servicemap
 
@@ -102,15 +103,6 @@ servizi:
 """
 
 
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=Prova", "-c", "user.email=prova@example.org", *args],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-    )
-
-
 @pytest.fixture
 def runner(tmp_path: Path) -> dict[str, str]:
     """The runner's environment: ``servicemap`` on PATH and the variables GitHub sets."""
@@ -136,10 +128,7 @@ def pull_request(tmp_path: Path) -> Path:
     """A checkout as actions/checkout leaves it: the proposal at HEAD, the base at origin/main."""
     repo = tmp_path / "repo"
     repo.mkdir()
-    git(repo, "init", "-q", "-b", "main")
-    (repo / "services.yaml").write_text(BASE, encoding="utf-8")
-    git(repo, "add", "services.yaml")
-    git(repo, "commit", "-q", "-m", "base")
+    init_repo(repo, BASE)
     git(repo, "update-ref", "refs/remotes/origin/main", "HEAD")
     proposal = BASE.replace('aggiornato: "2026-01-10"', 'aggiornato: "10/01/2026"')
     (repo / "services.yaml").write_text(proposal, encoding="utf-8")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from servicemap.model import Service, Territory
 from servicemap.render.html import Site
@@ -85,6 +86,17 @@ class RenderContext:
                 by_tipo[code].append(s)
         self.by_comune, self.served_in = dict(by_comune), dict(served_in)
         self.by_area, self.by_tipo = dict(by_area), dict(by_tipo)
+
+    @cached_property
+    def type_colours(self) -> dict[str, str]:
+        """Each type's marker colour, the same as on the map page (``clientdata.type_styles``)."""
+        from servicemap.render import clientdata
+
+        tipo = self.labels.labels.get("tipo", {})
+        labels = clientdata.Labels(tipo=dict(tipo), aree={}, attivita={}, lingue={})
+        return {
+            style.key: style.background for style in clientdata.type_styles(labels, self.services)
+        }
 
     def canonical(self, name: str) -> str:
         """The territory's spelling of a comune name (records may differ in case)."""

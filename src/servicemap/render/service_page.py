@@ -24,6 +24,7 @@ from servicemap.render.context import (
 )
 from servicemap.render.html import DETAILS_MARK, esc, front_matter
 from servicemap.render.jsonld import jsonld_script
+from servicemap.render.minimap import minimap, minimap_assets
 from servicemap.render.print import service_qr
 
 WHEELCHAIR = {
@@ -66,6 +67,8 @@ def render_service_page(s: Service, ctx: RenderContext) -> str:
     parts.append(service_qr(s, ctx))
     parts.append(jsonld_script(s, ctx))
     parts.append(page_scripts(ctx, src))
+    if s.position is not None:
+        parts.append(minimap_assets(ctx, src))  # Leaflet only where there is a minimap
     parts.append("</div>")
     return front_matter(esc(s.nome)) + "\n".join(parts) + "\n"
 
@@ -182,11 +185,7 @@ def _where(s: Service, ctx: RenderContext, src: str) -> str:
             f'<p class="sm-precisione sm-precisione-{esc(pos.precision)}">'
             f"Sulla mappa: {esc(label)}.</p>"
         )
-        out.append(
-            f'<div class="sm-minimap" data-lat="{pos.lat:.6f}" data-lon="{pos.lon:.6f}" '
-            f'data-precisione="{esc(pos.precision)}" role="img" '
-            f'aria-label="Mappa: {esc(s.indirizzo.one_line())}"></div>'
-        )
+        out.append(minimap(s, ctx))  # render.minimap: filled by servicemap-minimap.js
     out.append(directions(s))  # render.citizen: OpenStreetMap
     out.append(f"<p>{ctx.site.link(src, MAP_SRC, 'Vedi la mappa di tutti i servizi')}</p>")
     return "\n".join(out)

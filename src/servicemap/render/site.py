@@ -78,12 +78,13 @@ def _browser_pages(
     site: Site,
 ) -> list[GeneratedFile]:
     """The map and search pages and their scripts (``render.map``, ``render.search``)."""
-    from servicemap.render import assets, search
+    from servicemap.render import assets, minimap, search
     from servicemap.render import map as map_page
 
     service_url = "../servizi/{id}/" if site.directory_urls else "../servizi/{id}.html"
     map_url = "../mappa/" if site.directory_urls else "../mappa/index.html"
     files = assets.vendor_files()
+    files += minimap.minimap_files(territory, project)  # service pages' small maps
     files += map_page.render_map(services, territory, vocabulary, project, service_url=service_url)
     files += search.render_search(
         services, territory, vocabulary, project, service_url=service_url, map_url=map_url
