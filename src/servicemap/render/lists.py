@@ -55,7 +55,10 @@ def comune_page(name: str, ctx: RenderContext) -> str:
         + service_list(here, ctx, src)
         + f'<h2 id="servizi-per-residenti">Altri servizi per i residenti ({len(served)})</h2>'
         + service_list(served, ctx, src)
-        + booklet(here + served, ctx, src)  # print only: one sheet per service
+        # Print only: one sheet per service located here. Services of other comuni are printed
+        # as the list above, not as sheets: each record then has exactly one sheet in the whole
+        # site, so the output stays linear when a district-wide service serves every comune.
+        + booklet(here, ctx, src)
     )
     return _page(f"Comune di {name}", intro, body)
 
