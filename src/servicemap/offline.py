@@ -52,7 +52,7 @@ def shim_files() -> list[GeneratedFile]:
 def local_polyfills(polyfills: list[object]) -> list[object]:
     """``extra.polyfills`` with the local shim instead of any iframe-worker from another host.
 
-    Material's offline plugin adds ``https://unpkg.com/iframe-worker/shim`` unless an entry
+    Material's offline plugin adds the shim from the unpkg CDN unless an entry
     already names iframe-worker; whichever runs first, the result names only our copy.
     """
     kept = [p for p in polyfills if "iframe-worker" not in str(p)]
