@@ -21,8 +21,6 @@ keystroke under 50 ms at 10,000 records, first markers under 1.5 s at 3,000 reco
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import os
 import platform
 import re
@@ -30,42 +28,18 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from bench_build import plain_site, servicemap_site, size
-from bench_map import ARGS, FIRST_MARKER
-from playwright.sync_api import sync_playwright
+from bench_map import browser_samples, p95
 
 from servicemap import synthetic
 
 REPO = Path(__file__).resolve().parents[1]
 README = REPO / "README.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
-
-# What people type, letter by letter: a need, a place, a language, a type, then a clear.
-QUERIES = ["caritas", "segrate", "arabo", "casa", "sportello pio", ""]
-KEYSTROKES = """async (queries) => {
-  const q = document.getElementById('sm-q'), counter = document.getElementById('sm-count');
-  const frame = () => new Promise(requestAnimationFrame);
-  const times = [];
-  for (const query of queries) {
-    const steps = query ? [...query].map((_, i) => query.slice(0, i + 1)) : [''];
-    for (const text of steps) {
-      await frame();
-      const t0 = performance.now();
-      q.value = text;
-      q.dispatchEvent(new Event('input', {bubbles: true}));
-      counter.textContent;  // the count is updated synchronously by the input handler
-      await frame();
-      await frame();  // style, layout and paint of the new result list included
-      times.push(performance.now() - t0);
-    }
-  }
-  return times;
-}"""
 
 
 @dataclass
@@ -111,36 +85,8 @@ def browser_figures(site: Path, runs: int = 3) -> tuple[float, float, float]:
     """(first markers ms, keystroke median ms, keystroke p95 ms): median first-marker time
     over ``runs`` page loads, keystrokes pooled over ``runs`` page loads."""
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    firsts: list[float] = []
-    keys: list[float] = []
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            for _ in range(runs):
-                context = browser.new_context(viewport={"width": 1100, "height": 900})
-                page = context.new_page()
-                page.route("https://tile.openstreetmap.org/**", lambda r: r.abort())
-                page.goto(f"{base}/mappa/", wait_until="commit")
-                firsts.append(page.evaluate(FIRST_MARKER))
-                page.goto(f"{base}/cerca/")
-                page.wait_for_selector("#sm-search[data-ready=true]")
-                keys += page.evaluate(KEYSTROKES, QUERIES)
-                context.close()
-            browser.close()
-    finally:
-        server.shutdown()
-    keys.sort()
-    p95 = keys[min(len(keys) - 1, round(0.95 * (len(keys) - 1)))]
-    return statistics.median(firsts), statistics.median(keys), p95
+    firsts, keys = browser_samples(site, runs)
+    return statistics.median(firsts), statistics.median(keys), p95(keys)
 
 
 def measure(n: int, tmp: Path) -> Row:
