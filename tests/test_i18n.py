@@ -106,3 +106,21 @@ def test_english_today_and_age_follow_the_switch(site, chromium):
     assert page.inner_text(".sm-oggi") == "Open today 09:00–12:00 · open now"
     assert page.inner_text("button.sm-condividi") == "Share"
     close(page)
+
+
+@pytest.mark.browser
+def test_search_count_and_result_labels_follow_the_switch(site, chromium):
+    page = chromium.new_page()
+    page.goto(f"{site}/cerca/")
+    page.wait_for_selector("#sm-search[data-ready=true]")
+    italian = page.inner_text("#sm-count")
+    assert italian.endswith("servizi trovati")
+    count = italian.split()[0]
+    page.select_option("#sm-lingua-sito", "en")
+    assert page.inner_text("#sm-count") == f"{count} services found"
+    assert page.locator(".sm-result-langs").first.inner_text().startswith("Languages:")
+    page.fill("#sm-q", "nessun servizio ha questo nome")
+    assert page.inner_text("#sm-count") == "No service found: try removing some filters."
+    page.select_option("#sm-lingua-sito", "it")
+    assert page.inner_text("#sm-count").startswith("Nessun servizio trovato")
+    close(page)

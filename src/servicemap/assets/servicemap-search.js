@@ -68,7 +68,12 @@
     item.appendChild(el("p", "sm-result-address", rec[F.ADDRESS] || data.comuni[rec[F.COMUNE]][1]));
     if (rec[F.LANGS].length) {
       var langs = rec[F.LANGS].map(function (i) { return data.lingue[i][1]; }).join(", ");
-      item.appendChild(el("p", "sm-result-langs", "Lingue: " + langs));
+      var langsLine = el("p", "sm-result-langs");
+      var langsLabel = el("span", "", tr("cerca.lingue", null, "Lingue:"));
+      langsLabel.setAttribute("data-i18n", "cerca.lingue");  // redone on a language switch
+      langsLine.appendChild(langsLabel);
+      langsLine.appendChild(document.createTextNode(" " + langs));
+      item.appendChild(langsLine);
     }
     var today = el("p", "sm-result-today");
     item.appendChild(today);
@@ -139,11 +144,20 @@
     return true;
   }
 
+  /* Interface texts in the visitor's language (servicemap-i18n.js), Italian without it. */
+  function tr(key, values, italian) {
+    return window.ServicemapI18n ? window.ServicemapI18n.t(key, values) : italian;
+  }
+
+  var lastCount = 0;
   function announce(count) {
-    var text = count === 0 ? "Nessun servizio trovato: prova a togliere qualche filtro."
-      : count === 1 ? "1 servizio trovato" : count + " servizi trovati";
+    lastCount = count;
+    var text = count === 0 ? tr("cerca.nessuno", null, "Nessun servizio trovato: prova a togliere qualche filtro.")
+      : count === 1 ? tr("cerca.uno", null, "1 servizio trovato")
+      : tr("cerca.trovati", { n: count }, count + " servizi trovati");
     if (counter.textContent !== text) { counter.textContent = text; }
   }
+  document.addEventListener("servicemap:lingua", function () { announce(lastCount); });
 
   /* Results sit in chunks of CHUNK lists with `content-visibility: auto` (servicemap.css): the
    * browser styles and lays out only the chunks near the screen, so showing or hiding
