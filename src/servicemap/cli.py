@@ -66,28 +66,12 @@ def build_parser(*, validate_only: bool = False) -> argparse.ArgumentParser:
 
 
 # Each further subcommand lives in its own small module under ``servicemap.commands`` with a
-# ``register(subparsers)`` function, so this file stays small.
-_COMMAND_MODULES = (
-    "servicemap.commands.geocode",
-    "servicemap.commands.territorio",
-    "servicemap.commands.diff",
-    "servicemap.commands.report",
-)
-
-
+# ``register(subparsers)`` function, so this file stays small. Imported only when the parser
+# needs them: ``servicemap validate`` must not pay for geopy and friends.
 def _extra_commands() -> list[Callable[[argparse._SubParsersAction], None]]:
-    import importlib
+    from servicemap.commands import diff, geocode, report, territorio
 
-    found = []
-    for name in _COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:  # a command not written yet
-            if exc.name != name:
-                raise
-            continue
-        found.append(module.register)
-    return found
+    return [geocode.register, territorio.register, diff.register, report.register]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,6 +8,7 @@ sit beside them so that no later stage re-parses or re-guesses anything.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 DAYS: tuple[str, ...] = ("lun", "mar", "mer", "gio", "ven", "sab", "dom")
@@ -134,8 +135,10 @@ class Territory:
     comuni: list[Comune]
     attribution: str = ""  # source and licence of the boundaries, shown on the site
 
-    def by_name(self) -> dict[str, Comune]:
+    @cached_property
+    def _by_name(self) -> dict[str, Comune]:
+        """Built once: ``place`` looks up every record's comune, thousands of times a build."""
         return {c.name.casefold(): c for c in self.comuni}
 
     def find(self, name: str) -> Comune | None:
-        return self.by_name().get(name.casefold())
+        return self._by_name.get(name.casefold())

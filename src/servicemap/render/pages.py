@@ -38,9 +38,8 @@ PAGE_CSS = """\
   display: flex; flex-wrap: wrap; gap: .2rem 1rem; list-style: none; margin: 0; padding: 0;
 }
 .sm-indice li { margin: 0; }
-.sm-minimap { height: 14rem; max-width: 36rem; background: var(--md-default-fg-color--lightest); }
 .sm-elenco li { margin-bottom: .6em; }
-@media print { .sm-indice, .sm-minimap { display: none; } }
+@media print { .sm-indice { display: none; } }
 """
 
 
