@@ -11,7 +11,6 @@ keystroke with 10,000 records. Tiles are blocked, as when the tile server is unr
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
 import subprocess
 import sys
@@ -27,16 +26,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from browser import ARGS, CHROMIUM, TILES, serve  # noqa: E402  (the tests' Chromium settings)
 
-MKDOCS_YML = """\
-site_name: Benchmark
-docs_dir: docs
-site_dir: site
-theme: {name: material, language: it, font: false}
-plugins: [search]
-hooks: [HOOK]
-markdown_extensions: [attr_list, md_in_html, tables, toc]
-extra: {servicemap: {data_file: services.yaml}}
-"""
 FIRST_MARKER = """() => new Promise(resolve => {
   (function check() {
     const el = document.querySelector('.leaflet-marker-icon');
@@ -68,16 +57,16 @@ KEYSTROKES = """async (queries) => {
 
 
 def build(folder: Path, n: int) -> Path:
-    shutil.copytree(ROOT / "content", folder / "docs")
-    shutil.copy(ROOT / "territorio.geojson", folder)
-    (folder / "services.yaml").write_text(synthetic.to_yaml(synthetic.records(n)), "utf-8")
-    hook = str(ROOT / "hooks" / "servicemap_hook.py")
-    (folder / "mkdocs.yml").write_text(MKDOCS_YML.replace("HOOK", hook), "utf-8")
+    """The real site configuration (as the tests and bench_scale build it) with ``n`` records."""
+    from bench_build import servicemap_site
+
+    config = servicemap_site(folder / "territorio", synthetic.records(n))
+    site = folder / "site"
     t0 = time.perf_counter()
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    subprocess.run([str(mkdocs), "build", "-q"], cwd=folder, check=True, capture_output=True)
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
+    subprocess.run(mkdocs, check=True, capture_output=True)
     print(f"build of {n} records: {time.perf_counter() - t0:.1f} s")
-    return folder / "site"
+    return site
 
 
 def browser_samples(site: Path, runs: int) -> tuple[list[float], list[float]]:
