@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -20,6 +20,15 @@ from servicemap.hours import HoursError, parse_day
 from servicemap.load import Node
 from servicemap.messages import problem
 from servicemap.model import DAYS
+from servicemap.names import (
+    INVISIBLE,
+    char_name,
+    explain_lookalike,
+    fold,
+    invisible,
+    nfc,
+    path_segment_problem,
+)
 from servicemap.phones import parse_phone
 from servicemap.problems import Problem
 from servicemap.text import slugify
@@ -48,7 +57,7 @@ class Context:
     def allowed_folded(self) -> frozenset[str]:
         """The comuni a record may name, case-folded (computed once per document)."""
         if self._folded is None:
-            self._folded = frozenset(c.casefold() for c in self.comuni + self.limitrofi)
+            self._folded = frozenset(fold(c) for c in self.comuni + self.limitrofi)
         return self._folded
 
     def at(self, node: Node, code: str, *, key_position: bool = False, **fields: object) -> Problem:
@@ -71,11 +80,59 @@ def check_id(record: Node, ctx: Context) -> Iterator[Problem]:
     if node is None or not isinstance(node.value, str) or not node.value:
         return
     value = node.value
-    if not SLUG.match(value):
-        yield ctx.at(node, "bad-id", value=value, hint=slugify(value) or "centro-ascolto-pioltello")
-    first = ctx.seen_ids.setdefault(value, node.line)
+    if SLUG.fullmatch(value):  # fullmatch: "caritas\n" (from ``id: |``) is not an id
+        reason = path_segment_problem(value)
+        if reason:
+            path = f"servizi/{value}/"
+            yield ctx.at(node, "unusable-name", key="id", value=value, path=path, reason=reason)
+    else:
+        yield from _bad_id(node, ctx)
+    first = ctx.seen_ids.setdefault(nfc(value), node.line)
     if first != node.line:
         yield ctx.at(node, "duplicate-id", value=value, first=first)
+
+
+def _bad_id(node: Node, ctx: Context) -> Iterator[Problem]:
+    value: str = node.value  # type: ignore[assignment]
+    hidden = invisible(value)
+    if hidden:
+        yield hidden_character(node, ctx, "invisible-in-id", "id", *hidden[0])
+        return
+    hint = slugify(value) or "centro-ascolto-pioltello"
+    why = explain_lookalike(value, hint)
+    yield ctx.at(node, "bad-id", value=value, hint=hint, why=f" ({why})" if why else "")
+
+
+def hidden_character(node: Node, ctx: Context, code: str, key: str, index: int, char: str):
+    """``code`` about the invisible ``char`` at ``value[index]``, at its line and column."""
+    line, col = node.char_position(index)
+    return problem(ctx.file, line, col, code, key=key, value=node.value, char=char_name(char),
+                   col=col)  # fmt: skip
+
+
+# Free-text fields that name something (a service, an organisation, a place, a person's role):
+# an invisible character there is almost always pasted by accident, and changes the name.
+NAME_KEYS = ("nome", "ente", "verificato_da")
+
+
+def check_hidden_characters(record: Node, ctx: Context) -> Iterator[Problem]:
+    indirizzo = record.get("indirizzo")
+    named = [(key, record.get(key)) for key in NAME_KEYS]
+    if indirizzo is not None:
+        named += [
+            ("indirizzo.via", indirizzo.get("via")),
+            ("indirizzo.comune", indirizzo.get("comune")),
+        ]
+    named += [("comuni_serviti", item) for item in texts(record.get("comuni_serviti"))]
+    yield from hidden_in_names(named, ctx)
+
+
+def hidden_in_names(named: list[tuple[str, Node | None]], ctx: Context) -> Iterator[Problem]:
+    """A warning for the first invisible character of each name (at its line and column)."""
+    for key, node in named:
+        if node is not None and type(node.value) is str and INVISIBLE.search(node.value):
+            index, char = invisible(node.value)[0]
+            yield hidden_character(node, ctx, "invisible-character", key, index, char)
 
 
 def check_phones(record: Node, ctx: Context) -> Iterator[Problem]:
@@ -180,16 +237,15 @@ def check_comuni(record: Node, ctx: Context) -> Iterator[Problem]:
     for key, nodes in (("indirizzo.comune", texts(comune)),
                        ("comuni_serviti", texts(record.get("comuni_serviti")))):  # fmt: skip
         for node in nodes:
-            if folded and node.value.casefold() not in folded:  # type: ignore[union-attr]
+            if folded and fold(node.value) not in folded:  # type: ignore[arg-type]
                 yield from _check_comune(node, key, ctx.comuni + ctx.limitrofi, ctx)
 
 
 def _check_comune(node: Node, key: str, allowed: list[str], ctx: Context) -> Iterator[Problem]:
     value = node.value
-    if not allowed or value.casefold() in ctx.allowed_folded():  # type: ignore[union-attr]
+    if not allowed or fold(value) in ctx.allowed_folded():  # type: ignore[arg-type]
         return
-    near = closest(value, allowed)  # type: ignore[arg-type]
-    hint = f" (forse «{near}»?)" if near else ""
+    hint = _near_hint(value, allowed)  # type: ignore[arg-type]
     yield ctx.at(
         node, "unknown-comune", key=key, value=value, hint=hint, choices=", ".join(allowed)
     )
@@ -199,24 +255,33 @@ def check_vocabulary(record: Node, ctx: Context) -> Iterator[Problem]:
     for kind in VOCABULARY_KINDS:
         known = ctx.vocabulary.terms(kind)
         for node in texts(record.get(kind)):
-            if node.value not in known:
-                near = closest(node.value, known)  # type: ignore[arg-type]
-                hint = f" (forse «{near}»?)" if near else ""
+            if nfc(node.value) not in known:  # type: ignore[arg-type]
+                hint = _near_hint(node.value, known)  # type: ignore[arg-type]
                 choices = ", ".join(known)
                 yield ctx.at(
                     node, "unknown-term", key=kind, value=node.value, hint=hint, choices=choices
                 )
 
 
+def _near_hint(value: str, choices: Iterable[str]) -> str:
+    """`` (forse «Pioltello»?)``; or, when that would look just like ``value``, what is wrong."""
+    near = closest(value, choices)
+    why = explain_lookalike(value, near)
+    if why:
+        return f" ({why})"
+    return f" (forse «{near}»?)" if near else ""
+
+
 def check_languages(record: Node, ctx: Context) -> Iterator[Problem]:
     known = ctx.vocabulary.lingue
     for node in texts(record.get("lingue")):
         value = node.value
-        if value in known:
+        if nfc(value) in known:  # type: ignore[arg-type]
             continue
-        by_name = {lang.italian.casefold(): code for code, lang in known.items()}
-        code = by_name.get(value.casefold(), "")  # type: ignore[union-attr]
-        hint = f" (per «{value}» scrivi «{code}»)" if code else ""
+        why = explain_lookalike(value, closest(value, known))  # type: ignore[arg-type]
+        by_name = {fold(lang.italian): code for code, lang in known.items()}
+        code = by_name.get(fold(value), "")  # type: ignore[arg-type]
+        hint = f" ({why})" if why else f" (per «{value}» scrivi «{code}»)" if code else ""
         yield ctx.at(node, "unknown-language", value=value, hint=hint)
 
 
@@ -258,6 +323,7 @@ def read_position(node: Node | None) -> tuple[float, float] | None:
 
 CHECKS = (
     check_id,
+    check_hidden_characters,
     check_phones,
     check_email,
     check_urls,

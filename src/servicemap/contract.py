@@ -24,6 +24,8 @@ from jsonschema.exceptions import ValidationError
 
 from servicemap import load
 from servicemap.messages import problem
+from servicemap.names import char_name, explain_lookalike, fold, invisible, nfc, visible
+from servicemap.paths import PageClaims
 from servicemap.problems import Problem
 
 VOCABULARY_KINDS: tuple[str, ...] = ("tipo", "aree", "attivita", "accesso")
@@ -61,6 +63,14 @@ class Vocabulary:
     attivita: dict[str, Term] = field(default_factory=dict)
     accesso: dict[str, Term] = field(default_factory=dict)
     lingue: dict[str, Language] = field(default_factory=dict)
+    # The pages of the kinds that have one (``aree/<slug>/``, ``tipi/<slug>/``), across files.
+    pages: dict[str, PageClaims] = field(
+        default_factory=lambda: {
+            "aree": PageClaims("aree", True),
+            "tipo": PageClaims("tipi", True),
+        },
+        repr=False,
+    )
 
     def terms(self, kind: str) -> dict[str, Term]:
         """The terms of one kind (``tipo``, ``aree``, ``attivita``, ``accesso``)."""
@@ -120,8 +130,10 @@ def _merge_section(
     vocabulary: Vocabulary, kind: str, section: load.Node, name: str
 ) -> list[Problem]:
     problems = []
-    for code, entry in section.value.items():  # type: ignore[union-attr]
+    for written, entry in section.value.items():  # type: ignore[union-attr]
         line, col = entry.anchor()
+        code = nfc(written)  # codes are compared in NFC: stored so
+        problems += _code_problems(vocabulary, kind, code, name, line, col)
         if kind == "lingue":
             parts = [n.value for n in entry.value] if entry.is_list else []
             if len(parts) != 2 or not all(isinstance(p, str) and p for p in parts):
@@ -136,6 +148,23 @@ def _merge_section(
             term = Term(code, entry.text("etichetta"), entry.text("descrizione"))
             vocabulary.terms(kind)[code] = term
     return problems
+
+
+def _code_problems(
+    vocabulary: Vocabulary, kind: str, code: str, file: str, line: int, col: int
+) -> list[Problem]:
+    """A code becomes a filter value and, for needs and types, a page: nothing hidden in it,
+    and no two codes on one page (``Città`` and ``citta``)."""
+    hidden = invisible(code)
+    if hidden:
+        index, char = hidden[0]
+        where = col + index
+        return [problem(file, line, where, "invisible-in-id", key=kind, value=code,
+                        char=char_name(char), col=where)]  # fmt: skip
+    pages = vocabulary.pages.get(kind)
+    if pages is None or code in vocabulary.terms(kind):  # a territory may redefine a default
+        return []
+    return list(pages.claim(code, file, line, col, key=kind))
 
 
 @cache
@@ -243,14 +272,18 @@ def _explain(
         )
     elif kind == "enum":
         choices = ", ".join(error.validator_value)
+        value = error.instance
+        near = closest(value, error.validator_value) if isinstance(value, str) else ""
+        why = explain_lookalike(value, near) if near else ""
         yield problem(
             file,
             node.line,
             node.column,
             "bad-choice",
             key=key,
-            value=error.instance,
+            value=value,
             choices=choices,
+            why=f" ({why})" if why else "",
         )
     elif kind == "pattern":
         hint = error.schema.get("x-suggerimento", "controlla il formato")
@@ -295,6 +328,9 @@ def _closest_hint(word: str, choices: Iterable[str]) -> str:
     """``telefno`` -> ": forse intendevi «telefoni»?", else the list of what is allowed."""
     choices = list(choices)
     close = closest(word, choices)
+    why = explain_lookalike(word, close)
+    if why:
+        return f": {why}"  # "forse intendevi «nome»?" would look just like what is written
     if close:
         return f": forse intendevi «{close}»?"
     return f": correggi il nome o togli la riga (ammesse: {', '.join(choices)})"
@@ -302,6 +338,7 @@ def _closest_hint(word: str, choices: Iterable[str]) -> str:
 
 def closest(word: str, choices: Iterable[str]) -> str:
     """The closest of ``choices`` to ``word`` (case-insensitive), or ""."""
-    options = {c.casefold(): c for c in choices}
-    match = difflib.get_close_matches(str(word).casefold(), list(options), n=1, cutoff=0.6)
+    options = {fold(c): c for c in choices}
+    word = visible(str(word))  # what the volunteer sees is what they meant
+    match = difflib.get_close_matches(fold(word), list(options), n=1, cutoff=0.6)
     return options[match[0]] if match else ""

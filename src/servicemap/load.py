@@ -16,6 +16,8 @@ the file size is capped before it is read.
 from __future__ import annotations
 
 import gc
+import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,6 +27,7 @@ from typing import TypeAlias
 import yaml
 
 from servicemap.messages import problem
+from servicemap.names import EDITOR_BREAK, char_name, line_starts
 from servicemap.problems import Problem
 
 MAX_BYTES = 20 * 1024 * 1024  # about 30,000 realistic records: far beyond a district's network
@@ -45,6 +48,7 @@ class Node:
     key_line: int = 0  # 1-based position of the key introducing it (0 for list items, root)
     key_column: int = 0
     data: object = None  # the plain twin of a mapping or list (built with it, see ``plain``)
+    style: str | None = None  # a scalar's quoting: None plain, '"' or "'" quoted, "|" or ">"
 
     @property
     def is_mapping(self) -> bool:
@@ -72,6 +76,21 @@ class Node:
     def anchor(self) -> tuple[int, int]:
         """Where a message about this value points: its key when it has one, else the value."""
         return (self.key_line, self.key_column) if self.key_line else (self.line, self.column)
+
+    def char_position(self, index: int) -> tuple[int, int]:
+        """Where ``value[index]`` is in the file, for a message about one character.
+
+        Exact for a value on one line written without escapes (a name, an id); for a value
+        folded over several lines or with ``\\`` escapes, the line of the value and the
+        column after its start as the best guess.
+        """
+        text = self.value if type(self.value) is str else ""
+        if self.style in ("|", ">"):  # block scalar: its text starts on the next line
+            return self.line + 1 + text.count("\n", 0, index), self.column
+        lines = text.count("\n", 0, index)
+        if lines:
+            return self.line + lines, index - text.rfind("\n", 0, index)
+        return self.line, self.column + index + (1 if self.style else 0)
 
     def plain(self) -> object:
         """The tree as plain dicts, lists, strings and None (for the JSON Schema).
@@ -130,12 +149,10 @@ def load_bytes(data: bytes, display_name: str) -> tuple[Node | None, list[Proble
 
 def load_text(text: str, display_name: str) -> tuple[Node | None, list[Problem]]:
     """Parse YAML text into a ``Node`` tree of strings; refusals are returned as problems."""
-    tabs = _tab_problems(text, display_name)
-    if tabs:
-        return None, tabs
-    if "\x00" in text:
-        line, col = _char_position(text, text.index("\x00"))
-        return None, [problem(display_name, line, col, "control-character", char="NUL")]
+    refused = _control_problems(text, display_name) or _tab_problems(text, display_name)
+    if refused:
+        return None, refused
+    text, separators = _hide_separators(text)
     try:
         with gc_paused():
             parser = _Loader(text)
@@ -143,6 +160,8 @@ def load_text(text: str, display_name: str) -> tuple[Node | None, list[Problem]]
                 root = _build(parser.get_event, display_name)
             finally:
                 parser.dispose()
+            if separators and root is not None:
+                _restore_separators(root, separators)
     except _Stop as stop:
         return None, [stop.found]
     except yaml.MarkedYAMLError as exc:
@@ -152,7 +171,11 @@ def load_text(text: str, display_name: str) -> tuple[Node | None, list[Problem]]
         if "nesting depth" in detail:  # libyaml's own cap (1,000 levels), met before ours
             return None, [problem(display_name, line, col, "too-deep", max=MAX_DEPTH)]
         return None, [problem(display_name, line, col, "yaml-syntax", detail=detail)]
-    except yaml.YAMLError as exc:  # ReaderError (control characters) and friends
+    except yaml.ReaderError as exc:  # a character libyaml refuses that the scan missed
+        line, col = _char_position(text, exc.position)
+        char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        return None, [problem(display_name, line, col, "control-character", char=char_name(char))]
+    except yaml.YAMLError as exc:
         return None, [problem(display_name, 1, 1, "yaml-syntax", detail=str(exc).split("\n")[0])]
     except (RecursionError, MemoryError):
         return None, [problem(display_name, 1, 1, "too-deep", max=MAX_DEPTH)]
@@ -205,12 +228,14 @@ def _build(next_event, file: str) -> Node | None:
                     key, key_line, key_col = value, mark.line + 1, mark.column + 1
                     continue
                 plain = None if value == "" and not event.style else value  # "key:"
-                children[key] = Node(plain, mark.line + 1, mark.column + 1, key_line, key_col)  # type: ignore[index]
+                children[key] = Node(plain, mark.line + 1, mark.column + 1, key_line, key_col,  # type: ignore[index]
+                                     None, event.style)  # fmt: skip
                 twin[key] = plain  # type: ignore[index]
                 key = _NO_KEY
             elif children is not None:
                 plain = None if value == "" and not event.style else value
-                children.append(Node(plain, mark.line + 1, mark.column + 1))  # type: ignore[union-attr]
+                node = Node(plain, mark.line + 1, mark.column + 1, 0, 0, None, event.style)
+                children.append(node)  # type: ignore[union-attr]
                 twin.append(plain)  # type: ignore[union-attr]
             else:
                 plain = None if value == "" and not event.style else value
@@ -293,16 +318,78 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+# Characters no YAML file may hold (libyaml refuses them, with an English message and no
+# position): C0 controls but tab and line ends, DEL, the C1 controls U+0080-U+009F (U+0085 too:
+# libyaml would take it for a line break that no editor shows; in a UTF-8 file it is almost
+# always a Windows-1252 "…" decoded wrongly), lone surrogates and the noncharacters U+FFFE/FFFF.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# libyaml counts these as line breaks, editors (VS Code, GitHub) do not: every later line number
+# would be off by one. They are swapped for private-use characters while parsing, then put back.
+_SEPARATORS = ("\u2028", "\u2029")
+MAX_LISTED = 20  # a file full of one mistake: the first ones are enough to see the pattern
+
+
+def _control_problems(text: str, file: str) -> list[Problem]:
+    """Every control character at the line and column an editor shows (the first 20)."""
+    first = _CONTROL.search(text)
+    if first is None:
+        return []
+    starts = line_starts(text)
+    found = []
+    for match in _CONTROL.finditer(text, first.start()):
+        line, col = _char_position(text, match.start(), starts)
+        found.append(problem(file, line, col, "control-character", char=char_name(match.group())))
+        if len(found) == MAX_LISTED:
+            break
+    return found
+
+
+def _hide_separators(text: str) -> tuple[str, dict[str, str]]:
+    """``text`` with U+2028/U+2029 swapped for unused private-use characters (placeholder ->
+    separator), so that libyaml's line numbers are the editor's and values parse as written."""
+    swapped: dict[str, str] = {}
+    spare = (chr(c) for c in range(0xF8FF, 0xE000, -1))
+    for separator in _SEPARATORS:
+        if separator in text:
+            placeholder = next(c for c in spare if c not in text)
+            swapped[placeholder] = separator
+            text = text.replace(separator, placeholder)
+    return text, swapped
+
+
+def _restore_separators(root: Node, swapped: dict[str, str]) -> None:
+    """Put the separators back in every value and key (and in the plain twins)."""
+    table = str.maketrans(swapped)
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        value = node.value
+        if type(value) is str:
+            node.value = value.translate(table)
+        elif type(value) is list:
+            node.data[:] = [v.translate(table) if type(v) is str else v for v in node.data]
+            stack.extend(value)
+        elif type(value) is dict:
+            node.value = {k.translate(table): v for k, v in value.items()}
+            twin = {
+                k.translate(table): v.translate(table) if type(v) is str else v
+                for k, v in node.data.items()
+            }
+            node.data.clear()  # the same dict object: the parent's twin holds it
+            node.data.update(twin)
+            stack.extend(node.value.values())
+
+
 def _tab_problems(text: str, file: str) -> list[Problem]:
     """Tabs in indentation: YAML forbids them and editors show them as spaces."""
     found: list[Problem] = []
     if "\t" not in text:
         return found
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(EDITOR_BREAK.split(text), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             found.append(problem(file, number, indent.index("\t") + 1, "tab-indent"))
-    return found[:20]
+    return found[:MAX_LISTED]
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
@@ -312,9 +399,11 @@ def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
     return before.count(b"\n") + 1, column
 
 
-def _char_position(text: str, offset: int) -> tuple[int, int]:
-    before = text[:offset]
-    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+def _char_position(text: str, offset: int, starts: list[int] | None = None) -> tuple[int, int]:
+    """The editor's 1-based line and column of ``text[offset]``."""
+    starts = starts if starts is not None else line_starts(text[: offset + 1])
+    line = bisect_right(starts, offset)
+    return line, offset - starts[line - 1] + 1
 
 
 def _mb(size: int) -> str:

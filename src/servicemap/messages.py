@@ -8,6 +8,9 @@ sentence for the same mistake wherever it is found. ``docs/problemi.md`` documen
 
 from __future__ import annotations
 
+import re
+
+from servicemap.names import INVISIBLE
 from servicemap.problems import Problem, Severity
 
 # code -> (severity, template). Templates name the key and say what to write instead.
@@ -52,14 +55,38 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     "missing-key": ("error", "manca la chiave obbligatoria `{key}`{where}"),
     "wrong-type": ("error", "`{key}` deve essere {expected}"),
     "empty-value": ("error", "`{key}` è vuoto: scrivi un valore oppure togli la riga"),
-    "bad-choice": ("error", "`{key}`: «{value}» non è ammesso; scrivi uno tra: {choices}"),
+    "bad-choice": ("error", "`{key}`: «{value}» non è ammesso{why}; scrivi uno tra: {choices}"),
     "bad-value": ("error", "`{key}`: «{value}» non è valido; {hint}"),
     "duplicate-item": ("error", "`{key}` contiene valori ripetuti: togli i doppioni"),
     "schema": ("error", "`{key}`: {detail}"),
     # Meaning (checks a schema cannot express)
     "bad-id": (
         "error",
-        "`id` «{value}» non valido: usa minuscole, cifre e trattini, per esempio «{hint}»",
+        "`id` «{value}» non valido{why}: usa minuscole, cifre e trattini, per esempio «{hint}»",
+    ),
+    "invisible-in-id": (
+        "error",
+        "`{key}` «{value}» contiene un carattere invisibile {char} alla colonna {col}: "
+        "cancellalo (diventa l'indirizzo di una pagina)",
+    ),
+    "invisible-character": (
+        "warning",
+        "`{key}`: «{value}» contiene un carattere invisibile {char} alla colonna {col}: "
+        "cancellalo (non si vede, ma il nome non è più lo stesso)",
+    ),
+    "unusable-name": (
+        "error",
+        "`{key}`: «{value}» non può diventare l'indirizzo di una pagina ({path}): {reason}",
+    ),
+    "path-collision": (
+        "error",
+        "`{key}`: «{value}» e «{other}» ({first}) diventerebbero la stessa pagina {path}: "
+        "correggi o cambia uno dei due",
+    ),
+    "page-collision": (
+        "error",
+        "la pagina {path} verrebbe scritta due volte, da {first} e da {second}: rinomina uno dei "
+        "due (il sito e la copia offline non distinguono maiuscole e minuscole)",
     ),
     "duplicate-id": (
         "error",
@@ -135,11 +162,20 @@ def problem(
     return Problem(file, line, column, severity, code, message[0].upper() + message[1:], key)
 
 
-_QUOTED = frozenset({"value", "name", "tag", "path"})  # what the volunteer wrote, quoted back
+# What the volunteer wrote, quoted back.
+_QUOTED = frozenset({"value", "name", "tag", "path", "other"})
 
 
 def _short(value: object, limit: int = 80) -> object:
-    """A value quoted in a message stays readable: a 3 MB string is cut, not printed."""
-    if isinstance(value, str) and len(value) > limit:
-        return value[: limit - 1] + "…"
+    """A value quoted in a message stays readable: a 3 MB string is cut, not printed, and an
+    invisible character is shown as its code (``Pioltello<U+200B>``), so the message stays on
+    one line and the difference from a suggestion can be seen."""
+    if isinstance(value, str):
+        if len(value) > limit:
+            value = value[: limit - 1] + "…"
+        return INVISIBLE.sub(_shown, value)
     return value
+
+
+def _shown(match: re.Match[str]) -> str:
+    return f"<U+{ord(match.group()):04X}>"

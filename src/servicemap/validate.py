@@ -17,9 +17,14 @@ from servicemap.geo import GeoCheck
 from servicemap.hours import HoursError, parse_day
 from servicemap.load import Node, gc_paused
 from servicemap.model import DAYS, Address, Closure, Service, Territory, TimeRange
+from servicemap.names import nfc
+from servicemap.paths import PageClaims
 from servicemap.phones import parse_phone
 from servicemap.problems import Problem
 
+# Lists of codes and comuni: compared in NFC (``names.nfc``), so kept in NFC, or ``Città``
+# typed on a Mac and on Windows would make two pages with one address.
+CANONICAL_LISTS = frozenset({"tipo", "aree", "attivita", "accesso", "lingue", "comuni_serviti"})
 # Optional keys the contract added after its first version, kept in ``Service.extra``.
 EXTRA_KEYS: tuple[str, ...] = ("nota_fonte", "contatti_note")
 
@@ -71,6 +76,7 @@ def _validate(
         today=today or dt.date.today(),
         geo=GeoCheck(territory),
     )
+    problems += _territory_problems(section, ctx)
     records = doc.get("servizi")
     for record in records.value if records is not None and records.is_list else []:  # type: ignore[union-attr]
         if not record.is_mapping:
@@ -83,8 +89,22 @@ def _validate(
     return dataset, problems
 
 
+def _territory_problems(section: Node | None, ctx: checks.Context) -> list[Problem]:
+    """Invisible characters in the territory's names, and comuni that would share a page."""
+    if section is None:
+        return []
+    comuni = [("comuni", n) for n in checks.texts(section.get("comuni"))]
+    comuni += [("comuni_limitrofi", n) for n in checks.texts(section.get("comuni_limitrofi"))]
+    found = list(checks.hidden_in_names([("territorio.nome", section.get("nome")), *comuni], ctx))
+    pages = PageClaims("comuni")
+    for key, node in comuni:
+        if node.value:
+            found += pages.claim(node.value, ctx.file, node.line, node.column, key=key)  # type: ignore[arg-type]
+    return found
+
+
 def _strings(node: Node | None) -> list[str]:
-    return [item.value for item in checks.texts(node) if item.value]  # type: ignore[misc]
+    return [nfc(item.value) for item in checks.texts(node) if item.value]  # type: ignore[arg-type]
 
 
 def build_service(record: Node) -> Service | None:
@@ -99,10 +119,12 @@ def build_service(record: Node) -> Service | None:
             text[key] = value
         elif type(value) is list:
             lists[key] = [v for item in value if type(v := item.value) is str and v]
+    for key in CANONICAL_LISTS & lists.keys():  # compared in NFC: stored so, one page each
+        lists[key] = [nfc(v) for v in lists[key]]
     get, no_list = text.get, []
     indirizzo = fields.get("indirizzo")
     tipo = lists.get("tipo", no_list)
-    comune = indirizzo.text("comune") if indirizzo is not None else ""
+    comune = nfc(indirizzo.text("comune")) if indirizzo is not None else ""
     if not (get("id") and get("nome") and get("aggiornato") and tipo and comune):
         return None
     sito, fonte = get("sito", ""), get("fonte", "")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from servicemap.model import Service, Territory
+from servicemap.names import fold
 from servicemap.render.html import Site
 from servicemap.render.labels import Labels
 from servicemap.text import slugify
@@ -72,7 +73,7 @@ class RenderContext:
 
     def __post_init__(self) -> None:
         comuni = self.territory.comuni if self.territory else []
-        self._canon = {c.name.casefold(): c.name for c in comuni}
+        self._canon = {fold(c.name): c.name for c in comuni}
         self.services = sorted(self.services, key=sort_key)
         by_comune, served_in = defaultdict(list), defaultdict(list)
         by_area, by_tipo = defaultdict(list), defaultdict(list)
@@ -99,14 +100,14 @@ class RenderContext:
         }
 
     def canonical(self, name: str) -> str:
-        """The territory's spelling of a comune name (records may differ in case)."""
-        return self._canon.get(name.casefold(), name)
+        """The territory's spelling of a comune name (records may differ in case or NFC)."""
+        return self._canon.get(fold(name), name)
 
     def comuni_names(self) -> list[str]:
         """Every comune with a page: the territory's, plus any a record names, sorted."""
         names = {c.name for c in self.territory.comuni} if self.territory else set()
         names |= set(self.by_comune) | set(self.served_in)
-        known = {n.casefold(): n for n in sorted(names)}
+        known = {fold(n): n for n in sorted(names)}
         return sorted(known.values(), key=lambda n: (slugify(n), n))
 
     def absolute(self, src: str) -> str:
