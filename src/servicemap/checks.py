@@ -34,9 +34,10 @@ from servicemap.problems import Problem
 from servicemap.text import slugify
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-ISO_DATE = re.compile(
-    r"^\d{4}-\d{2}-\d{2}$"
-)  # the schema's pattern: a wrong shape is its to report
+# The schema's pattern (a wrong shape is its to report), in ASCII digits: Python's \d also
+# takes "٢٠٢٦" and "２０２６", and $ a trailing newline.
+ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+COORDINATE = re.compile(r"-?[0-9]{1,3}(\.[0-9]+)?")  # float() takes "٤٥", "nan", "1_0", "1e3"
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 _SPACE = re.compile(r"\s")
 
@@ -307,10 +308,10 @@ def check_position(record: Node, ctx: Context) -> Iterator[Problem]:
 def _numbers(node: Node | None) -> tuple[float, float] | None:
     if node is None or not node.is_mapping:
         return None
-    try:
-        return float(node.text("lat")), float(node.text("lon"))
-    except ValueError:
+    lat, lon = node.text("lat"), node.text("lon")
+    if not (COORDINATE.fullmatch(lat) and COORDINATE.fullmatch(lon)):
         return None
+    return float(lat), float(lon)
 
 
 def read_position(node: Node | None) -> tuple[float, float] | None:

@@ -183,7 +183,7 @@ def _validators() -> tuple[Callable[[object], object], Draft202012Validator, Dra
     seconds); only a record that fails goes through jsonschema, which lists all its errors with
     their paths.
     """
-    schema = copy.deepcopy(published_schema())
+    schema = _end_anchors(copy.deepcopy(published_schema()))
     defs = schema["$defs"]
     for name in _SCHEMA_VOCABULARY_DEFS.values():
         defs[name].pop("enum", None)
@@ -193,6 +193,26 @@ def _validators() -> tuple[Callable[[object], object], Draft202012Validator, Dra
     fast = fastjsonschema.compile({**inlined, "$schema": "http://json-schema.org/draft-07/schema#"})
     schema["properties"]["servizi"] = {"type": "array"}
     return fast, Draft202012Validator(record), Draft202012Validator(schema)
+
+
+def _end_anchors(schema: dict) -> dict:
+    """Patterns ending in ``$`` end in ``\\Z`` for Python's validators, as for editors.
+
+    In the JavaScript of an editor ``$`` is the end of the text; in Python's ``re`` it also
+    matches before a final newline, so ``cap: |`` (``"20096\\n"``) would pass here and fail there
+    (fastjsonschema does the same replacement; jsonschema, which explains the errors, does not).
+    """
+    stack: list[object] = [schema]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            pattern = item.get("pattern")
+            if isinstance(pattern, str) and pattern.endswith("$"):
+                item["pattern"] = pattern[:-1] + "\\Z"
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return schema
 
 
 def _inline_refs(schema: object, defs: dict) -> object:

@@ -24,7 +24,7 @@ CSV_PATH = "dati/servizi.csv"
 SCHEMA_PATH = "schema/servizi.schema.json"
 LIST_SEPARATOR = "; "
 
-_NUMBER = re.compile(r"^[+-]?[\d .,/]+$")
+_NUMBER = re.compile(r"^[+-]?[0-9 .,/]+\Z")  # ASCII digits: "+٣" is no number, it is escaped
 
 
 def hours_text(service: Service, day: str) -> str:

@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from servicemap.model import TimeRange
 
-_RANGE = re.compile(r"^(\d{1,2})[:.](\d{2})\s*[-–]\s*(\d{1,2})[:.](\d{2})$")
+# [0-9], not \d: Python's \d also takes Arabic-Indic and full-width digits ("٠٩:٠٠").
+_RANGE = re.compile(r"^([0-9]{1,2})[:.]([0-9]{2})\s*[-–]\s*([0-9]{1,2})[:.]([0-9]{2})\Z")
 
 
 class HoursError(ValueError):

@@ -38,13 +38,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
 
-from servicemap import offline, pipeline
+from servicemap import offline, paths, pipeline
 from servicemap.model import Service
 from servicemap.problems import Problem
 from servicemap.project import Project
 from servicemap.render import citizen, csp
 from servicemap.render.assets import A11Y_CSS_PATH
-from servicemap.render.context import italian_date
+from servicemap.render.context import italian_date, service_src
 from servicemap.render.html import DETAILS_MARK, split_details
 from servicemap.render.labels import Labels
 from servicemap.render.pages import RAW_HTML_DIRS
@@ -118,11 +118,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     except Exception as exc:
         raise _internal_error(exc) from None
     existing = {f.src_uri for f in files}
+    replaced = set(paths.replaced_by_hand([g.path for g in generated], existing))
+    for path in sorted(replaced):
+        log.info("%s è scritto a mano in docs_dir: la versione generata non è usata", path)
+    generated = [g for g in generated if g.path not in replaced]
+    lines = {service_src(s.id): s.line for s in build.result.services}
+    problems = paths.site_problems([(f.src_uri, f.abs_src_path) for f in files],
+                                   [g.path for g in generated], lines, build.project.display_name,
+                                   Path(config.docs_dir), config.use_directory_urls)  # fmt: skip
+    if problems:
+        _log_problems(problems)
+        raise PluginError(_summary(build.project, problems, build.final_dir))
     in_nav = _nav_paths(config.nav)
     for item in generated:
-        if item.path in existing:  # a hand-written file in docs_dir wins over a generated one
-            log.info("%s è scritto a mano in docs_dir: la versione generata non è usata", item.path)
-            continue
         hidden = item.kind == "page" and item.path not in in_nav
         inclusion = InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED
         files.append(File.generated(config, item.path, content=item.content, inclusion=inclusion))
@@ -239,7 +247,9 @@ def _start(config: MkDocsConfig, project: Project, result: pipeline.Result) -> _
     counter.setLevel(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(counter)
     saved = os.environ.get("SOURCE_DATE_EPOCH")
-    epoch = int(saved) if saved and saved.isdigit() else data_epoch(result.services)
+    epoch = (
+        int(saved) if saved and saved.isascii() and saved.isdigit() else data_epoch(result.services)
+    )
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     return _Build(project, result, final_dir, staging, counter, saved, epoch)
 

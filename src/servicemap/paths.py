@@ -6,7 +6,7 @@ letter or a digit, so two different names can give one slug: ``Città`` and ``Ci
 ``Pioltello`` and ``Pioltello`` with a zero-width space. The site would then silently publish
 only one of the two pages. ``PageClaims`` remembers who first claimed each page and reports the
 second with both positions; it also refuses a slug that cannot be a file name
-(``names.path_segment_problem``). ``output_collisions`` is the last net, over every file of the
+(``names.path_segment_problem``). ``site_collisions`` is the last net, over every file of the
 build (generated and hand-written), on the final output path case-folded as a case-insensitive
 file system and the zip see it.
 """
@@ -16,6 +16,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from servicemap.messages import problem
 from servicemap.names import fold, nfc, path_segment_problem
@@ -64,21 +65,86 @@ def output_path(src: str, directory_urls: bool) -> str:
     return posixpath.join(parent, name + ".html")
 
 
-def output_collisions(
-    files: Iterable[tuple[str, str]], directory_urls: bool
-) -> Iterator[tuple[str, str, str]]:
-    """(path, first origin, second origin) for every output path written twice.
+@dataclass(frozen=True)
+class Output:
+    """A file of the build: its source path, who made it, and where a message about it points."""
 
-    ``files`` are (source path, origin) pairs, the origin saying who made the file
-    (``services.yaml:12`` or ``content/comuni/citta.md``). Paths are compared NFC-normalised and
-    case-folded: ``Comuni/Citta.html`` and ``comuni/citta.html`` are one file on Windows, on
-    macOS and in the offline zip once unpacked there.
+    src: str
+    origin: str  # "services.yaml:12", "content/comuni/citta.md"
+    file: str
+    line: int = 0  # the record's line, 0 for a page not made from one record
+    generated: bool = True
+
+
+def site_collisions(outputs: Iterable[Output], directory_urls: bool) -> list[Problem]:
+    """``page-collision`` for every output path two files would write, one of them generated.
+
+    Two hand-written files are MkDocs' own business (it warns about ``README.md`` beside
+    ``index.md``); a generated page that would overwrite, or be overwritten by, another file
+    is ours: one of the two would silently vanish from the site.
     """
-    seen: dict[str, str] = {}
-    for src, origin in files:
-        path = output_path(src, directory_urls)
-        key = fold(path)
-        if key in seen:
-            yield path, seen[key], origin
-        else:
-            seen[key] = origin
+    seen: dict[str, Output] = {}
+    found = []
+    for out in outputs:
+        key = fold(output_path(out.src, directory_urls))
+        first = seen.setdefault(key, out)
+        if first is out or not (first.generated or out.generated):
+            continue
+        at = _pointed(first, out)
+        path = output_path(out.src, directory_urls)
+        found.append(problem(at.file, max(at.line, 1), 1, "page-collision", path=path,
+                             first=first.origin, second=out.origin))  # fmt: skip
+    return found
+
+
+def _pointed(first: Output, second: Output) -> Output:
+    """Where the message points: the record's line if one of the two is a record's page, else
+    the hand-written file (the one a person can rename)."""
+    for out in (second, first):
+        if out.generated and out.line:
+            return out
+    return second if not second.generated else first
+
+
+RECORD_FOLDERS = ("servizi/", "comuni/", "aree/", "tipi/")  # one page per record, comune, code
+
+
+def is_record_page(src: str) -> bool:
+    """``comuni/pioltello.md`` is made from the data; ``comuni/index.md`` is the site's own."""
+    return src.startswith(RECORD_FOLDERS) and posixpath.basename(src) != "index.md"
+
+
+def replaced_by_hand(generated: list[str], existing: set[str]) -> list[str]:
+    """Generated pages that a hand-written one of the same name replaces (a territory's own
+    ``comuni/index.md``); a record's page is never replaced: ``site_problems`` refuses it."""
+    return [src for src in generated if src in existing and not is_record_page(src)]
+
+
+def site_problems(
+    found: list[tuple[str, str | None]],
+    generated: list[str],
+    lines: dict[str, int],
+    data_file: str,
+    docs_dir: Path,
+    directory_urls: bool,
+) -> list[Problem]:
+    """The collisions of a build: ``found`` are the files MkDocs found (source path, absolute
+    path), ``generated`` the source paths we add, ``lines`` the record line of each service page.
+    """
+    docs = docs_dir.resolve()
+    outputs = [_hand_written(src, abs_src, docs) for src, abs_src in found]
+    for src in generated:
+        line = lines.get(src, 0)
+        shown = f"{data_file}:{line}" if line else f"la pagina generata {src}"
+        outputs.append(Output(src, shown, data_file, line))
+    return site_collisions(outputs, directory_urls)
+
+
+def _hand_written(src: str, abs_src: str | None, docs_dir: Path) -> Output:
+    """A file MkDocs found by itself: in ``docs_dir`` (named from the project) or the theme's."""
+    if abs_src:
+        source = Path(abs_src)
+        if source.is_relative_to(docs_dir):
+            shown = f"{docs_dir.name}/{source.relative_to(docs_dir).as_posix()}"
+            return Output(src, shown, shown, 0, generated=False)
+    return Output(src, f"il tema ({src})", src, 0, generated=False)

@@ -25,7 +25,11 @@ _GROUPS: dict[tuple[int, str, int], tuple[int, ...]] = {}
 def parse_phone(raw: str) -> Phone | None:
     """The normalised phone, or None when ``raw`` is not a valid number (Italian by default).
 
-    Cached: validation checks a number and then builds the record with it."""
+    Cached: validation checks a number and then builds the record with it. Digits are ASCII
+    only, as everywhere in the contract (phonenumbers would also read "٠٢" and "０２"); other
+    characters (a non-breaking space pasted between the groups) are left to phonenumbers."""
+    if not raw.isascii() and any(ch.isdigit() and not ch.isascii() for ch in raw):
+        return None
     number = _plain_italian(raw)
     if number is None:
         try:

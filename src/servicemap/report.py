@@ -201,7 +201,7 @@ CSV_FIELDS = (
 )
 
 
-_NUMBER = re.compile(r"^[+-]?[\d .,/]+$")
+_NUMBER = re.compile(r"^[+-]?[0-9 .,/]+\Z")  # ASCII digits, as in ``export``
 
 
 def _sheet_cell(value: object) -> object:
