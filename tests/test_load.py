@@ -142,10 +142,94 @@ def test_a_directory_is_a_problem_not_an_exception(tmp_path: Path):
     assert node is None and found.code == "file-unreadable"
 
 
+# --- control characters and invisible line breaks: the position an editor shows ------------------
+
+
+@pytest.mark.parametrize(
+    ("char", "shown"),
+    [
+        ("\x01", "U+0001"),
+        ("\x08", "U+0008"),
+        ("\x0b", "U+000B"),  # vertical tab: Python's splitlines() would count a line
+        ("\x0c", "U+000C"),
+        ("\x1b", "U+001B"),
+        ("\x1f", "U+001F"),
+        ("\x7f", "U+007F (DEL)"),
+        ("\x80", "U+0080"),
+        ("\x85", "U+0085 (NEL, a capo di Windows-1252: forse era «…»)"),
+        ("\x9f", "U+009F"),
+        ("\ufffe", "U+FFFE (non è un carattere)"),
+        ("\uffff", "U+FFFF (non è un carattere)"),
+    ],
+)
+def test_control_characters_are_reported_where_they_are(char, shown):
+    text = f"territorio:\r\n  nome: Distretto\r\nservizi:\n  - nome: Cen{char}tro\n"
+    found = only(text)
+    assert (found.line, found.column, found.code) == (4, 14, "control-character")
+    assert found.message == f"Carattere di controllo {shown} nel file: cancellalo"
+    assert "not allowed" not in found.message and "special" not in found.message
+
+
+def test_a_lone_surrogate_is_reported_not_raised():
+    node, [found] = load.load_text("a: ok\nb: x\ud800\n", FILE)
+    assert node is None
+    assert (found.line, found.column, found.code) == (2, 5, "control-character")
+    assert "U+D800" in found.message
+
+
+def test_every_control_character_is_listed_at_once():
+    text = "a: \x07\nb: ok\rc: \x1b\nd: \x85\n"  # a lone \r is a line end too, as in editors
+    assert load_problems(text) == [
+        (1, 4, "control-character"),
+        (3, 4, "control-character"),
+        (4, 4, "control-character"),
+    ]
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029"])
+@pytest.mark.parametrize("quote", ["", '"', "'"])
+def test_unicode_line_separators_do_not_shift_later_lines(separator, quote):
+    lines = ["territorio:", "  nome: Distretto", f"  comuni: [{quote}Pio{separator}ltello{quote}]"]
+    lines += ["servizi:", "  - id: a", "    nome: b", "    tipo: [x]", "    indirizzo: {}"]
+    lines += ["    aggiornato: x", "    email: a: b"]  # line 10: an error
+    assert load_problems("\n".join(lines) + "\n") == [(10, 13, "yaml-syntax")]
+    lines[-1] = "    email: [a, b]"
+    node, problems = load.load_text("\n".join(lines) + "\n", FILE)
+    assert problems == []
+    assert node.plain()["territorio"]["comuni"] == [f"Pio{separator}ltello"]  # kept as written
+    email = node.get("servizi").value[0].get("email")
+    assert (email.line, email.key_line, email.key_column) == (10, 10, 5)
+
+
+def test_a_duplicate_key_after_a_line_separator_is_on_its_editor_line():
+    text = 'a: "x\u2028y\u2029z"\nb: 1\nb: 2\n'
+    assert load_problems(text) == [(3, 1, "duplicate-key")]
+
+
+def test_line_separators_in_keys_and_lists_are_restored():
+    node, problems = load.load_text("a\u2028b: [x\u2029, {k\u2028: v\u2028}]\n", FILE)
+    assert problems == []
+    assert node.plain() == {"a\u2028b": ["x\u2029", {"k\u2028": "v\u2028"}]}
+    assert node.get("a\u2028b").value[1].get("k\u2028").value == "v\u2028"
+
+
+def test_tab_indent_after_a_line_separator_is_on_its_editor_line():
+    assert load_problems("a: x\u2028y\nb:\n\tc: 1\n") == [(3, 1, "tab-indent")]
+
+
+def test_char_position_points_at_one_character_of_a_value():
+    node, _ = load.load_text('a: ab\u200bc\nb: "ab\u200bc"\nc: |\n  x\n  y\u200b\n', FILE)
+    assert node.get("a").char_position(2) == (1, 6)
+    assert node.get("b").char_position(2) == (2, 7)  # after the opening quote
+    assert node.get("c").char_position(3) == (5, 4)  # block scalar: on its own line
+
+
 # --- never a traceback, whatever the text --------------------------------------------------------
 
 YAMLISH = st.text(
-    alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyz019:-_ []{},&*!|>'\"#?\t\n%@`~é€")),
+    alphabet=st.sampled_from(
+        list("abcdefghijklmnopqrstuvwxyz019:-_ []{},&*!|>'\"#?\t\n%@`~é€\r\x85\u2028\u200b\x1b")
+    ),
     max_size=300,
 )
 VOCABULARY, _ = contract.load_vocabulary(Path("/nonexistent/vocabolario.yaml"))
