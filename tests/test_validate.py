@@ -380,3 +380,182 @@ def test_huge_values_are_cut_in_messages():
     text = record(f'    email: "{"a@" * 100_000}"\n')
     _, [p] = run(text)
     assert p.code == "bad-email" and len(p.message) < 200 and "…" in p.message
+
+
+# --- one canonical form per name; nothing hidden in ids and names ---------------------------------
+
+
+def problems_of(text: str) -> list[tuple[int, int, str, str]]:
+    return [(p.line, p.column, p.code, p.message) for p in run(text)[1]]
+
+
+@pytest.mark.parametrize(
+    ("written", "col", "char"),
+    [
+        ("caritas\u200b-pioltello", 16, "U+200B (spazio a larghezza zero)"),
+        ("caritas-\u2060pioltello", 17, "U+2060 (unione di parole invisibile)"),
+        ("\ufeffcaritas-pioltello", 9, "U+FEFF (BOM, spazio invisibile)"),
+        ("caritas-pioltello\u200e", 26, "U+200E (segno di direzione sinistra-destra)"),
+        ("caritas-\u202epioltello", 17, "U+202E"),
+        ("caritas-\u2066pioltello", 17, "U+2066"),
+        ("caritas-pioltello\u2028", 26, "U+2028 (separatore di riga invisibile)"),
+        ('"caritas-pioltello\\t"', 27, "U+0009 (tabulazione)"),  # the escape's backslash
+    ],
+)
+def test_an_invisible_character_in_an_id_is_named_with_its_column(written, col, char):
+    text = record(base=GOOD.replace("caritas-pioltello", written))
+    [(line, column, code, msg)] = problems_of(text)
+    assert (line, column, code) == (5, col, "invisible-in-id")
+    assert f"carattere invisibile {char}" in msg and f"alla colonna {col}" in msg
+    assert "caritas" in msg and "<U+" in msg and "\n" not in msg  # shown, on one line
+
+
+def test_an_id_ending_with_a_newline_or_a_space_says_so():
+    text = record(base=GOOD.replace("id: caritas-pioltello", "id: |\n      caritas-pioltello"))
+    [(line, _col, code, msg)] = problems_of(text)
+    assert (line, code) == (6, "invisible-in-id") and "U+000A (a capo)" in msg
+    text = record(base=GOOD.replace("caritas-pioltello", '"caritas-pioltello "'))
+    [(line, col, code, msg)] = problems_of(text)
+    assert (line, col, code) == (5, 9, "bad-id")
+    # the suggestion «caritas-pioltello» looks just like the value: the message says why
+    assert "ha spazi all'inizio o alla fine" in msg
+
+
+@pytest.mark.parametrize("reserved", ["index", "con", "prn", "aux", "nul", "com1", "lpt9"])
+def test_reserved_names_cannot_be_ids(reserved):
+    text = record(base=GOOD.replace("caritas-pioltello", reserved))
+    [(line, col, code, msg)] = problems_of(text)
+    assert (line, col, code) == (5, 9, "unusable-name")
+    assert f"servizi/{reserved}/" in msg
+
+
+def test_an_id_too_long_for_a_file_name():
+    long_id = "centro-" + "a" * 94  # 101 bytes: over the limit of 100
+    text = record(base=GOOD.replace("caritas-pioltello", long_id))
+    [(_line, _col, code, msg)] = problems_of(text)
+    assert code == "unusable-name" and "101 byte, massimo 100" in msg
+    assert found(record(base=GOOD.replace("caritas-pioltello", long_id[:-1]))) == []
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "col"),
+    [
+        ("nome", "Centro\u200b di ascolto", 17),
+        ("nome", '"Centro\u2028di ascolto"', 18),
+        ("ente", "Caritas \u202eAmbrosiana", 19),
+        ("verificato_da", "Ufficio\u00a0di Piano\u2066", 36),  # a no-break space is fine
+    ],
+)
+def test_an_invisible_character_in_a_name_is_a_warning_at_its_column(key, value, col):
+    base = GOOD.replace("    nome: Centro di ascolto Caritas Pioltello\n", "")
+    text = record(f"    nome: x\n    {key}: {value}\n" if key != "nome" else "", base=base)
+    if key == "nome":
+        text = record(f"    nome: {value}\n", base=base)
+    [(line, column, code, msg)] = problems_of(text)
+    assert (line, column, code) == (10 if key == "nome" else 11, col, "invisible-character")
+    assert run(text)[1][0].severity == "warning"
+    assert f"alla colonna {col}" in msg
+    [service] = run(text)[0].services
+    assert getattr(service, key) == value.strip('"')  # shown as written
+
+
+def test_invisible_characters_in_the_territory_and_addresses_are_warnings():
+    head = HEAD.replace("[Pioltello, Segrate]", '[Pioltello, "Segrate\u200d"]')
+    text = head + GOOD.replace(
+        "comune: Pioltello", "comune: Pioltello\n      via: Via Roma\u200b 1"
+    )
+    assert found(text) == [(3, 31, "invisible-character"), (10, 20, "invisible-character")]
+
+
+def test_comuni_are_compared_in_nfc():
+    decomposed = "Citta\u0300"  # "Città" typed as a plain a and a combining accent (macOS)
+    head = HEAD.replace("[Pioltello, Segrate]", "[Pioltello, Città]")
+    text = head + GOOD.replace("comune: Pioltello", f"comune: {decomposed}")
+    assert found(text) == []
+    [service] = run(text)[0].services
+    assert service.comune == "Città"  # one canonical form: one page for both spellings
+
+
+def test_two_comuni_on_one_page_name_both_lines():
+    head = "territorio:\n  nome: D\n  comuni:\n    - Città\n    - Pioltello\n    - Citta\n"
+    text = head + "  comuni_limitrofi: [Pioltello\u200b]\nservizi:\n" + GOOD
+    problems = problems_of(text)
+    assert [p[:3] for p in problems] == [
+        (7, 31, "invisible-character"),
+        (6, 7, "path-collision"),
+        (7, 22, "path-collision"),
+    ]
+    assert (
+        "«Citta» e «Città» (services.yaml:4) diventerebbero la stessa pagina comuni/citta/"
+        in (problems[1][3])
+    )
+    assert "«Pioltello<U+200B>» e «Pioltello» (services.yaml:5)" in problems[2][3]
+
+
+def test_comuni_that_cannot_be_a_folder():
+    head = HEAD.replace("[Pioltello, Segrate]", "[Pioltello, Index, Aux, 北京]")
+    problems = problems_of(head + GOOD)
+    assert [p[2] for p in problems] == ["unusable-name"] * 3
+    assert "comuni/index/" in problems[0][3] and "riservato di Windows" in problems[1][3]
+    assert "lettere o cifre latine" in problems[2][3]
+
+
+def test_a_suggestion_never_looks_like_the_value_it_corrects():
+    text = record(
+        "    aree: [casa\u200b]\n"
+        "    accessibilita: {sedia_a_rotelle: si\u200b}\n"
+        "    comuni_serviti: [Segrate\u200b]\n"
+        "    lingue: [it\u200b]\n"
+        "    email\u200b: a@b.it\n"
+    )
+    problems = {p[2]: p[3] for p in problems_of(text)}
+    hidden = "contiene un carattere invisibile U+200B (spazio a larghezza zero)"
+    for code in ("unknown-term", "bad-choice", "unknown-comune", "unknown-language", "unknown-key"):
+        assert hidden in problems[code], problems[code]
+        assert "forse" not in problems[code], problems[code]
+    assert "«Segrate<U+200B>»" in problems["unknown-comune"]
+
+
+def test_vocabulary_codes_are_compared_in_nfc(tmp_path: Path):
+    (tmp_path / "vocabolario.yaml").write_text("aree:\n  città:\n    etichetta: Città\n", "utf-8")
+    vocabulary, problems = contract.load_vocabulary(tmp_path / "vocabolario.yaml")
+    assert problems == []
+    text = record("    aree: [citta\u0300]\n")
+    assert found(text, vocabulary=vocabulary) == []
+    [service] = run(text, vocabulary=vocabulary)[0].services
+    assert service.aree == ["città"]
+
+
+# --- digits are ASCII digits ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        (
+            '    indirizzo:\n      comune: Pioltello\n      cap: "２００９６"\n',
+            (10, 12, "bad-value"),
+        ),
+        ('    indirizzo:\n      comune: Pioltello\n      cap: "٢٠٠٩٦"\n', (10, 12, "bad-value")),
+        (
+            "    indirizzo:\n      comune: Pioltello\n      cap: |\n        20096\n",
+            (10, 12, "bad-value"),
+        ),
+        ("    posizione: {lat: ٤٥.٤٩٩, lon: 9.326}\n", (10, 22, "bad-value")),
+        ("    posizione: {lat: 45.499, lon: ９.326}\n", (10, 35, "bad-value")),
+        ('    orari: {lun: "٠٩:٠٠-١٢:٠٠"}\n', (10, 18, "bad-hours")),
+        ('    chiusure:\n      - {dal: "٢٠٢٦-٠٨-٠١", al: "2026-08-31"}\n', (11, 15, "bad-date")),
+        ('    telefoni: ["٠٢ ٩٢٣٦ ٦٣٦٤"]\n', (10, 16, "bad-phone")),
+    ],
+)
+def test_only_ascii_digits_where_the_contract_says_digits(extra, expected):
+    base = GOOD.replace('    aggiornato: "2026-03-14"\n', "")
+    if "indirizzo" in extra:
+        base = base.replace("    indirizzo:\n      comune: Pioltello\n", "")
+    text = record(extra + '    aggiornato: "2026-03-14"\n', base=base)
+    assert found(text) == [expected]
+
+
+def test_aggiornato_with_other_digits_is_refused():
+    text = record(base=GOOD.replace('"2026-03-14"', '"٢٠٢٦-٠٣-١٤"'))
+    assert found(text) == [(10, 17, "bad-date")]
