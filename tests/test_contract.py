@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
@@ -93,6 +94,46 @@ def test_a_broken_territory_vocabulary_is_reported(tmp_path: Path):
     ]
     assert "«tipo»" in problems[2].message
     assert vocabulary.label("aree", "ok") == "Va bene" and "emporio" not in vocabulary.tipo
+
+
+def test_vocabulary_codes_that_would_share_a_page_name_both_lines(tmp_path: Path):
+    path = tmp_path / "vocabolario.yaml"
+    path.write_text(
+        "tipo:\n  Città: {etichetta: A}\n  citta: {etichetta: B}\n  index: {etichetta: C}\n"
+        "aree:\n  Casa: {etichetta: D}\n  casa: {etichetta: Casa nostra}\n"
+        "  lavoro\u200b: {etichetta: E}\n",
+        encoding="utf-8",
+    )
+    vocabulary, problems = contract.load_vocabulary(path)
+    default_casa = contract.load_vocabulary(Path("/nonexistent"))[0].aree["casa"]
+    assert default_casa.label != "Casa nostra"
+    name = contract.load_display_name(path)
+    assert [(p.file, p.line, p.column, p.code) for p in problems] == [
+        (name, 3, 3, "path-collision"),
+        (name, 4, 3, "unusable-name"),
+        (name, 6, 3, "path-collision"),
+        (name, 8, 9, "invisible-in-id"),
+    ]
+    assert f"«citta» e «Città» ({name}:2) diventerebbero la stessa pagina tipi/citta/" in (
+        problems[0].message
+    )
+    assert "«Casa» e «casa» (vocabolario predefinito:" in problems[2].message
+    assert vocabulary.label("aree", "casa") == "Casa nostra"  # redefining a default is no clash
+
+
+def test_schema_digits_are_ascii_digits():
+    """``\\d`` is Unicode-aware in Python's validators (and some editors'): "٢٠٠٩٦" would pass."""
+    text = json.dumps(contract.published_schema())
+    assert "\\\\d" not in text
+    record = contract.published_schema()["$defs"]["servizio"]
+    address = Draft202012Validator(record["properties"]["indirizzo"])
+    assert address.is_valid({"comune": "X", "cap": "20096"})
+    for cap in ("٢٠٠٩٦", "２００９６"):
+        assert not address.is_valid({"comune": "X", "cap": cap})
+    position = Draft202012Validator(record["properties"]["posizione"])
+    assert not position.is_valid({"lat": "٤٥.٥", "lon": "9.3"})
+    updated = Draft202012Validator(record["properties"]["aggiornato"])
+    assert not updated.is_valid("٢٠٢٦-٠٣-١٤")
 
 
 # --- hours ---------------------------------------------------------------------------------------
