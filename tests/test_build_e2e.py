@@ -13,6 +13,7 @@ import io
 import json
 import logging
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -161,6 +162,69 @@ def test_data_error_stops_the_build_and_keeps_the_previous_site(make_site) -> No
     assert "Il sito non è stato costruito" in build.output
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
     assert not list(config.parent.glob(".site_build.*"))
+
+
+def _snapshot(site: Path) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_comuni_that_would_share_a_page_stop_the_build_naming_both(make_site) -> None:
+    """ "Città"/"Citta" and a comune with a zero-width space: one page for two comuni."""
+    recs = synthetic.records(3)
+    config, site = make_site(recs)
+    assert run_build(config, site).returncode == 0
+    before = _snapshot(site)
+    comuni = [*sorted(synthetic.COMUNI), "Città", "Citta", "Segrate\u200b"]
+    text = synthetic.to_yaml(recs, comuni=comuni)
+    (config.parent / "services.yaml").write_text(text, encoding="utf-8")
+    build = run_build(config, site)
+    assert build.returncode != 0
+    assert "Traceback" not in build.output
+    # to_yaml writes the comuni on line 3, as a JSON list: "Citta" at column 68
+    assert (
+        "services.yaml:3:68: error: `comuni`: «Citta» e «Città» (services.yaml:3) diventerebbero "
+        "la stessa pagina comuni/citta/" in build.output
+    ), build.output
+    assert "«Segrate<U+200B>» e «Segrate» (services.yaml:3)" in build.output
+    hidden = "services.yaml:3:85: warning: `comuni`: «Segrate<U+200B>» contiene un carattere "
+    assert hidden + "invisibile U+200B" in build.output
+    assert _snapshot(site) == before
+    assert not list(config.parent.glob(".site_build.*"))
+
+
+def test_a_hand_written_page_never_replaces_a_generated_one(make_site) -> None:
+    """``content/comuni/Pioltello.md`` and the comune Pioltello: one file on Windows and in the
+    zip (``comuni/pioltello/index.html``); ``content/servizi/<id>.md`` would hide a record."""
+    recs = synthetic.records(3)
+    config, site = make_site(recs)
+    docs = config.parent / "content"
+    shutil.copytree(REPO / "content", docs)
+    text = config.read_text(encoding="utf-8").replace(
+        f"docs_dir: {REPO / 'content'}", "docs_dir: content"
+    )
+    config.write_text(text, encoding="utf-8")
+    assert run_build(config, site).returncode == 0
+    before = _snapshot(site)
+    (docs / "comuni").mkdir()
+    (docs / "comuni" / "Pioltello.md").write_text("# Pioltello a mano\n", encoding="utf-8")
+    build = run_build(config, site)
+    assert build.returncode != 0 and "Traceback" not in build.output
+    assert (
+        "content/comuni/Pioltello.md:1:1: error: La pagina comuni/pioltello/index.html verrebbe "
+        "scritta due volte, da content/comuni/Pioltello.md e da la pagina generata "
+        "comuni/pioltello.md" in build.output
+    ), build.output
+    (docs / "comuni" / "Pioltello.md").unlink()
+    (docs / "servizi").mkdir()
+    (docs / "servizi" / f"{recs[1]['id']}.md").write_text("# Finto\n", encoding="utf-8")
+    build = run_build(config, site)
+    assert build.returncode != 0
+    assert (
+        f"services.yaml:{5 + len(recs[0])}:1: error: La pagina servizi/{recs[1]['id']}/index.html "
+        f"verrebbe scritta due volte, da content/servizi/{recs[1]['id']}.md e da "
+        f"services.yaml:{5 + len(recs[0])}" in build.output
+    ), build.output
+    assert _snapshot(site) == before
 
 
 def test_strict_build_fails_on_warnings_and_keeps_the_previous_site(make_site) -> None:
