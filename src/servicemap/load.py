@@ -11,6 +11,11 @@ Everything that could surprise, hang or exhaust memory is refused here, each wit
 aliases are refused *before* anything is expanded (no "billion laughs"), tags are refused (no
 ``!!python/object``), nesting depth is capped with an explicit stack (no recursion at all), and
 the file size is capped before it is read.
+
+Positions are the editor's: a control character is reported at its own line and column (never
+libyaml's English "special characters are not allowed" at 1:1), and the Unicode line and
+paragraph separators (U+2028, U+2029), which libyaml counts as line breaks and VS Code or GitHub
+do not, never shift the line numbers of what follows.
 """
 
 from __future__ import annotations
