@@ -104,7 +104,9 @@ def _bad_id(node: Node, ctx: Context) -> Iterator[Problem]:
     yield ctx.at(node, "bad-id", value=value, hint=hint, why=f" ({why})" if why else "")
 
 
-def hidden_character(node: Node, ctx: Context, code: str, key: str, index: int, char: str):
+def hidden_character(
+    node: Node, ctx: Context, code: str, key: str, index: int, char: str
+) -> Problem:
     """``code`` about the invisible ``char`` at ``value[index]``, at its line and column."""
     line, col = node.char_position(index)
     return problem(ctx.file, line, col, code, key=key, value=node.value, char=char_name(char),

@@ -21,7 +21,6 @@ do not, never shift the line numbers of what follows.
 from __future__ import annotations
 
 import gc
-import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,7 +31,13 @@ from typing import TypeAlias
 import yaml
 
 from servicemap.messages import problem
-from servicemap.names import EDITOR_BREAK, char_name, line_starts
+from servicemap.names import (
+    EDITOR_BREAK,
+    char_name,
+    control_characters,
+    hide_separators,
+    line_starts,
+)
 from servicemap.problems import Problem
 
 MAX_BYTES = 20 * 1024 * 1024  # about 30,000 realistic records: far beyond a district's network
@@ -157,7 +162,7 @@ def load_text(text: str, display_name: str) -> tuple[Node | None, list[Problem]]
     refused = _control_problems(text, display_name) or _tab_problems(text, display_name)
     if refused:
         return None, refused
-    text, separators = _hide_separators(text)
+    text, separators = hide_separators(text)
     try:
         with gc_paused():
             parser = _Loader(text)
@@ -323,43 +328,15 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-# Characters no YAML file may hold (libyaml refuses them, with an English message and no
-# position): C0 controls but tab and line ends, DEL, the C1 controls U+0080-U+009F (U+0085 too:
-# libyaml would take it for a line break that no editor shows; in a UTF-8 file it is almost
-# always a Windows-1252 "…" decoded wrongly), lone surrogates and the noncharacters U+FFFE/FFFF.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-# libyaml counts these as line breaks, editors (VS Code, GitHub) do not: every later line number
-# would be off by one. They are swapped for private-use characters while parsing, then put back.
-_SEPARATORS = ("\u2028", "\u2029")
 MAX_LISTED = 20  # a file full of one mistake: the first ones are enough to see the pattern
 
 
 def _control_problems(text: str, file: str) -> list[Problem]:
     """Every control character at the line and column an editor shows (the first 20)."""
-    first = _CONTROL.search(text)
-    if first is None:
-        return []
-    starts = line_starts(text)
-    found = []
-    for match in _CONTROL.finditer(text, first.start()):
-        line, col = _char_position(text, match.start(), starts)
-        found.append(problem(file, line, col, "control-character", char=char_name(match.group())))
-        if len(found) == MAX_LISTED:
-            break
-    return found
-
-
-def _hide_separators(text: str) -> tuple[str, dict[str, str]]:
-    """``text`` with U+2028/U+2029 swapped for unused private-use characters (placeholder ->
-    separator), so that libyaml's line numbers are the editor's and values parse as written."""
-    swapped: dict[str, str] = {}
-    spare = (chr(c) for c in range(0xF8FF, 0xE000, -1))
-    for separator in _SEPARATORS:
-        if separator in text:
-            placeholder = next(c for c in spare if c not in text)
-            swapped[placeholder] = separator
-            text = text.replace(separator, placeholder)
-    return text, swapped
+    return [
+        problem(file, line, col, "control-character", char=char_name(char))
+        for line, col, char in control_characters(text, MAX_LISTED)
+    ]
 
 
 def _restore_separators(root: Node, swapped: dict[str, str]) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 
 # Zero-width characters (U+200B-U+200D, U+2060, U+FEFF), bidi controls (U+200E/F, U+061C,
 # U+202A-U+202E, U+2066-U+2069) and the Unicode line and paragraph separators (editors draw
@@ -149,3 +150,43 @@ def line_starts(text: str) -> list[int]:
     """Offsets where each line begins, counted as editors count them (``\\n``, ``\\r\\n``,
     ``\\r``; not U+2028, U+2029, U+0085, nor form feeds)."""
     return [0, *(m.end() for m in EDITOR_BREAK.finditer(text))]
+
+
+# Characters no YAML file may hold (libyaml refuses them, with an English message and no
+# position): C0 controls but tab and line ends, DEL, the C1 controls U+0080-U+009F (U+0085 too:
+# libyaml would take it for a line break that no editor shows; in a UTF-8 file it is almost
+# always a Windows-1252 "…" decoded wrongly), lone surrogates and the noncharacters U+FFFE/FFFF.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def control_characters(text: str, limit: int) -> list[tuple[int, int, str]]:
+    """(line, column, character) of the first ``limit`` control characters, as editors count."""
+    first = CONTROL.search(text)
+    if first is None:
+        return []
+    starts = line_starts(text)
+    found = []
+    for match in CONTROL.finditer(text, first.start()):
+        line = bisect_right(starts, match.start())
+        found.append((line, match.start() - starts[line - 1] + 1, match.group()))
+        if len(found) == limit:
+            break
+    return found
+
+
+# libyaml counts these as line breaks, editors (VS Code, GitHub) do not: every later line number
+# would be off by one. The loader swaps them for private-use characters while parsing.
+SEPARATORS = ("\u2028", "\u2029")
+
+
+def hide_separators(text: str) -> tuple[str, dict[str, str]]:
+    """``text`` with U+2028/U+2029 swapped for unused private-use characters, and the swaps
+    (placeholder -> separator) to put them back in the values once parsed."""
+    swapped: dict[str, str] = {}
+    spare = (chr(c) for c in range(0xF8FF, 0xE000, -1))
+    for separator in SEPARATORS:
+        if separator in text:
+            placeholder = next(c for c in spare if c not in text)
+            swapped[placeholder] = separator
+            text = text.replace(separator, placeholder)
+    return text, swapped
