@@ -21,6 +21,7 @@ do not, never shift the line numbers of what follows.
 from __future__ import annotations
 
 import gc
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -340,26 +341,41 @@ def _control_problems(text: str, file: str) -> list[Problem]:
 
 
 def _restore_separators(root: Node, swapped: dict[str, str]) -> None:
-    """Put the separators back in every value and key (and in the plain twins)."""
+    """Put the separators back in every value and key (and in the plain twins).
+
+    Only what holds a placeholder is touched: a mapping is rebuilt only when one of its keys
+    does, so a big file with one separator costs one walk, not a copy of the tree."""
     table = str.maketrans(swapped)
+    marked = re.compile("[" + "".join(swapped) + "]").search
     stack = [root]
     while stack:
         node = stack.pop()
         value = node.value
         if type(value) is str:
-            node.value = value.translate(table)
+            if marked(value):
+                node.value = value.translate(table)
         elif type(value) is list:
-            node.data[:] = [v.translate(table) if type(v) is str else v for v in node.data]
+            twin = node.data
+            for n, item in enumerate(twin):  # type: ignore[arg-type]
+                if type(item) is str and marked(item):
+                    twin[n] = item.translate(table)  # type: ignore[index]
             stack.extend(value)
         elif type(value) is dict:
-            node.value = {k.translate(table): v for k, v in value.items()}
-            twin = {
-                k.translate(table): v.translate(table) if type(v) is str else v
-                for k, v in node.data.items()
-            }
-            node.data.clear()  # the same dict object: the parent's twin holds it
-            node.data.update(twin)
-            stack.extend(node.value.values())
+            _restore_mapping(node, table, marked)
+            stack.extend(node.value.values())  # type: ignore[union-attr]
+
+
+def _restore_mapping(node: Node, table: dict[int, str], marked) -> None:
+    value: dict[str, Node] = node.value  # type: ignore[assignment]
+    twin: dict = node.data  # type: ignore[assignment]
+    if any(marked(k) for k in value):  # rare: a separator in a key, rebuild in the same order
+        node.value = {k.translate(table): v for k, v in value.items()}
+        items = [(k.translate(table), v) for k, v in twin.items()]
+        twin.clear()  # the same dict object: the parent's twin holds it
+        twin.update(items)
+    for k, item in twin.items():
+        if type(item) is str and marked(item):
+            twin[k] = item.translate(table)
 
 
 def _tab_problems(text: str, file: str) -> list[Problem]:
