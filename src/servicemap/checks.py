@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 from servicemap.contract import VOCABULARY_KINDS, Vocabulary, closest
+from servicemap.escape import web_uri
 from servicemap.geo import GeoCheck
 from servicemap.hours import HoursError, parse_day
 from servicemap.load import Node
@@ -28,7 +28,17 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ISO_DATE = re.compile(
     r"^\d{4}-\d{2}-\d{2}$"
 )  # the schema's pattern: a wrong shape is its to report
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+# One address, as a person types it: a dot-atom local part (letters, digits, ``_ + ' -``, dots
+# between them), a domain of letter-digit-hyphen labels and a TLD of letters; at most 64 and
+# 254 characters. No "?", "&", "%", "," or spaces: a ``mailto:`` link could not carry them as
+# written, and ``a@b.it?bcc=x@y.it`` would add recipients. The same text works as a JSON Schema
+# ``pattern`` (ECMA-262); matched whole, so a trailing line break is refused too.
+EMAIL = re.compile(
+    r"^(?=[^@]{1,64}@)(?=.{1,254}$)[A-Za-z0-9_+'-]+(?:\.[A-Za-z0-9_+'-]+)*"
+    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$"
+)
+_EMAIL_HEADERS = re.compile(r"[?&=%#]")
+_EMAIL_SEPARATORS = re.compile(r"[,;]")
 _SPACE = re.compile(r"\s")
 
 
@@ -86,25 +96,49 @@ def check_phones(record: Node, ctx: Context) -> Iterator[Problem]:
 
 def check_email(record: Node, ctx: Context) -> Iterator[Problem]:
     node = record.get("email")
-    if node is not None and isinstance(node.value, str) and not EMAIL.match(node.value):
-        yield ctx.at(node, "bad-email", key="email", value=node.value)
+    if node is not None and isinstance(node.value, str) and not EMAIL.fullmatch(node.value):
+        reason = email_reason(node.value)
+        yield ctx.at(node, "bad-email", key="email", value=node.value, reason=reason)
+
+
+def email_reason(value: str) -> str:
+    """Why an address is refused, in words a volunteer understands ("" when nothing specific)."""
+    found = _EMAIL_HEADERS.search(value)
+    if found:
+        return f" (non può contenere «{found.group()}»: niente aggiunte come ?bcc= o &cc=)"
+    if _SPACE.search(value) or any(ord(ch) < 32 for ch in value):
+        return " (contiene spazi o a capo)"
+    if _EMAIL_SEPARATORS.search(value) or value.count("@") > 1:
+        return " (scrivi un solo indirizzo)"
+    if "@" not in value:
+        return " (manca la «@»)"
+    return ""
 
 
 def check_urls(record: Node, ctx: Context) -> Iterator[Problem]:
     for key in ("sito", "fonte"):
         node = record.get(key)
         if node is not None and isinstance(node.value, str) and not is_web_url(node.value):
-            yield ctx.at(node, "bad-url", key=key, value=node.value)
+            yield ctx.at(node, "bad-url", key=key, value=node.value, reason=url_reason(node.value))
 
 
 @lru_cache(maxsize=1024)  # checked, then asked again when the record is built
 def is_web_url(value: str) -> bool:
-    """Only http(s) links with a host: no ``javascript:``, ``file:`` or bare words."""
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.hostname) and not _SPACE.search(value)
+    """Only what ``escape.web_uri`` makes a link of, without spaces: no ``javascript:``,
+    ``file:``, bare words or ``https://comune.it@altro.example``."""
+    return web_uri(value) is not None and not _SPACE.search(value)
+
+
+def url_reason(value: str) -> str:
+    """Why a web address is refused, when there is more to say than "start with https://"."""
+    if _SPACE.search(value):
+        return " (contiene spazi o a capo: togli gli spazi, o scrivili come %20)"
+    head = value.split("://", 1)[-1].split("/", 1)[0]
+    if "@" in head:
+        return (
+            " (contiene «@» prima del nome del sito: un link non può avere nome utente o password)"
+        )
+    return ""
 
 
 def check_hours(record: Node, ctx: Context) -> Iterator[Problem]:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from servicemap import __version__
+from servicemap.escape import terminal_safe
 from servicemap.problems import format_problems, has_errors
 from servicemap.project import Project
 
@@ -31,8 +32,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         warnings = len(result.problems) - errors
         verdict = "NON valido" if failed else "valido"
         print(
-            f"{project.display_name}: {len(result.services)} schede, {errors} errori, "
-            f"{warnings} avvisi: {verdict}.",
+            terminal_safe(
+                f"{project.display_name}: {len(result.services)} schede, {errors} errori, "
+                f"{warnings} avvisi: {verdict}."
+            ),
             file=sys.stderr,
         )
     return int(failed)

@@ -11,11 +11,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 from collections import Counter
 from dataclasses import dataclass
 
-from servicemap.diff import md_escape
+from servicemap.escape import markdown_literal, spreadsheet_cell, terminal_safe
 from servicemap.model import Service
 
 STALE_MONTHS = 12
@@ -151,7 +150,7 @@ def format_text(report: Report) -> str:
         lines += [
             f"  {c.name:<{width}}  {c.total:>4} schede, {c.stale} da verificare" for c in counts
         ]
-    return "\n".join(lines)
+    return "\n".join(map(terminal_safe, lines))
 
 
 def format_markdown(report: Report) -> str:
@@ -184,7 +183,7 @@ def format_markdown(report: Report) -> str:
 
 def _cell(text: str) -> str:
     """Record text shown literally: no HTML, links, @mentions or extra table columns."""
-    return md_escape(" ".join(text.split()))
+    return markdown_literal(" ".join(text.split()))
 
 
 CSV_FIELDS = (
@@ -201,16 +200,6 @@ CSV_FIELDS = (
 )
 
 
-_NUMBER = re.compile(r"^[+-]?[\d .,/]+$")
-
-
-def _sheet_cell(value: object) -> object:
-    """Neutralise spreadsheet formulas (CSV injection), as ``export`` does for servizi.csv."""
-    if isinstance(value, str) and value and value[0] in "=@+-\t\r" and not _NUMBER.match(value):
-        return "'" + value
-    return value
-
-
 def format_csv(report: Report) -> str:
     """One row per stale record, for a spreadsheet of calls to make."""
     buffer = io.StringIO()
@@ -219,7 +208,7 @@ def format_csv(report: Report) -> str:
     for entry in report.stale:
         s = entry.service
         writer.writerow(
-            _sheet_cell(v)
+            spreadsheet_cell(v)
             for v in [
                 s.id,
                 s.nome,
