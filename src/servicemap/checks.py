@@ -174,19 +174,39 @@ def check_dates(record: Node, ctx: Context) -> Iterator[Problem]:
             yield from _check_closure(item, ctx)
 
 
+# ``aggiornato`` is the day a person checked the record: not before this project's kind of data
+# existed (an earlier year is a typo, and dates before 1970 cannot date a reproducible build,
+# whose SOURCE_DATE_EPOCH comes from the newest one), and at most tomorrow (a volunteer in Italy
+# just after midnight is a day ahead of a CI machine on UTC).
+EARLIEST_UPDATE = dt.date(2000, 1, 1)
+
+
 def _check_updated(node: Node, ctx: Context) -> Iterator[Problem]:
     if not ISO_DATE.match(node.value):  # type: ignore[arg-type]
         return
     day = parse_date(node.value)  # type: ignore[arg-type]
+    latest = latest_update(ctx.today)
     if day is None:
         yield ctx.at(node, "bad-date", key="aggiornato", value=node.value)
-    elif day > ctx.today:
-        yield ctx.at(node, "future-date", key="aggiornato", value=node.value)
-    elif day < _year_before(ctx.today):
+    elif day > latest:
+        yield ctx.at(node, "future-date", key="aggiornato", value=node.value, latest=latest)
+    elif day < EARLIEST_UPDATE:
+        yield ctx.at(
+            node, "date-too-old", key="aggiornato", value=node.value, earliest=EARLIEST_UPDATE
+        )
+    elif day < year_before(ctx.today):
         yield ctx.at(node, "stale", value=node.value)
 
 
-def _year_before(today: dt.date) -> dt.date:
+def latest_update(today: dt.date) -> dt.date:
+    """The last day ``aggiornato`` may hold: tomorrow (``date.max`` stays itself)."""
+    return today if today == dt.date.max else today + dt.timedelta(days=1)
+
+
+def year_before(today: dt.date) -> dt.date:
+    """The same day a year earlier: older verifications are stale (also ``servicemap report``)."""
+    if today.year == dt.MINYEAR:
+        return dt.date.min
     try:
         return today.replace(year=today.year - 1)
     except ValueError:  # 29 February

@@ -89,7 +89,13 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     ),
     "future-date": (
         "error",
-        "`{key}`: la data {value} è nel futuro: scrivi la data della verifica",
+        "`{key}`: la data {value} è nel futuro: scrivi la data della verifica (al più tardi "
+        "{latest})",
+    ),
+    "date-too-old": (
+        "error",
+        "`{key}`: la data {value} è troppo vecchia (la prima ammessa è {earliest}): controlla "
+        "l'anno e scrivi la data della verifica",
     ),
     "stale": (
         "warning",

@@ -14,6 +14,7 @@ import io
 from collections import Counter
 from dataclasses import dataclass
 
+from servicemap.checks import year_before
 from servicemap.escape import markdown_literal, spreadsheet_cell, terminal_safe
 from servicemap.model import Service
 
@@ -59,14 +60,6 @@ def parse_date(text: str) -> dt.date | None:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
         return None
-
-
-def year_before(today: dt.date) -> dt.date:
-    """The same day a year earlier (28 February for 29 February), as ``validate``'s warning."""
-    try:
-        return today.replace(year=today.year - 1)
-    except ValueError:
-        return today.replace(year=today.year - 1, day=28)
 
 
 def is_stale(service: Service, today: dt.date) -> bool:
