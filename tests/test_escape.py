@@ -121,7 +121,9 @@ def test_every_published_csv_guards_formulas(site):
     [other] = [r for r in _rows(site.page("dati/servizi.csv")) if r["id"] == "servizio-00000"]
     assert other["telefoni"] == "'+41 91 123 45 67"
     assert other["lon"] == "9.328630" and other["email"] == EMAIL
-    hsds = {r["name"] for r in _rows(site.page("dati/hsds/service.csv"))}
+    services = _rows(site.page("dati/hsds/service.csv"))
+    assert SITO_HREF in {r["url"] for r in services}  # HSDS's url is a URI
+    hsds = {r["name"] for r in services}
     assert '\'=HYPERLINK("https://evil.example","clic")' in hsds
     orgs = {r["name"] for r in _rows(site.page("dati/hsds/organization.csv"))}
     assert "'＠SUM(1+1)" in orgs
