@@ -32,10 +32,11 @@ ISO_DATE = re.compile(
 # between them), a domain of letter-digit-hyphen labels and a TLD of letters; at most 64 and
 # 254 characters. No "?", "&", "%", "," or spaces: a ``mailto:`` link could not carry them as
 # written, and ``a@b.it?bcc=x@y.it`` would add recipients. The same text works as a JSON Schema
-# ``pattern`` (ECMA-262); matched whole, so a trailing line break is refused too.
+# ``pattern`` (ECMA-262, where ``$`` is the end; ``(?!\n)`` stops Python's ``$`` from matching
+# before a final line break, so ``re.search`` and the schema agree).
 EMAIL = re.compile(
     r"^(?=[^@]{1,64}@)(?=.{1,254}$)[A-Za-z0-9_+'-]+(?:\.[A-Za-z0-9_+'-]+)*"
-    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$"
+    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?!\n)$"
 )
 _EMAIL_HEADERS = re.compile(r"[?&=%#]")
 _EMAIL_SEPARATORS = re.compile(r"[,;]")
