@@ -66,6 +66,11 @@ CASES = {
     "aggiornato-1969": (_set("aggiornato", "1969-12-31"), True),
     "aggiornato-year-1": (_set("aggiornato", "0001-01-01"), True),
     "aggiornato-tomorrow": (_set("aggiornato", TOMORROW), False),
+    "aggiornato-2000-01-01": (_set("aggiornato", "2000-01-01"), False),  # the earliest: stale
+    "chiusure-year-1-to-9999": (
+        _set("chiusure", [{"dal": "0001-01-01", "al": "9999-12-31"}]),
+        False,
+    ),
     "email-with-bcc": (_set("email", "a@b.it?bcc=x@y.it"), True),
     "sito-javascript": (_set("sito", "javascript:alert(1)"), True),
     "placed-on-comune": (_no_street, False),
