@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -94,9 +95,9 @@ def test_markdown_summary_is_a_table_per_changed_record(repo, capsys):
     assert "#### Schede aggiunte (1)" in out
     assert "#### Schede modificate (1)" in out
     assert "#### Schede rimosse (1)" in out
-    assert "| indirizzo.via | Via Roma 1 | Via Roma 2 |" in out
-    assert "| orari.mer | *(assente)* | 09:00-12:00, 15:00-18:00 |" in out
-    assert "- **Sportello sociale Segrate (Segrate)**: id sportello-segrate" in out
+    assert "| `indirizzo.via` | `Via Roma 1` | `Via Roma 2` |" in out
+    assert "| `orari.mer` | *(assente)* | `09:00-12:00, 15:00-18:00` |" in out
+    assert "- **`Sportello sociale Segrate (Segrate)`**: id `sportello-segrate`" in out
 
 
 def test_working_copy_path_compares_uncommitted_edits(repo, capsys):
@@ -158,13 +159,82 @@ def test_records_without_id_or_with_repeated_id_are_noted(tmp_path, capsys):
     assert result.empty
 
 
-def test_markdown_shows_volunteer_text_literally():
-    """Text from a pull request must not become HTML, links, mentions or table columns."""
-    assert diff.md_escape("a | b") == "a \\| b"
-    assert diff.md_escape("<img src=x onerror=alert(1)>") == "&lt;img src=x onerror=alert(1)&gt;"
-    assert diff.md_escape("scrivi a @mario") == "scrivi a &#64;mario"
-    assert diff.md_escape("[clic](https://evil.example)") == "\\[clic\\](https://evil.example)"
-    assert diff.md_escape("**grassetto** `codice`") == "\\*\\*grassetto\\*\\* \\`codice\\`"
+HOSTILE_VALUES = [
+    "https://evil.example/x",
+    "www.evil.example",
+    "scrivi a @mario",
+    "vedi #123",
+    "<script>alert(1)</script><img src=x onerror=alert(1)>",
+    "a | b || c",
+    "barra \\| e pipe",
+    "`codice` e ``doppio``",
+    "`",
+    " spazi ",
+    "riga uno\nriga due\r\nriga tre",
+    "**grassetto** [clic](javascript:alert(1)) :+1: ~~no~~",
+    "finisce con \\",
+]
+
+
+def _cells(rendered: str, allowed: frozenset[str] = frozenset({"code"})) -> list[str]:
+    """The text of each ``<td>`` of a GitHub-rendered table; no markup but ``allowed`` in it."""
+    from html.parser import HTMLParser
+
+    class Cells(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.cells: list[str] = []
+            self.tags: list[str] = []
+            self.depth = 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "td":
+                self.cells.append("")
+                self.depth = 1
+            elif self.depth:
+                self.tags.append(tag)
+
+        def handle_endtag(self, tag):
+            if tag == "td":
+                self.depth = 0
+
+        def handle_data(self, data):
+            if self.depth:
+                self.cells[-1] += data
+
+    parser = Cells()
+    parser.feed(rendered)
+    assert set(parser.tags) <= allowed, parser.tags  # no link, no HTML, no emphasis
+    return parser.cells
+
+
+@pytest.mark.parametrize("value", HOSTILE_VALUES)
+def test_markdown_values_render_as_literal_text_on_github(value):
+    """Rendered with GitHub's own Markdown (cmark-gfm with its table and autolink extensions):
+    each value is one cell of inert text, exactly as written, line breaks shown as ⏎."""
+    cmarkgfm = pytest.importorskip("cmarkgfm")
+    table = "| Campo | Dopo |\n| --- | --- |\n" + f"| k | {diff.markdown_literal(value)} |\n"
+    rendered = cmarkgfm.github_flavored_markdown_to_html(table)
+    shown = value.replace("\r\n", "⏎").replace("\n", "⏎")
+    assert _cells(rendered) == ["k", shown]
+    assert "<a " not in rendered and "<script" not in rendered
+    for word in ("@mario", "#123"):  # GitHub links mentions and issues only outside code
+        if word in value:
+            assert re.search(rf"<code>[^<]*{word}", rendered)
+
+
+def test_a_changed_record_with_hostile_text_stays_in_its_table(repo, capsys):
+    """The whole comment, not just one cell: rows, columns and headings stay as they are."""
+    cmarkgfm = pytest.importorskip("cmarkgfm")
+    hostile = "Nuovo | nome @mario #1 https://evil.example `x`"
+    text = HEAD.replace("Via Roma 2", f'"{hostile}"')
+    (repo / "services.yaml").write_text(text, encoding="utf-8")
+    code, out, _ = run_cli(capsys, "main", "services.yaml", "--format", "markdown")
+    assert code == 0, out
+    rendered = cmarkgfm.github_flavored_markdown_to_html(out)
+    assert "<a " not in rendered
+    cells = _cells(rendered, frozenset({"code", "em"}))  # *(assente)* is ours
+    assert "Via Roma 1" in cells and hostile in cells
 
 
 def test_plain_text_of_nested_values():

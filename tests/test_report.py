@@ -94,9 +94,10 @@ def test_markdown_and_csv_outputs():
     built = report.build_report(SERVICES, TODAY)
     md = report.format_markdown(built)
     assert (
-        "| Sportello vecchio (vecchio) | Pioltello | verificata il 2024-01-10 (26 mesi fa) |" in md
+        "| `Sportello vecchio` (`vecchio`) | `Pioltello` | "
+        "`verificata il 2024-01-10 (26 mesi fa)` |" in md
     )
-    assert "| Segrate | 2 | 1 |" in md
+    assert "| `Segrate` | 2 | 1 |" in md
     rows = list(csv.DictReader(io.StringIO(report.format_csv(built))))
     assert [r["id"] for r in rows] == ["vecchio", "un-anno-e-un-giorno"]
     assert rows[0]["telefoni"] == "02 9236 6364"

@@ -124,9 +124,45 @@ def test_email_shape(bad):
     assert found(record(f'    email: "{bad}"\n')) == [(11, 12, "bad-email")]
 
 
+@pytest.mark.parametrize(
+    ("bad", "why"),
+    [
+        ("a@b.it?bcc=x@y.it", "(non può contenere «?»: niente aggiunte come ?bcc= o &cc=)"),
+        ("a@b.it&cc=x@y.it", "(non può contenere «&»"),
+        ("a@b.it%0Abcc:x@y.it", "(non può contenere «%»"),
+        ("a@b.it\\nBcc: x@y.it", "(contiene spazi o a capo)"),
+        ("a@b.it\\n", "(contiene spazi o a capo)"),
+        ("a@b.it, c@d.it", "(contiene spazi o a capo)"),
+        ("a@b.it;c@d.it", "(scrivi un solo indirizzo)"),
+    ],
+)
+def test_email_cannot_carry_headers_or_more_recipients(bad, why):
+    """A ``mailto:`` link must open a message to one address, with no hidden recipients."""
+    text = record(f'    email: "{bad}"\n')
+    assert found(text) == [(11, 12, "bad-email")]
+    assert why in message(text, "bad-email")
+    assert run(text)[0].services[0].email  # still shown as written; the build stops anyway
+
+
+@pytest.mark.parametrize(
+    "good", ["info@example.org", "m.rossi+sportello@comune.pioltello.mi.it", "d'amico@x-y.it"]
+)
+def test_email_shapes_people_use_are_accepted(good):
+    assert found(record(f'    email: "{good}"\n')) == []
+
+
 @pytest.mark.parametrize("key", ["sito", "fonte"])
 @pytest.mark.parametrize(
-    "bad", ["javascript:alert(1)", "www.example.org", "ftp://x.org", "file:///etc"]
+    "bad",
+    [
+        "javascript:alert(1)",
+        "www.example.org",
+        "ftp://x.org",
+        "file:///etc",
+        "data:text/html,x",
+        "https://comune.it@evil.example/",
+        "https://example.org:99999/",
+    ],
 )
 def test_links_only_http(key, bad):
     assert found(record(f"    {key}: {bad}\n")) == [(11, 7 + len(key), "bad-url")]
@@ -325,8 +361,8 @@ def test_records_with_required_fields_become_services_even_with_other_errors():
 def test_messages_are_italian_and_point_at_the_file():
     text = record("    email: x\n")
     assert message(text, "bad-email") == (
-        "services.yaml:11:12: error: `email`: «x» non è un indirizzo e-mail; "
-        "scrivi nome@dominio.it [bad-email]"
+        "services.yaml:11:12: error: `email`: «x» non è un indirizzo e-mail (manca la «@»); "
+        "scrivi per esempio nome@dominio.it [bad-email]"
     )
 
 

@@ -157,7 +157,7 @@ def test_summary_steps_write_the_summary_and_the_artifact(pull_request, runner, 
     assert result.returncode == 0, result.stderr
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
     assert "**0 schede aggiunte, 1 modificata, 0 rimosse**" in summary
-    assert "| aggiornato | 2026-01-10 | 10/01/2026 |" in summary
+    assert "| `aggiornato` | `2026-01-10` | `10/01/2026` |" in summary
     result = run_step(step_running(flow, "pr-number.txt"), pull_request, runner)
     assert result.returncode == 0, result.stderr
     artifact = pull_request / "pr-summary"

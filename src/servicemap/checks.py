@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 from servicemap.contract import VOCABULARY_KINDS, Vocabulary, closest
+from servicemap.escape import web_uri
 from servicemap.geo import GeoCheck
 from servicemap.hours import HoursError, parse_day
 from servicemap.load import Node
@@ -38,7 +38,18 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # takes "٢٠٢٦" and "２０２６", and $ a trailing newline.
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 COORDINATE = re.compile(r"-?[0-9]{1,3}(\.[0-9]+)?")  # float() takes "٤٥", "nan", "1_0", "1e3"
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+# One address, as a person types it: a dot-atom local part (letters, digits, ``_ + ' -``, dots
+# between them), a domain of letter-digit-hyphen labels and a TLD of letters; at most 64 and
+# 254 characters. No "?", "&", "%", "," or spaces: a ``mailto:`` link could not carry them as
+# written, and ``a@b.it?bcc=x@y.it`` would add recipients. The same text works as a JSON Schema
+# ``pattern`` (ECMA-262, where ``$`` is the end; ``(?!\n)`` stops Python's ``$`` from matching
+# before a final line break, so ``re.search`` and the schema agree).
+EMAIL = re.compile(
+    r"^(?=[^@]{1,64}@)(?=.{1,254}$)[A-Za-z0-9_+'-]+(?:\.[A-Za-z0-9_+'-]+)*"
+    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?!\n)$"
+)
+_EMAIL_HEADERS = re.compile(r"[?&=%#]")
+_EMAIL_SEPARATORS = re.compile(r"[,;]")
 _SPACE = re.compile(r"\s")
 
 
@@ -146,25 +157,49 @@ def check_phones(record: Node, ctx: Context) -> Iterator[Problem]:
 
 def check_email(record: Node, ctx: Context) -> Iterator[Problem]:
     node = record.get("email")
-    if node is not None and isinstance(node.value, str) and not EMAIL.match(node.value):
-        yield ctx.at(node, "bad-email", key="email", value=node.value)
+    if node is not None and isinstance(node.value, str) and not EMAIL.fullmatch(node.value):
+        reason = email_reason(node.value)
+        yield ctx.at(node, "bad-email", key="email", value=node.value, reason=reason)
+
+
+def email_reason(value: str) -> str:
+    """Why an address is refused, in words a volunteer understands ("" when nothing specific)."""
+    found = _EMAIL_HEADERS.search(value)
+    if found:
+        return f" (non può contenere «{found.group()}»: niente aggiunte come ?bcc= o &cc=)"
+    if _SPACE.search(value) or any(ord(ch) < 32 for ch in value):
+        return " (contiene spazi o a capo)"
+    if _EMAIL_SEPARATORS.search(value) or value.count("@") > 1:
+        return " (scrivi un solo indirizzo)"
+    if "@" not in value:
+        return " (manca la «@»)"
+    return ""
 
 
 def check_urls(record: Node, ctx: Context) -> Iterator[Problem]:
     for key in ("sito", "fonte"):
         node = record.get(key)
         if node is not None and isinstance(node.value, str) and not is_web_url(node.value):
-            yield ctx.at(node, "bad-url", key=key, value=node.value)
+            yield ctx.at(node, "bad-url", key=key, value=node.value, reason=url_reason(node.value))
 
 
 @lru_cache(maxsize=1024)  # checked, then asked again when the record is built
 def is_web_url(value: str) -> bool:
-    """Only http(s) links with a host: no ``javascript:``, ``file:`` or bare words."""
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.hostname) and not _SPACE.search(value)
+    """Only what ``escape.web_uri`` makes a link of, without spaces: no ``javascript:``,
+    ``file:``, bare words or ``https://comune.it@altro.example``."""
+    return web_uri(value) is not None and not _SPACE.search(value)
+
+
+def url_reason(value: str) -> str:
+    """Why a web address is refused, when there is more to say than "start with https://"."""
+    if _SPACE.search(value):
+        return " (contiene spazi o a capo: togli gli spazi, o scrivili come %20)"
+    head = value.split("://", 1)[-1].split("/", 1)[0]
+    if "@" in head:
+        return (
+            " (contiene «@» prima del nome del sito: un link non può avere nome utente o password)"
+        )
+    return ""
 
 
 def check_hours(record: Node, ctx: Context) -> Iterator[Problem]:
@@ -200,19 +235,39 @@ def check_dates(record: Node, ctx: Context) -> Iterator[Problem]:
             yield from _check_closure(item, ctx)
 
 
+# ``aggiornato`` is the day a person checked the record: not before this project's kind of data
+# existed (an earlier year is a typo, and dates before 1970 cannot date a reproducible build,
+# whose SOURCE_DATE_EPOCH comes from the newest one), and at most tomorrow (a volunteer in Italy
+# just after midnight is a day ahead of a CI machine on UTC).
+EARLIEST_UPDATE = dt.date(2000, 1, 1)
+
+
 def _check_updated(node: Node, ctx: Context) -> Iterator[Problem]:
     if not ISO_DATE.match(node.value):  # type: ignore[arg-type]
         return
     day = parse_date(node.value)  # type: ignore[arg-type]
+    latest = latest_update(ctx.today)
     if day is None:
         yield ctx.at(node, "bad-date", key="aggiornato", value=node.value)
-    elif day > ctx.today:
-        yield ctx.at(node, "future-date", key="aggiornato", value=node.value)
-    elif day < _year_before(ctx.today):
+    elif day > latest:
+        yield ctx.at(node, "future-date", key="aggiornato", value=node.value, latest=latest)
+    elif day < EARLIEST_UPDATE:
+        yield ctx.at(
+            node, "date-too-old", key="aggiornato", value=node.value, earliest=EARLIEST_UPDATE
+        )
+    elif day < year_before(ctx.today):
         yield ctx.at(node, "stale", value=node.value)
 
 
-def _year_before(today: dt.date) -> dt.date:
+def latest_update(today: dt.date) -> dt.date:
+    """The last day ``aggiornato`` may hold: tomorrow (``date.max`` stays itself)."""
+    return today if today == dt.date.max else today + dt.timedelta(days=1)
+
+
+def year_before(today: dt.date) -> dt.date:
+    """The same day a year earlier: older verifications are stale (also ``servicemap report``)."""
+    if today.year == dt.MINYEAR:
+        return dt.date.min
     try:
         return today.replace(year=today.year - 1)
     except ValueError:  # 29 February

@@ -12,16 +12,23 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from servicemap import __version__
+from servicemap.escape import terminal_safe
 from servicemap.problems import format_problems, has_errors
 from servicemap.project import Project
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    """Check a services.yaml and print every problem; exit 1 on errors (or warnings if strict)."""
+    """Check a services.yaml and print every problem; exit 1 on errors (or warnings if strict).
+
+    The same data stages as ``mkdocs build`` (``pipeline.run``: load, validate, and place every
+    record against the territory and the geocoding cache), so that a pull request that passes
+    here is one that publishes: a ``posizione`` or a cached address outside its comune is an
+    error in both, an approximate position a warning in both.
+    """
     from servicemap import pipeline
 
     project = Project(data_file=Path(args.file))
-    result = pipeline.run(project, place_records=False)
+    result = pipeline.run(project)
     output = format_problems(result.problems, args.format)
     if output:
         print(output)
@@ -31,8 +38,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         warnings = len(result.problems) - errors
         verdict = "NON valido" if failed else "valido"
         print(
-            f"{project.display_name}: {len(result.services)} schede, {errors} errori, "
-            f"{warnings} avvisi: {verdict}.",
+            terminal_safe(
+                f"{project.display_name}: {len(result.services)} schede, {errors} errori, "
+                f"{warnings} avvisi: {verdict}."
+            ),
             file=sys.stderr,
         )
     return int(failed)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from servicemap import load
+from servicemap.escape import markdown_literal, terminal_safe
 from servicemap.problems import Problem
 
 # The order in which changed keys are listed: the contract's order, then anything else.
@@ -201,21 +202,6 @@ def record_title(record: dict[str, object]) -> str:
 # --- Rendering: the same content as plain text (terminal) or Markdown (a PR comment) ----------
 
 MAX_VALUE_CHARS = 500
-_MD_SPECIAL = set("\\`*_[]|~")  # what can start markup inside a line or a table cell
-_MD_ENTITIES = {"@": "&#64;", "&": "&amp;", "<": "&lt;", ">": "&gt;"}
-
-
-def md_escape(text: str) -> str:
-    """Volunteer text shown literally in Markdown: no links, no HTML, no @mentions, no tables."""
-    out = []
-    for ch in text:
-        if ch in _MD_ENTITIES:  # "@" would notify a GitHub user, "<" start HTML
-            out.append(_MD_ENTITIES[ch])
-        elif ch in _MD_SPECIAL:
-            out.append("\\" + ch)
-        else:
-            out.append(ch)
-    return "".join(out)
 
 
 def _short(text: str) -> str:
@@ -270,20 +256,20 @@ def format_text(diff: Diff, file: str) -> str:
         lines.append(f"- {record_id}: {record_title(diff.base.records[record_id])}")
     if diff.empty and not _warnings(diff):
         lines.append("Nessuna scheda aggiunta, modificata o rimossa.")
-    return "\n".join(lines)
+    return "\n".join(map(terminal_safe, lines))
 
 
 def format_markdown(diff: Diff, file: str) -> str:
     """The summary as a pull-request comment: counts, then a table of changes per record."""
     out = [
-        f"### Modifiche alle schede di `{file.replace('`', '')}`",
+        f"### Modifiche alle schede di {markdown_literal(file)}",
         "",
-        f"Confronto tra {md_escape(diff.base.label)} e {md_escape(diff.head.label)}: "
+        f"Confronto tra {markdown_literal(diff.base.label)} e {markdown_literal(diff.head.label)}: "
         f"**{_counts(diff)}**.",
     ]
     warnings = _warnings(diff)
     if warnings:
-        out += ["", *[f"> ⚠️ {md_escape(w)}." for w in warnings]]
+        out += ["", *[f"> ⚠️ {markdown_literal(w)}." for w in warnings]]
     if diff.added:
         out += ["", f"#### Schede aggiunte ({len(diff.added)})", ""]
         for record_id in diff.added:
@@ -293,7 +279,7 @@ def format_markdown(diff: Diff, file: str) -> str:
     for record_id, changes in diff.changed.items():
         out += ["", _md_item(diff.head, record_id), "", *_TABLE_HEAD]
         for c in changes:
-            out.append(f"| {md_escape(c.key)} | {_md_cell(c.old)} | {_md_cell(c.new)} |")
+            out.append(f"| {markdown_literal(c.key)} | {_md_cell(c.old)} | {_md_cell(c.new)} |")
     if diff.removed:
         out += ["", f"#### Schede rimosse ({len(diff.removed)})", ""]
         for record_id in diff.removed:
@@ -307,10 +293,11 @@ _TABLE_HEAD = ("| Campo | Prima | Dopo |", "| --- | --- | --- |")
 
 
 def _md_item(snap: Snapshot, record_id: str, *, with_line: bool = True) -> str:
-    title = md_escape(record_title(snap.records[record_id]))
+    title = markdown_literal(record_title(snap.records[record_id]))
     where = f", riga {snap.lines[record_id]}" if with_line else ""
-    return f"- **{title}**: id {md_escape(record_id)}{where}"
+    return f"- **{title}**: id {markdown_literal(record_id)}{where}"
 
 
 def _md_cell(text: str) -> str:
-    return md_escape(_short(text)) if text else "*(assente)*"
+    """A value in a table cell: a code span (``escape.markdown_literal``), inert on GitHub."""
+    return markdown_literal(_short(text)) if text else "*(assente)*"

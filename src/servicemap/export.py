@@ -3,9 +3,9 @@
 GeoJSON carries every value exactly as written (lists stay lists); CSV is for spreadsheets: one
 row per record, lists joined with "; ", UTF-8 with a byte order mark (without it Excel on
 Windows reads accented letters wrong), comma-separated with CRLF line ends (RFC 4180). A cell that
-a spreadsheet would run as a formula (starting with ``=``, ``@``, ``+``, ``-``, tab or carriage
-return, unless it is just a number) gets a leading apostrophe, as OWASP advises; the GeoJSON keeps
-the text untouched. The HSDS export lives in ``export_hsds``.
+a spreadsheet would run as a formula gets a leading apostrophe, as OWASP advises
+(``escape.spreadsheet_cell``, shared by every CSV we write); the GeoJSON keeps the text untouched.
+The HSDS export lives in ``export_hsds``.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from importlib import resources
 
+from servicemap.escape import spreadsheet_cell
 from servicemap.model import DAYS, Service
 from servicemap.render import GeneratedFile
 
@@ -23,8 +23,6 @@ GEOJSON_PATH = "dati/servizi.geojson"
 CSV_PATH = "dati/servizi.csv"
 SCHEMA_PATH = "schema/servizi.schema.json"
 LIST_SEPARATOR = "; "
-
-_NUMBER = re.compile(r"^[+-]?[0-9 .,/]+\Z")  # ASCII digits: "+٣" is no number, it is escaped
 
 
 def hours_text(service: Service, day: str) -> str:
@@ -118,14 +116,7 @@ def csv_row(service: Service, url: str = "") -> dict[str, str]:
     )
     row["accessibilita_sedia_a_rotelle"] = service.accessibilita.get("sedia_a_rotelle", "")
     row["accessibilita_note"] = service.accessibilita.get("note", "")
-    return {k: _cell(v) for k, v in row.items()}
-
-
-def _cell(value: str) -> str:
-    """Neutralise spreadsheet formulas (CSV injection) without touching plain numbers."""
-    if value and value[0] in "=@+-\t\r" and not _NUMBER.match(value):
-        return "'" + value
-    return value
+    return {k: str(spreadsheet_cell(v)) for k, v in row.items()}
 
 
 def to_csv(services: list[Service], urls: dict[str, str] | None = None) -> bytes:

@@ -30,6 +30,7 @@ import uuid
 from pathlib import Path
 
 from servicemap import contract
+from servicemap.escape import spreadsheet_cell, web_uri
 from servicemap.model import DAY_NAMES, DAYS, Service
 
 NAMESPACE = uuid.UUID("6f1c1d1e-5a4b-5c3d-9e2f-0a1b2c3d4e5f")  # fixed: ids must never change
@@ -211,7 +212,7 @@ def _service_row(
         "organization_id": org_id,
         "name": s.nome,
         "description": " ".join(s.descrizione.split()),
-        "url": s.sito,
+        "url": (web_uri(s.sito) or "") if s.sito else "",  # HSDS wants a URI, not an IRI
         "email": s.email,
         "status": "temporarily closed" if closed_now else "active",
         "application_process": ("Accesso: " + ", ".join(access)) if access else "",
@@ -298,11 +299,15 @@ def _schedule_rows(s: Service, service_id: str) -> list[Row]:
 
 
 def to_csv(table: str, rows: list[Row]) -> str:
-    """One table as CSV (RFC 4180), header row first, numbers written as Python writes them."""
+    """One table as CSV (RFC 4180), header row first, numbers written as Python writes them.
+
+    Text cells that a spreadsheet would run as a formula start with an apostrophe, as in
+    ``servizi.csv`` (``escape.spreadsheet_cell``).
+    """
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=TABLES[table])
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: spreadsheet_cell(v) for k, v in row.items()} for row in rows)
     return buffer.getvalue()
 
 

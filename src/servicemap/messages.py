@@ -96,10 +96,13 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
         "error",
         "`telefoni`: «{value}» non è un numero italiano valido; scrivi per esempio «02 9236 6364»",
     ),
-    "bad-email": ("error", "`{key}`: «{value}» non è un indirizzo e-mail; scrivi nome@dominio.it"),
+    "bad-email": (
+        "error",
+        "`{key}`: «{value}» non è un indirizzo e-mail{reason}; scrivi per esempio nome@dominio.it",
+    ),
     "bad-url": (
         "error",
-        "`{key}`: «{value}» non è un indirizzo web; scrivi un link che inizia con https://",
+        "`{key}`: «{value}» non è un indirizzo web{reason}; scrivi un link che inizia con https://",
     ),
     "bad-day": ("error", "`orari`: «{value}» non è un giorno; usa {days}"),
     "bad-hours": (
@@ -113,7 +116,13 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     ),
     "future-date": (
         "error",
-        "`{key}`: la data {value} è nel futuro: scrivi la data della verifica",
+        "`{key}`: la data {value} è nel futuro: scrivi la data della verifica (al più tardi "
+        "{latest})",
+    ),
+    "date-too-old": (
+        "error",
+        "`{key}`: la data {value} è troppo vecchia (la prima ammessa è {earliest}): controlla "
+        "l'anno e scrivi la data della verifica",
     ),
     "stale": (
         "warning",

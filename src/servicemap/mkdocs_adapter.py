@@ -39,6 +39,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
 
 from servicemap import offline, paths, pipeline
+from servicemap.escape import terminal_safe
 from servicemap.model import Service
 from servicemap.problems import Problem
 from servicemap.project import Project
@@ -376,7 +377,7 @@ def _log_problems(problems: list[Problem]) -> None:
 def _summary(project: Project, problems: list[Problem], site_dir: Path) -> str:
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
-    return (
+    return terminal_safe(
         f"{project.display_name}: {errors} errori e {warnings} avvisi (elencati sopra). "
         f"Il sito non è stato costruito: {site_dir} resta com'era. "
         "Correggi gli errori e ricostruisci."

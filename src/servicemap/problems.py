@@ -7,10 +7,11 @@ a volunteer fixing a pull request wants the whole list at once. A problem has a 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
+
+from servicemap.escape import terminal_json, terminal_safe
 
 Severity = Literal["error", "warning"]
 
@@ -28,17 +29,25 @@ class Problem:
     key: str = ""
 
     def format_text(self) -> str:
-        """``services.yaml:12:5: error: message``, the format editors and CI understand."""
-        return (
-            f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.code}]"
-        )
+        """``services.yaml:12:5: error: message``, the format editors and CI understand.
+
+        One line, whatever the record holds: control characters (an ANSI sequence in a name, a
+        line break in a value quoted back) are shown as ``\\x1b``, ``\\n`` (``escape``).
+        """
+        text = f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        return terminal_safe(f"{text} [{self.code}]")
 
     def format_github(self) -> str:
-        """A GitHub Actions workflow command, shown as an annotation on the changed line."""
+        """A GitHub Actions workflow command, shown as an annotation on the changed line.
+
+        Control characters are made visible first (a raw ``\\x1b`` or line break could start a
+        new workflow command), then ``%``, CR and LF are encoded as the workflow-command rules
+        ask, and ``:`` and ``,`` too in the properties.
+        """
         level = "error" if self.severity == "error" else "warning"
-        msg = _gh_escape(self.message, data=True)
-        title = _gh_escape(self.code)
-        file = _gh_escape(self.file)
+        msg = _gh_escape(terminal_safe(self.message), data=True)
+        title = _gh_escape(terminal_safe(self.code))
+        file = _gh_escape(terminal_safe(self.file))
         return f"::{level} file={file},line={self.line},col={self.column},title={title}::{msg}"
 
     def as_dict(self) -> dict[str, object]:
@@ -71,7 +80,7 @@ def format_problems(problems: Iterable[Problem], fmt: str = "text") -> str:
     if fmt == "github":
         return "\n".join(p.format_github() for p in ordered)
     if fmt == "json":
-        return json.dumps([p.as_dict() for p in ordered], ensure_ascii=False, indent=2)
+        return terminal_json([p.as_dict() for p in ordered])
     return "\n".join(p.format_text() for p in ordered)
 
 

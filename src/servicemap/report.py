@@ -11,11 +11,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 from collections import Counter
 from dataclasses import dataclass
 
-from servicemap.diff import md_escape
+from servicemap.checks import year_before
+from servicemap.escape import markdown_literal, spreadsheet_cell, terminal_safe
 from servicemap.model import Service
 
 STALE_MONTHS = 12
@@ -60,14 +60,6 @@ def parse_date(text: str) -> dt.date | None:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
         return None
-
-
-def year_before(today: dt.date) -> dt.date:
-    """The same day a year earlier (28 February for 29 February), as ``validate``'s warning."""
-    try:
-        return today.replace(year=today.year - 1)
-    except ValueError:
-        return today.replace(year=today.year - 1, day=28)
 
 
 def is_stale(service: Service, today: dt.date) -> bool:
@@ -151,7 +143,7 @@ def format_text(report: Report) -> str:
         lines += [
             f"  {c.name:<{width}}  {c.total:>4} schede, {c.stale} da verificare" for c in counts
         ]
-    return "\n".join(lines)
+    return "\n".join(map(terminal_safe, lines))
 
 
 def format_markdown(report: Report) -> str:
@@ -184,7 +176,7 @@ def format_markdown(report: Report) -> str:
 
 def _cell(text: str) -> str:
     """Record text shown literally: no HTML, links, @mentions or extra table columns."""
-    return md_escape(" ".join(text.split()))
+    return markdown_literal(" ".join(text.split()))
 
 
 CSV_FIELDS = (
@@ -201,16 +193,6 @@ CSV_FIELDS = (
 )
 
 
-_NUMBER = re.compile(r"^[+-]?[0-9 .,/]+\Z")  # ASCII digits, as in ``export``
-
-
-def _sheet_cell(value: object) -> object:
-    """Neutralise spreadsheet formulas (CSV injection), as ``export`` does for servizi.csv."""
-    if isinstance(value, str) and value and value[0] in "=@+-\t\r" and not _NUMBER.match(value):
-        return "'" + value
-    return value
-
-
 def format_csv(report: Report) -> str:
     """One row per stale record, for a spreadsheet of calls to make."""
     buffer = io.StringIO()
@@ -219,7 +201,7 @@ def format_csv(report: Report) -> str:
     for entry in report.stale:
         s = entry.service
         writer.writerow(
-            _sheet_cell(v)
+            spreadsheet_cell(v)
             for v in [
                 s.id,
                 s.nome,

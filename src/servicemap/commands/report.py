@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from servicemap import report
+from servicemap.escape import terminal_safe
 from servicemap.problems import format_problems
 from servicemap.project import Project
 
@@ -58,12 +59,16 @@ def run(args: argparse.Namespace) -> int:
     errors = [p for p in result.problems if p.severity == "error"]
     if errors and not result.services:
         print(format_problems(errors), file=sys.stderr)
-        print(f"{project.display_name}: impossibile fare il rapporto.", file=sys.stderr)
+        print(
+            terminal_safe(f"{project.display_name}: impossibile fare il rapporto."), file=sys.stderr
+        )
         return 1
     if errors:
         print(
-            f"Attenzione: {project.display_name} ha {len(errors)} errori (vedi `servicemap "
-            "validate`): il rapporto comprende solo le schede lette.",
+            terminal_safe(
+                f"Attenzione: {project.display_name} ha {len(errors)} errori (vedi `servicemap "
+                "validate`): il rapporto comprende solo le schede lette."
+            ),
             file=sys.stderr,
         )
     built = report.build_report(result.services, today)

@@ -23,6 +23,7 @@ from importlib import resources
 from urllib.parse import quote, urlencode
 
 from servicemap import i18n
+from servicemap.escape import mailto_uri
 from servicemap.model import Service
 from servicemap.render import GeneratedFile
 from servicemap.render.clientdata import closures_code, hours_code
@@ -132,7 +133,13 @@ def _report_text(s: Service, ctx: RenderContext, src: str) -> tuple[str, str]:
 
 
 def _blob_url(s: Service, ctx: RenderContext) -> str:
-    return f"{ctx.repo_url.rstrip('/')}/blob/{ctx.edit_branch}/{ctx.data_path}#L{s.line}"
+    return f"{_forge_path(ctx, 'blob')}#L{s.line}"
+
+
+def _forge_path(ctx: RenderContext, view: str) -> str:
+    """``<repo>/<view>/<branch>/<path of services.yaml>``, its branch and path percent-encoded."""
+    branch, path = quote(ctx.edit_branch, safe="/"), quote(ctx.data_path, safe="/")
+    return f"{ctx.repo_url.rstrip('/')}/{view}/{branch}/{path}"
 
 
 def report_links(s: Service, ctx: RenderContext, src: str) -> str:
@@ -144,14 +151,13 @@ def report_links(s: Service, ctx: RenderContext, src: str) -> str:
         href = f"{ctx.repo_url.rstrip('/')}/issues/new?{query}"
         links.append(_link(href, "scheda.segnala", "sm-segnala"))
     if ctx.report_email:
-        query = f"subject={quote(title, safe='')}&body={quote(body, safe='')}"
+        href = mailto_uri(ctx.report_email, subject=title, body=body)
         key = "scheda.segnala-email" if ctx.repo_url else "scheda.segnala"
-        links.append(_link(f"mailto:{ctx.report_email}?{query}", key, "sm-segnala-email"))
+        links.append(_link(href, key, "sm-segnala-email"))
     if not links:
         links.append(f'<p class="sm-segnala-rete">{esc(i18n.text("scheda.segnala-rete"))}</p>')
     if ctx.repo_url:
-        edit = f"{ctx.repo_url.rstrip('/')}/edit/{ctx.edit_branch}/{ctx.data_path}"
-        links.append(_link(edit, "scheda.modifica", "sm-modifica"))
+        links.append(_link(_forge_path(ctx, "edit"), "scheda.modifica", "sm-modifica"))
         line = f" (riga {s.line})"
         links.append(_link(_blob_url(s, ctx), "scheda.vedi-riga", "sm-vedi-riga", line))
     return f'<div class="sm-segnalazioni sm-solo-schermo">{"".join(links)}</div>'

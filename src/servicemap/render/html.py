@@ -17,6 +17,8 @@ import json
 import re
 from dataclasses import dataclass
 
+from servicemap.escape import mailto_uri, tel_uri, web_uri
+
 # Characters PyYAML refuses in a stream, or folds as line breaks inside a quoted scalar.
 _YAML_UNSAFE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
@@ -46,6 +48,28 @@ def esc(text: object) -> str:
     record cannot hide anything; everything else is shown exactly as written.
     """
     return html.escape(_CONTROL.sub("\ufffd", str(text)), quote=True)
+
+
+def web_link(url: str) -> str:
+    """A web address as a link showing exactly what was written; plain text if not http(s).
+
+    The one place where a record's ``sito`` or ``fonte`` becomes an ``href``: ``escape.web_uri``
+    percent-encodes it (the validator accepts only what it accepts), ``esc`` the attribute.
+    """
+    href = web_uri(url)
+    if href is None:
+        return esc(url)
+    return f'<a href="{esc(href)}" rel="noopener">{esc(url)}</a>'
+
+
+def mail_link(address: str) -> str:
+    """A ``mailto:`` link to one address: ``?bcc=`` or a line break in it cannot add headers."""
+    return f'<a href="{esc(mailto_uri(address))}">{esc(address)}</a>'
+
+
+def phone_link(e164: str, shown: str) -> str:
+    """A ``tel:`` link dialling the normalised number, showing the number as the page writes it."""
+    return f'<a href="{esc(tel_uri(e164))}">{esc(shown)}</a>'
 
 
 def front_matter(title_html: str, **meta: object) -> str:

@@ -8,6 +8,7 @@ Written into the page with ``text.script_json`` so that no field can close the `
 
 from __future__ import annotations
 
+from servicemap.escape import web_uri
 from servicemap.model import DAYS, Service
 from servicemap.render.context import RenderContext, service_src
 from servicemap.text import script_json
@@ -48,8 +49,9 @@ def service_jsonld(service: Service, ctx: RenderContext) -> dict[str, object]:
     channel: dict[str, object] = {"@type": "ServiceChannel", "name": service.nome}
     if languages:
         channel["availableLanguage"] = languages
-    if service.sito:
-        channel["serviceUrl"] = service.sito
+    site = web_uri(service.sito) if service.sito else None
+    if site:
+        channel["serviceUrl"] = site  # a URI, as schema.org's URL type wants
     contact: dict[str, object] = {"@type": "ContactPoint", "contactType": "informazioni"}
     if service.telefoni:
         contact["telephone"] = service.telefoni[0].e164

@@ -22,7 +22,14 @@ from servicemap.render.context import (
     service_src,
     tipo_src,
 )
-from servicemap.render.html import DETAILS_MARK, esc, front_matter
+from servicemap.render.html import (
+    DETAILS_MARK,
+    esc,
+    front_matter,
+    mail_link,
+    phone_link,
+    web_link,
+)
 from servicemap.render.jsonld import jsonld_script
 from servicemap.render.minimap import minimap, minimap_assets
 from servicemap.render.print import service_qr
@@ -194,11 +201,11 @@ def _where(s: Service, ctx: RenderContext, src: str) -> str:
 def _contacts(s: Service, ctx: RenderContext) -> str:
     rows = []
     for phone in s.telefoni:
-        rows.append(("Telefono", f'<a href="tel:{esc(phone.e164)}">{esc(phone.display)}</a>'))
+        rows.append(("Telefono", phone_link(phone.e164, phone.display)))
     if s.email:
-        rows.append(("E-mail", f'<a href="mailto:{esc(s.email)}">{esc(s.email)}</a>'))
+        rows.append(("E-mail", mail_link(s.email)))
     if s.sito:
-        rows.append(("Sito", _url(s.sito)))
+        rows.append(("Sito", web_link(s.sito)))
     if s.lingue:
         rows.append(("Lingue parlate", esc(", ".join(ctx.labels.many("lingue", s.lingue)))))
     access = s.accessibilita
@@ -221,17 +228,10 @@ def _record_info(s: Service, ctx: RenderContext, src: str) -> str:
     if s.verificato_da:
         rows.append(("Verificato da", esc(s.verificato_da)))
     if s.fonte:
-        rows.append(("Fonte", _url(s.fonte)))
+        rows.append(("Fonte", web_link(s.fonte)))
     for key in sorted(s.extra):
         rows.append((key.replace("_", " ").capitalize(), esc(_plain(s.extra[key]))))
     return _dl(rows) + "\n" + report_links(s, ctx, src)  # render.citizen
-
-
-def _url(url: str) -> str:
-    """A link only for web addresses; anything else (e.g. ``javascript:``) is shown as text."""
-    if url.lower().startswith(("https://", "http://")):
-        return f'<a href="{esc(url)}" rel="noopener">{esc(url)}</a>'
-    return esc(url)
 
 
 def _p(text: str) -> str:
