@@ -175,10 +175,12 @@ def _no_controls(output: bytes) -> str:
 
 def test_validate_text_shows_control_characters_escaped(hostile_folder):
     text = _no_controls(_validate(hostile_folder))
-    [bad_id] = [line for line in text.splitlines() if "[bad-id]" in line]
-    assert "«x\\x1b[2J\\x1b]8;;https://evil.example\\x1b\\clic\\x1b]8;;\\x1b\\»" in bad_id
+    # Values quoted in messages name their invisible characters (names.py), so nothing raw
+    # reaches the terminal and the volunteer sees which character to delete.
+    [bad_id] = [line for line in text.splitlines() if "[invisible-in-id]" in line]
+    assert "«x<U+001B>[2J<U+001B>]8;;https://evil.example<U+001B>\\clic<U+001B>]8;;" in bad_id
     [email] = [line for line in text.splitlines() if "[bad-email]" in line]
-    assert "«a%0A@b.it\\r\\n::error::falso\\x9b31m\\u202e»" in email
+    assert "«a%0A@b.it<U+000D><U+000A>::error::falso<U+009B>31m<U+202E>»" in email
     assert not any(line.startswith("::error") for line in text.splitlines())
 
 
@@ -188,14 +190,16 @@ def test_github_annotations_are_one_workflow_command_each(hostile_folder):
     command = re.compile(r"::(error|warning) file=[^,:]+,line=\d+,col=\d+,title=[a-z-]+::")
     assert lines and all(command.match(line) for line in lines), lines  # nothing else, no forgery
     [email] = [line for line in lines if "title=bad-email::" in line]
-    assert "«a%250A@b.it\\r\\n::error::falso\\x9b31m\\u202e»" in email  # "%" is "%25"
+    assert "«a%250A@b.it<U+000D><U+000A>::error::falso<U+009B>31m<U+202E>»" in email  # % is %25
 
 
 def test_json_output_escapes_c1_and_bidi_characters(hostile_folder):
     output = _validate(hostile_folder, "--format", "json")
     assert b"\xc2\x9b" not in output and "\u202e".encode() not in output
     problems = json.loads(output.decode().split("\n]")[0] + "\n]")
-    assert any(HOSTILE_EMAIL in p["message"] for p in problems)  # the JSON value is exact
+    # The message names the invisible characters, as in the text output, so it reads the same
+    [email] = [p["message"] for p in problems if p["code"] == "bad-email"]
+    assert "«a%0A@b.it<U+000D><U+000A>::error::falso<U+009B>31m<U+202E>»" in email
 
 
 def test_mkdocs_build_log_shows_control_characters_escaped(tmp_path):
@@ -210,7 +214,7 @@ def test_mkdocs_build_log_shows_control_characters_escaped(tmp_path):
     build = run_build(config, root / "site_build")
     assert build.returncode != 0
     assert "\x1b[2J" not in build.output and "\x1b]8" not in build.output
-    assert "«x\\x1b[2J\\x1b]8;;https://evil.example" in build.output
+    assert "«x<U+001B>[2J<U+001B>]8;;https://evil.example" in build.output
 
 
 # --- Dates ----------------------------------------------------------------------------------
