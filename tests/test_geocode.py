@@ -320,7 +320,8 @@ def test_damaged_cache_is_never_overwritten(nominatim, territory, tmp_path, caps
 
     assert status == 1
     assert cache_file.read_text(encoding="utf-8") == damaged
-    assert "geocache-invalid" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "geocache.yaml:1:1: error: Conflitto di merge non risolto (righe 1-4)" in err
     assert nominatim.requests == []
 
 

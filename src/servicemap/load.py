@@ -16,6 +16,7 @@ the file size is capped before it is read.
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -130,6 +131,9 @@ def load_bytes(data: bytes, display_name: str) -> tuple[Node | None, list[Proble
 
 def load_text(text: str, display_name: str) -> tuple[Node | None, list[Problem]]:
     """Parse YAML text into a ``Node`` tree of strings; refusals are returned as problems."""
+    conflicts = merge_conflicts(text, display_name)
+    if conflicts:
+        return None, conflicts
     tabs = _tab_problems(text, display_name)
     if tabs:
         return None, tabs
@@ -291,6 +295,37 @@ def gc_paused() -> Iterator[None]:
         if was_enabled:
             gc.freeze()
             gc.enable()
+
+
+_CONFLICT_LINE = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?:[ \t].*)?\r?$", re.MULTILINE)
+
+
+def merge_conflicts(text: str, file: str) -> list[Problem]:
+    """Unresolved git merge conflicts (``<<<<<<<``, ``=======``, ``>>>>>>>``), one per block.
+
+    Checked before parsing: YAML would report a baffling syntax error somewhere near the markers,
+    or worse accept both halves. A lone ``=======`` line (a Markdown-style underline in a block
+    scalar) counts only in a file that also holds a ``<<<<<<<`` or ``>>>>>>>`` line.
+    """
+    if "<<<<<<<" not in text and ">>>>>>>" not in text:
+        return []
+    found: list[Problem] = []
+    start = 0  # line of the open block's ``<<<<<<<`` (0: none open)
+    for match in _CONFLICT_LINE.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        marker = match.group(1)[0]
+        if marker == "<":
+            if start:  # a block opened and never closed
+                found.append(problem(file, start, 1, "merge-conflict", start=start, end=line - 1))
+            start = line
+        elif marker == ">":
+            first = start or line
+            found.append(problem(file, first, 1, "merge-conflict", start=first, end=line))
+            start = 0
+    if start:
+        end = text.count("\n") + (not text.endswith("\n"))
+        found.append(problem(file, start, 1, "merge-conflict", start=start, end=end))
+    return found[:20]
 
 
 def _tab_problems(text: str, file: str) -> list[Problem]:
