@@ -6,17 +6,18 @@ import datetime as dt
 import itertools
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from fake_nominatim import FakeNominatim, Reply, result
+from fake_nominatim import OMIT, FakeNominatim, Reply, result
 
 from servicemap import geocode
 from servicemap.commands.geocode import geocode_services
-from servicemap.geocache import load_cache
+from servicemap.geocache import GeoCache, load_cache
 from servicemap.model import Address, Service
 from servicemap.place import place_services
-from servicemap.territory import load_territory, merge
+from servicemap.territory import Boundaries, load_territory, merge
 
 ROOT = Path(__file__).resolve().parent.parent
 COMUNI = ["Pioltello", "Segrate", "Vimodrone", "Rodano", "Melzo"]
@@ -130,26 +131,85 @@ def test_result_in_another_comune_is_refused(nominatim, territory, tmp_path, cap
 
     entry = cache_yaml(cache_file)["via roma 1, 20096, pioltello, mi"]
     assert entry["status"] == "refused"
-    assert entry["reason"] == "il risultato è fuori dal comune di Pioltello"
-    assert "0 trovati, 1 rifiutati, 0 falliti" in capsys.readouterr().err
+    assert (
+        entry["reason"] == "il risultato è fuori dal comune di Pioltello (è nel comune di Segrate)"
+    )
+    err = capsys.readouterr().err
+    assert "0 trovati, 1 rifiutati, 0 falliti" in err
+    assert (
+        "rifiutato: Via Roma 1, 20096 Pioltello (MI): il risultato è fuori dal comune di "
+        "Pioltello (è nel comune di Segrate) — roma (riga 10)"
+    ) in err
     place_services(services, territory, load_cache(cache_file), file="services.yaml")
     assert services[0].position.precision == "comune"
 
 
-def test_town_only_result_is_refused_as_too_vague(nominatim, territory, tmp_path):
-    town = result(*PIOLTELLO, "Pioltello, Milano", house_number="", road="", kind="town")
-    nominatim.route("Via Roma 1", Reply(body=[town]))
+@pytest.mark.parametrize("kind", ["city", "house"])
+def test_result_far_away_is_outside_the_comune_before_any_precision(
+    nominatim, territory, tmp_path, kind
+):
+    palermo = result(38.1157, 13.3615, "Palermo, Sicilia", kind=kind, city="Palermo")
+    nominatim.route("Via Roma 1", Reply(body=[palermo]))
     cache_file = tmp_path / "geocache.yaml"
 
-    assert (
-        geocode_services(
-            [svc("roma", "Via Roma 1")], territory, cache_file, settings(nominatim.url)
-        )
-        == 0
+    status = geocode_services(
+        [svc("roma", "Via Roma 1")], territory, cache_file, settings(nominatim.url)
     )
-    assert cache_yaml(cache_file)["via roma 1, 20096, pioltello, mi"]["reason"] == (
-        "trovato solo il comune o la zona"
+
+    assert status == 0
+    entry = cache_yaml(cache_file)["via roma 1, 20096, pioltello, mi"]
+    assert (entry["status"], entry["reason"]) == (
+        "refused",
+        "il risultato è fuori dal comune di Pioltello (è fuori dal territorio della mappa)",
     )
+
+
+TOWN = "trovato solo il comune, non la via"
+ZONE = "trovata solo una zona del comune (frazione, quartiere o località), non la via"
+WIDER = "trovata solo un'area più ampia del comune, non la via"
+VAGUE = "trovato solo il comune o la zona"
+NO_KIND = {"osm_class": OMIT, "osm_type": OMIT, "addresstype": OMIT, "place_rank": OMIT}
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"kind": "house"}, ("found", "civico")),
+        ({"kind": "building", "house_number": ""}, ("found", "civico")),
+        ({"kind": "amenity", "house_number": ""}, ("found", "civico")),
+        ({"kind": "road", "house_number": ""}, ("found", "via")),
+        ({**NO_KIND, "place_rank": 28, "house_number": ""}, ("found", "civico")),
+        ({**NO_KIND, "place_rank": 27, "house_number": ""}, ("found", "via")),
+        ({"kind": "town", "house_number": "", "road": ""}, ("refused", TOWN)),
+        ({"kind": "city"}, ("refused", TOWN)),  # what it matched wins over the address details
+        ({"kind": "village", "house_number": ""}, ("refused", TOWN)),
+        ({"kind": "municipality", "house_number": ""}, ("refused", TOWN)),
+        ({**NO_KIND, "place_rank": 16, "house_number": ""}, ("refused", TOWN)),
+        ({"kind": "suburb", "house_number": ""}, ("refused", ZONE)),
+        ({"kind": "state", "house_number": "", "road": ""}, ("refused", WIDER)),
+        ({**NO_KIND, "place_rank": 20, "house_number": ""}, ("refused", VAGUE)),
+        ({**NO_KIND}, ("found", "civico")),  # no type fields at all: the address details decide
+        ({**NO_KIND, "house_number": ""}, ("found", "via")),
+        ({**NO_KIND, "house_number": "", "road": ""}, ("refused", VAGUE)),
+    ],
+    ids=lambda v: (
+        "-".join(f"{k}={v}" for k, v in v.items() if v is not OMIT) if isinstance(v, dict) else v[1]
+    ),
+)
+def test_precision_is_judged_from_type_rank_and_address(
+    nominatim, territory, tmp_path, fields, expected
+):
+    nominatim.route("Via Roma 1", Reply(body=[result(*PIOLTELLO, "Pioltello", **fields)]))
+    cache_file = tmp_path / "geocache.yaml"
+
+    status = geocode_services(
+        [svc("roma", "Via Roma 1")], territory, cache_file, settings(nominatim.url)
+    )
+
+    assert status == 0
+    entry = cache_yaml(cache_file)["via roma 1, 20096, pioltello, mi"]
+    judged = entry["precision"] if entry["status"] == "found" else entry["reason"]
+    assert (entry["status"], judged) == expected
 
 
 def test_timeout_is_retried_then_fails_without_caching(nominatim, territory, tmp_path, capsys):
@@ -207,18 +267,77 @@ def test_server_errors_are_retried_with_backoff(nominatim, territory, tmp_path):
     assert list(cache_yaml(cache_file)) == ["via una 1, 20096, pioltello, mi"]
 
 
-def test_malformed_json_fails_that_address_only(nominatim, territory, tmp_path, capsys):
-    nominatim.route("Via Rotta 1", Reply(body="{not json"))
-    nominatim.route("Via Roma 1", Reply(body=[result(*PIOLTELLO, "Via Roma 1, Pioltello")]))
-    cache_file = tmp_path / "geocache.yaml"
-    services = [svc("rotta", "Via Rotta 1"), svc("roma", "Via Roma 1")]
+def hostile(**changes) -> list[dict]:
+    place = result(*PIOLTELLO, "Via Ostile 1, Pioltello", road="Via Ostile")
+    for name, value in changes.items():
+        if value is OMIT:
+            del place[name]
+        else:
+            place[name] = value
+    return [place]
 
-    status = geocode_services(services, territory, cache_file, settings(nominatim.url))
+
+LAT = "la latitudine (`lat`)"
+HOSTILE = {
+    "nan-literal": (hostile(lat=float("nan")), f"{LAT} «nan» non è un numero finito"),
+    "nan-text": (hostile(lat="NaN"), f"{LAT} «NaN» non è un numero"),
+    "infinity": (hostile(lon=float("inf")), "la longitudine (`lon`) «inf» non è un numero finito"),
+    "lat-out-of-range": (hostile(lat="91"), f"{LAT} 91 è fuori dall'intervallo tra -90 e 90"),
+    "lon-out-of-range": (
+        hostile(lon="200.5"),  # geopy would wrap it silently to -159.5
+        "la longitudine (`lon`) 200.5 è fuori dall'intervallo tra -180 e 180",
+    ),
+    "missing-lat": (hostile(lat=OMIT), f"manca {LAT}"),  # geopy would place it at (0, 0)
+    "lat-list": (hostile(lat=[45.5]), f"{LAT} non è un numero"),
+    "lat-bool": (hostile(lat=True), f"{LAT} non è un numero"),
+    "name-object": (hostile(display_name={"x": 1}), "`display_name` non è un testo"),
+    "address-list": (
+        hostile(address=["Via Ostile"]),
+        "`address` non è un elenco di campi di testo",
+    ),
+    "rank-text": (hostile(place_rank="alto"), "`place_rank` non è un numero intero"),
+    "json-string": ('"Via Ostile"', "non è un elenco di risultati"),
+    "list-of-numbers": ([1, 2], "un risultato non è un oggetto JSON"),
+    "not-json": ("{not json", "la risposta non è JSON"),
+    "html": ("<html><body>Bad gateway</body></html>", "la risposta non è JSON"),
+    "deep-nesting": ("[" * 100_000 + "]" * 100_000, "JSON annidato troppo in profondità"),
+    "huge-body": ('["' + "x" * (3 * 1024 * 1024) + '"]', "risposta più grande di 1024 KB"),
+}
+
+
+@pytest.mark.parametrize(("body", "detail"), HOSTILE.values(), ids=HOSTILE.keys())
+def test_hostile_reply_fails_that_address_only(
+    nominatim, territory, tmp_path, capsys, body, detail
+):
+    cache_file = tmp_path / "geocache.yaml"
+    before = load_cache(cache_file)
+    found_before = geocode.CacheEntry("found", "nominatim", "2024-01-01", 45.5, 9.32, "Vecchia")
+    refused_before = geocode.CacheEntry("refused", "nominatim", "2024-01-01", reason="non trovato")
+    before.put("via vecchia 1, 20096, pioltello, mi", found_before)
+    before.put("via ostile 1, 20096, pioltello, mi", refused_before)
+    before.save()
+    nominatim.route("Via Ostile 1", Reply(body=body))
+    nominatim.route("Via Roma 1", Reply(body=[result(*PIOLTELLO, "Via Roma 1, Pioltello")]))
+    services = [svc("ostile", "Via Ostile 1", line=3), svc("roma", "Via Roma 1")]
+
+    status = geocode_services(
+        services, territory, cache_file, settings(nominatim.url), retry_refused=True
+    )
 
     assert status == 1
-    assert [r.params["street"] for r in nominatim.requests] == ["Via Rotta 1", "Via Roma 1"]
-    assert "risposta non leggibile" in capsys.readouterr().err
-    assert list(cache_yaml(cache_file)) == ["via roma 1, 20096, pioltello, mi"]
+    assert [r.params["street"] for r in nominatim.requests] == ["Via Ostile 1", "Via Roma 1"]
+    err = capsys.readouterr().err
+    assert "1 trovati, 0 rifiutati, 1 falliti" in err
+    assert (
+        f"fallito: Via Ostile 1, 20096 Pioltello (MI): risposta del servizio non valida: {detail} "
+        "— ostile (riga 3)"
+    ) in err
+    assert "Traceback" not in err
+    after = load_cache(cache_file)
+    assert after.problems == []
+    assert after.entries["via vecchia 1, 20096, pioltello, mi"] == found_before
+    assert after.entries["via ostile 1, 20096, pioltello, mi"] == refused_before
+    assert after.entries["via roma 1, 20096, pioltello, mi"].status == "found"
 
 
 def test_mixed_run_spaces_requests_and_places_every_record(nominatim, territory, tmp_path):
@@ -303,10 +422,106 @@ def test_dry_run_says_what_it_would_ask_and_asks_nothing(nominatim, territory, t
     assert "roma (riga 7)" in out
 
 
-def test_public_nominatim_never_gets_more_than_one_request_per_second():
-    assert geocode.Settings(min_delay=0.1).effective_delay() == 1.0
-    local = geocode.Settings(min_delay=0.1, url="http://127.0.0.1:9")
-    assert local.effective_delay() == 0.1
+PUBLIC_SPELLINGS = [
+    "",  # the default
+    "nominatim.openstreetmap.org",  # no scheme
+    "NOMINATIM.OpenStreetMap.ORG",
+    "https://nominatim.openstreetmap.org:443",
+    "nominatim.openstreetmap.org:443",  # urlsplit alone reads "nominatim...org" as the scheme
+    "https://nominatim.openstreetmap.org.",  # the root's trailing dot
+    "https://user@nominatim.openstreetmap.org",
+    "https://user:secret@NOMINATIM.openstreetmap.org.:443/",
+    "https://nominatim.openstreetmap.org/search",  # a path (geopy adds /search itself)
+    "https://nominatim.openstreetmap.org/search?q=x",
+    "http://nominatim.openstreetmap.org",
+    "http://nominatim.openstreetmap.org:80/",
+    "  https://nominatim.openstreetmap.org  ",
+    "https://nominatim%2Eopenstreetmap.org",  # percent-encoded dot
+    "https://nominatim\u3002openstreetmap\u3002org",  # ideographic full stops (IDNA: dots)
+    "https://\uff4e\uff4f\uff4d\uff49\uff4e\uff41\uff54\uff49\uff4d.openstreetmap.org",  # fullwidth
+]
+
+
+@pytest.mark.parametrize("url", PUBLIC_SPELLINGS)
+def test_public_nominatim_gets_one_second_however_it_is_spelt(url):
+    settings = geocode.Settings(url=url, min_delay=0.1)
+    assert settings.effective_delay() == 1.0
+    assert settings.host() == "nominatim.openstreetmap.org"
+    geocoder = geocode.make_geocoder(settings)  # the same parse decides where requests go
+    assert urlsplit(geocoder.api).hostname == "nominatim.openstreetmap.org"
+    assert urlsplit(geocoder.api).path == "/search"
+
+
+@pytest.mark.parametrize(
+    ("url", "host"),
+    [
+        ("http://127.0.0.1:9", "127.0.0.1:9"),
+        (
+            "https://nominatim.openstreetmap.org.example.net",
+            "nominatim.openstreetmap.org.example.net",
+        ),
+        ("https://nominatim.example.org/geo/", "nominatim.example.org"),
+        ("http://[::1]:8080", "[::1]:8080"),
+    ],
+)
+def test_other_services_keep_the_configured_delay(url, host):
+    settings = geocode.Settings(url=url, min_delay=0.1)
+    assert (settings.effective_delay(), settings.host()) == (0.1, host)
+
+
+class FakeClock:
+    """Time that moves only when the rate limit sleeps (or a request takes a little)."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.sleeps: list[float] = []
+        self.asked_at: list[float] = []
+
+    def time(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(round(seconds, 6))
+        self.now += seconds
+
+    def geocode(self, *args, **kwargs):  # a geocoder that answers "not found" in 10 ms
+        self.asked_at.append(self.now)
+        self.now += 0.01
+        return None
+
+
+def test_a_run_against_the_public_nominatim_waits_one_second_between_requests(tmp_path):
+    clock = FakeClock()
+    cache = GeoCache(tmp_path / "geocache.yaml")
+    services = [svc("a", "Via A 1"), svc("b", "Via B 2"), svc("c", "Via C 3")]
+    queries = geocode.pending(services, cache)
+    settings = geocode.Settings(url="user@NOMINATIM.openstreetmap.org.:443", min_delay=0.0)
+
+    geocode.run(
+        queries, clock, Boundaries({}), cache, settings, sleep=clock.sleep, clock=clock.time
+    )
+
+    assert clock.sleeps == [0.99, 0.99]
+    assert [round(b - a, 6) for a, b in itertools.pairwise(clock.asked_at)] == [1.0, 1.0]
+
+
+def test_cli_dry_run_names_the_normalised_host_and_refuses_a_bad_url(tmp_path, capsys):
+    from servicemap.cli import main
+
+    data = tmp_path / "services.yaml"
+    data.write_text(SERVICES_YAML.format(today=dt.date.today().isoformat()), encoding="utf-8")
+    (tmp_path / "territorio.geojson").write_bytes((ROOT / "territorio.geojson").read_bytes())
+    url = "user@NOMINATIM.OpenStreetMap.org.:443"
+
+    assert main(["geocode", str(data), "--provider-url", url, "--dry-run"]) == 0
+    assert "Farei 2 richieste a nominatim (nominatim.openstreetmap.org):" in capsys.readouterr().out
+
+    with pytest.raises(SystemExit) as stop:
+        main(["geocode", str(data), "--provider-url", "ftp://nominatim.example.org"])
+    assert stop.value.code == 2
+    assert "«ftp://nominatim.example.org» non è un indirizzo di servizio valido" in (
+        capsys.readouterr().err
+    )
 
 
 def test_damaged_cache_is_never_overwritten(nominatim, territory, tmp_path, capsys):
