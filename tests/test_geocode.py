@@ -524,9 +524,30 @@ def test_cli_dry_run_names_the_normalised_host_and_refuses_a_bad_url(tmp_path, c
     )
 
 
-def test_damaged_cache_is_never_overwritten(nominatim, territory, tmp_path, capsys):
+ENTRY = '"a":\n  lat: 45.5\n  lon: 9.3\n  status: "found"\n'
+
+
+@pytest.mark.parametrize(
+    ("damaged", "message"),
+    [
+        (
+            f"<<<<<<< HEAD\n{ENTRY}=======\n",
+            "geocache.yaml:1:1: error: Conflitto di merge non risolto (righe 1-6): tieni la "
+            "versione giusta (o entrambe, se sono voci diverse) e cancella le righe <<<<<<<, "
+            "======= e >>>>>>> [merge-conflict]",
+        ),
+        (
+            f"# cache\n{ENTRY}\n{ENTRY}",  # what a "keep both" merge leaves
+            "geocache.yaml:7:1: error: La chiave `a` è ripetuta (la prima è alla riga 2): "
+            "tienine una sola [duplicate-key]",
+        ),
+    ],
+    ids=["conflict-markers", "duplicate-key"],
+)
+def test_damaged_cache_is_never_overwritten(
+    nominatim, territory, tmp_path, capsys, damaged, message
+):
     cache_file = tmp_path / "geocache.yaml"
-    damaged = '<<<<<<< HEAD\n"a":\n  status: "found"\n=======\n'
     cache_file.write_text(damaged, encoding="utf-8")
 
     status = geocode_services(
@@ -536,7 +557,7 @@ def test_damaged_cache_is_never_overwritten(nominatim, territory, tmp_path, caps
     assert status == 1
     assert cache_file.read_text(encoding="utf-8") == damaged
     err = capsys.readouterr().err
-    assert "geocache.yaml:1:1: error: Conflitto di merge non risolto (righe 1-4)" in err
+    assert message in err
     assert nominatim.requests == []
 
 
