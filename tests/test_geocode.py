@@ -638,22 +638,65 @@ def test_cli_geocodes_a_services_file_and_the_build_places_every_record(
     assert "street=Via Lenta 1, city=Segrate, country=Italia" in capsys.readouterr().out
 
 
-def test_photon_provider_uses_free_text_and_the_same_checks(nominatim, territory, tmp_path):
+def photon(coordinates: list, **props) -> dict:
+    properties = {
+        "housenumber": "1",
+        "street": "Via Roma",
+        "city": "Pioltello",
+        "postcode": "20096",
+        "country": "Italia",
+        **props,
+    }
     feature = {
         "type": "Feature",
-        "geometry": {"type": "Point", "coordinates": [PIOLTELLO[1], PIOLTELLO[0]]},
-        "properties": {
-            "housenumber": "1",
-            "street": "Via Roma",
-            "city": "Pioltello",
-            "postcode": "20096",
-            "country": "Italia",
-        },
+        "geometry": {"type": "Point", "coordinates": coordinates},
+        "properties": {k: v for k, v in properties.items() if v is not OMIT},
     }
-    nominatim.route(
-        "Via Roma 1, 20096 Pioltello, Italia",
-        Reply(body={"type": "FeatureCollection", "features": [feature]}),
-    )
+    return {"type": "FeatureCollection", "features": [feature]}
+
+
+LON_LAT = [PIOLTELLO[1], PIOLTELLO[0]]
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        (photon(LON_LAT), ("found", "civico")),
+        (photon(LON_LAT, type="house"), ("found", "civico")),
+        (photon(LON_LAT, type="street", housenumber=OMIT), ("found", "via")),
+        (photon(LON_LAT, type="city"), ("refused", TOWN)),
+        (photon(LON_LAT, type="district", housenumber=OMIT), ("refused", ZONE)),
+        (
+            photon([13.3615, 38.1157], city="Palermo"),
+            (
+                "refused",
+                "il risultato è fuori dal comune di Pioltello (è fuori dal territorio della mappa)",
+            ),
+        ),
+        (photon([200.0, 45.5]), ("failed", "la longitudine 200 è fuori dall'intervallo")),
+        (photon([9.3, float("nan")]), ("failed", "la latitudine «nan» non è un numero finito")),
+        (photon([9.3, "nan"]), ("failed", "la latitudine «nan» non è un numero")),
+        (photon([9.3]), ("failed", "un risultato non ha `geometry.coordinates` [lon, lat]")),
+        ({"features": "none"}, ("failed", "non è una FeatureCollection GeoJSON")),
+    ],
+    ids=[
+        "details",
+        "house",
+        "street",
+        "city",
+        "district",
+        "palermo",
+        "lon-200",
+        "nan",
+        "nan-text",
+        "one",
+        "no-features",
+    ],
+)
+def test_photon_provider_uses_free_text_and_the_same_checks(
+    nominatim, territory, tmp_path, capsys, reply, expected
+):
+    nominatim.route("Via Roma 1, 20096 Pioltello, Italia", Reply(body=reply))
     cache_file = tmp_path / "geocache.yaml"
 
     status = geocode_services(
@@ -663,8 +706,15 @@ def test_photon_provider_uses_free_text_and_the_same_checks(nominatim, territory
         settings(nominatim.url, provider="photon"),
     )
 
-    assert status == 0
     (request,) = nominatim.requests
     assert request.path == "/api"
+    if expected[0] == "failed":
+        assert status == 1
+        assert cache_yaml(cache_file) == {}
+        assert f"risposta del servizio non valida: {expected[1]}" in capsys.readouterr().err
+        return
+    assert status == 0
     entry = cache_yaml(cache_file)["via roma 1, 20096, pioltello, mi"]
-    assert (entry["status"], entry["provider"], entry["precision"]) == ("found", "photon", "civico")
+    assert entry["provider"] == "photon"
+    judged = entry["precision"] if entry["status"] == "found" else entry["reason"]
+    assert (entry["status"], judged) == expected
