@@ -23,6 +23,7 @@ class Reply:
     body: object = field(default_factory=list)
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    drip: float = 0.0  # seconds between two bytes of the body (a server that sends slowly)
 
 
 @dataclass
@@ -153,7 +154,12 @@ class FakeNominatim:
                     data = body.encode()
                     self.send_header("Content-Length", str(len(data)))
                     self.end_headers()
-                    self.wfile.write(data)
+                    if not reply.drip:
+                        self.wfile.write(data)
+                    for byte in data if reply.drip else b"":
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                        time.sleep(reply.drip)
                 except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout)
                     pass
 

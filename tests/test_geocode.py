@@ -340,6 +340,23 @@ def test_hostile_reply_fails_that_address_only(
     assert after.entries["via roma 1, 20096, pioltello, mi"].status == "found"
 
 
+def test_a_body_sent_byte_by_byte_times_out_and_the_run_goes_on(
+    nominatim, territory, tmp_path, capsys
+):
+    body = [result(*PIOLTELLO, "Via Lenta 1, Pioltello " + "x" * 200, road="Via Lenta")]
+    nominatim.route("Via Lenta 1", Reply(body=body, drip=0.02))  # each byte well within timeout
+    nominatim.route("Via Roma 1", Reply(body=[result(*PIOLTELLO, "Via Roma 1, Pioltello")]))
+    cache_file = tmp_path / "geocache.yaml"
+    services = [svc("lenta", "Via Lenta 1"), svc("roma", "Via Roma 1")]
+
+    status = geocode_services(services, territory, cache_file, settings(nominatim.url, retries=0))
+
+    assert status == 1
+    err = capsys.readouterr().err
+    assert "fallito: Via Lenta 1, 20096 Pioltello (MI): nessuna risposta entro 0.4 secondi" in err
+    assert list(cache_yaml(cache_file)) == ["via roma 1, 20096, pioltello, mi"]
+
+
 def test_mixed_run_spaces_requests_and_places_every_record(nominatim, territory, tmp_path):
     nominatim.route("Via Roma 1", Reply(body=[result(*PIOLTELLO, "Via Roma 1, Pioltello")]))
     nominatim.route("Via Sbagliata 1", Reply(body=[result(*SEGRATE, "Segrate")]))
