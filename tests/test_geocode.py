@@ -655,6 +655,26 @@ def test_cli_geocodes_a_services_file_and_the_build_places_every_record(
     assert "street=Via Lenta 1, city=Segrate, country=Italia" in capsys.readouterr().out
 
 
+def test_cli_refuses_to_geocode_with_a_conflicted_cache(nominatim, tmp_path, capsys):
+    from servicemap.cli import main
+
+    data = tmp_path / "services.yaml"
+    data.write_text(SERVICES_YAML.format(today=dt.date.today().isoformat()), encoding="utf-8")
+    (tmp_path / "territorio.geojson").write_bytes((ROOT / "territorio.geojson").read_bytes())
+    damaged = f"# cache\n<<<<<<< HEAD\n{ENTRY}=======\n>>>>>>> altro-ramo\n"
+    (tmp_path / "geocache.yaml").write_text(damaged, encoding="utf-8")
+
+    assert main(["geocode", str(data), "--provider-url", nominatim.url]) == 1
+
+    err = capsys.readouterr().err
+    assert (
+        f"{tmp_path / 'geocache.yaml'}:2:1: error: Conflitto di merge non risolto (righe 2-8)"
+        in err
+    )
+    assert nominatim.requests == []
+    assert (tmp_path / "geocache.yaml").read_text(encoding="utf-8") == damaged
+
+
 def photon(coordinates: list, **props) -> dict:
     properties = {
         "housenumber": "1",
