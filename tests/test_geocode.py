@@ -486,6 +486,12 @@ def test_other_services_keep_the_configured_delay(url, host):
     assert (settings.effective_delay(), settings.host()) == (0.1, host)
 
 
+def test_photon_defaults_to_its_own_public_host():
+    settings = geocode.Settings(provider="photon", min_delay=0.1)
+    assert (settings.effective_delay(), settings.host()) == (0.1, "photon.komoot.io")
+    assert geocode.make_geocoder(settings).api == "https://photon.komoot.io/api"
+
+
 class FakeClock:
     """Time that moves only when the rate limit sleeps (or a request takes a little)."""
 

@@ -59,13 +59,13 @@ class Settings:
 
     def effective_delay(self) -> float:
         """The public Nominatim gets at least one second, whatever the option or its spelling."""
-        if geocode_http.endpoint(self.url).host == PUBLIC_NOMINATIM:
+        if geocode_http.endpoint(self.url, self.provider).host == PUBLIC_NOMINATIM:
             return max(1.0, self.min_delay)
         return self.min_delay
 
     def host(self) -> str:
         """The service's host (and port), as the rate limit and the geocoder both see it."""
-        return geocode_http.endpoint(self.url).netloc
+        return geocode_http.endpoint(self.url, self.provider).netloc
 
 
 @dataclass

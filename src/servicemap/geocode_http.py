@@ -30,6 +30,7 @@ from geopy.geocoders import Nominatim, Photon
 from servicemap.geocode_reply import check_nominatim, check_photon
 
 PUBLIC_NOMINATIM = "nominatim.openstreetmap.org"
+PUBLIC_HOSTS = {"nominatim": PUBLIC_NOMINATIM, "photon": "photon.komoot.io"}  # geopy's defaults
 MAX_REPLY_BYTES = 1024 * 1024  # a one-result answer is a few KB; 1 MB is far beyond any real one
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -56,11 +57,11 @@ class Endpoint:
         return self.netloc + self.path
 
 
-def endpoint(url: str) -> Endpoint:
-    """Parse ``--provider-url`` (empty: the public Nominatim); ValueError in Italian if unusable."""
+def endpoint(url: str, provider: str = "nominatim") -> Endpoint:
+    """Parse ``--provider-url`` (empty: the provider's public service); ValueError in Italian."""
     text = url.strip()
     if not text:
-        return Endpoint("https", PUBLIC_NOMINATIM, None, "")
+        return Endpoint("https", PUBLIC_HOSTS[provider], None, "")
     if not _SCHEME.match(text):  # "host:443" would otherwise parse as scheme "host"
         text = "https://" + text
     parts = urlsplit(text)
@@ -98,7 +99,7 @@ def make_geocoder(
 ) -> Nominatim | Photon:
     """A geopy geocoder for ``provider`` at ``url``, reading replies through ``BoundedAdapter``."""
     cls = {"nominatim": Nominatim, "photon": Photon}[provider]
-    place = endpoint(url)
+    place = endpoint(url, provider)
     check = check_nominatim if provider == "nominatim" else check_photon
     factory = functools.partial(BoundedAdapter, check=check, max_seconds=timeout)
     kwargs: dict[str, object] = {
@@ -106,9 +107,8 @@ def make_geocoder(
         "timeout": timeout,
         "adapter_factory": factory,
         "scheme": place.scheme,
+        "domain": place.domain,
     }
-    if url.strip():
-        kwargs["domain"] = place.domain
     return cls(**kwargs)
 
 

@@ -297,22 +297,26 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-_CONFLICT_LINE = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?:[ \t].*)?\r?$", re.MULTILINE)
+_CONFLICT_LINE = re.compile(r"^(<{7}|>{7})(?:[ \t].*)?\r?$", re.MULTILINE)  # opens, closes
 
 
 def merge_conflicts(text: str, file: str) -> list[Problem]:
     """Unresolved git merge conflicts (``<<<<<<<``, ``=======``, ``>>>>>>>``), one per block.
 
     Checked before parsing: YAML would report a baffling syntax error somewhere near the markers,
-    or worse accept both halves. A lone ``=======`` line (a Markdown-style underline in a block
-    scalar) counts only in a file that also holds a ``<<<<<<<`` or ``>>>>>>>`` line.
+    or worse accept both halves. A block runs from ``<<<<<<<`` to ``>>>>>>>``; ``=======`` alone
+    proves nothing (it can underline a title in a block of text), so it is not looked for.
     """
     if "<<<<<<<" not in text and ">>>>>>>" not in text:
         return []
     found: list[Problem] = []
     start = 0  # line of the open block's ``<<<<<<<`` (0: none open)
+    line, counted = 1, 0  # line numbers counted incrementally: linear even with many markers
     for match in _CONFLICT_LINE.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        if len(found) >= 20:
+            break
         marker = match.group(1)[0]
         if marker == "<":
             if start:  # a block opened and never closed
