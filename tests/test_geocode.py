@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from fake_nominatim import OMIT, FakeNominatim, Reply, result
+from geopy import exc as gexc
 
 from servicemap import geocode
 from servicemap.commands.geocode import geocode_services
@@ -132,13 +133,13 @@ def test_result_in_another_comune_is_refused(nominatim, territory, tmp_path, cap
     entry = cache_yaml(cache_file)["via roma 1, 20096, pioltello, mi"]
     assert entry["status"] == "refused"
     assert (
-        entry["reason"] == "il risultato è fuori dal comune di Pioltello (è nel comune di Segrate)"
+        entry["reason"] == "il risultato è fuori dal comune di Pioltello: è nel comune di Segrate"
     )
     err = capsys.readouterr().err
     assert "0 trovati, 1 rifiutati, 0 falliti" in err
     assert (
         "rifiutato: Via Roma 1, 20096 Pioltello (MI): il risultato è fuori dal comune di "
-        "Pioltello (è nel comune di Segrate) — roma (riga 10)"
+        "Pioltello: è nel comune di Segrate — roma (riga 10)"
     ) in err
     place_services(services, territory, load_cache(cache_file), file="services.yaml")
     assert services[0].position.precision == "comune"
@@ -148,7 +149,7 @@ def test_result_in_another_comune_is_refused(nominatim, territory, tmp_path, cap
 def test_result_far_away_is_outside_the_comune_before_any_precision(
     nominatim, territory, tmp_path, kind
 ):
-    palermo = result(38.1157, 13.3615, "Palermo, Sicilia", kind=kind, city="Palermo")
+    palermo = result(38.1157, 13.3615, "Via Roma 1, Palermo, Sicilia", kind=kind, city="Palermo")
     nominatim.route("Via Roma 1", Reply(body=[palermo]))
     cache_file = tmp_path / "geocache.yaml"
 
@@ -160,7 +161,8 @@ def test_result_far_away_is_outside_the_comune_before_any_precision(
     entry = cache_yaml(cache_file)["via roma 1, 20096, pioltello, mi"]
     assert (entry["status"], entry["reason"]) == (
         "refused",
-        "il risultato è fuori dal comune di Pioltello (è fuori dal territorio della mappa)",
+        "il risultato è fuori dal comune di Pioltello: è fuori dal territorio della mappa, "
+        "«Via Roma 1, Palermo, Sicilia»",
     )
 
 
@@ -376,9 +378,10 @@ def test_mixed_run_spaces_requests_and_places_every_record(nominatim, territory,
     status = geocode_services(services, territory, cache_file, settings(nominatim.url, retries=1))
 
     assert status == 1
-    times = [r.at for r in nominatim.requests]
-    assert len(times) == 6  # roma, sbagliata, ignota, errore x2, rotta
-    assert min(b - a for a, b in itertools.pairwise(times)) >= MIN_DELAY - 0.02
+    streets = [r.params["street"] for r in nominatim.requests]  # the spacing: fake-clock test
+    assert streets == ["Via Roma 1", "Via Sbagliata 1", "Via Ignota 5"] + ["Via Errore 1"] * 2 + [
+        "Via Rotta 1"
+    ]
     statuses = {k: v["status"] for k, v in cache_yaml(cache_file).items()}
     assert statuses == {
         "via roma 1, 20096, pioltello, mi": "found",
@@ -499,6 +502,7 @@ class FakeClock:
         self.now = 1000.0
         self.sleeps: list[float] = []
         self.asked_at: list[float] = []
+        self.timed_out: set[str] = set()
 
     def time(self) -> float:
         return self.now
@@ -507,9 +511,12 @@ class FakeClock:
         self.sleeps.append(round(seconds, 6))
         self.now += seconds
 
-    def geocode(self, *args, **kwargs):  # a geocoder that answers "not found" in 10 ms
+    def geocode(self, query, **kwargs):  # "not found" in 10 ms; Via B times out the first time
         self.asked_at.append(self.now)
         self.now += 0.01
+        if query["street"] == "Via B 2" and query["street"] not in self.timed_out:
+            self.timed_out.add(query["street"])
+            raise gexc.GeocoderTimedOut("Service timed out")
         return None
 
 
@@ -518,14 +525,16 @@ def test_a_run_against_the_public_nominatim_waits_one_second_between_requests(tm
     cache = GeoCache(tmp_path / "geocache.yaml")
     services = [svc("a", "Via A 1"), svc("b", "Via B 2"), svc("c", "Via C 3")]
     queries = geocode.pending(services, cache)
-    settings = geocode.Settings(url="user@NOMINATIM.openstreetmap.org.:443", min_delay=0.0)
+    url = "user@NOMINATIM.openstreetmap.org.:443"
+    settings = geocode.Settings(url=url, min_delay=0.0, backoff=0.0, retries=1)
 
     geocode.run(
         queries, clock, Boundaries({}), cache, settings, sleep=clock.sleep, clock=clock.time
     )
 
-    assert clock.sleeps == [0.99, 0.99]
-    assert [round(b - a, 6) for a, b in itertools.pairwise(clock.asked_at)] == [1.0, 1.0]
+    # a; b (times out); b again after a backoff of 0 s, still a full second later; c
+    assert clock.sleeps == [0.99, 0.0, 0.99, 0.99]
+    assert [round(b - a, 6) for a, b in itertools.pairwise(clock.asked_at)] == [1.0] * 3
 
 
 def test_cli_dry_run_names_the_normalised_host_and_refuses_a_bad_url(tmp_path, capsys):
@@ -713,7 +722,8 @@ LON_LAT = [PIOLTELLO[1], PIOLTELLO[0]]
             photon([13.3615, 38.1157], city="Palermo"),
             (
                 "refused",
-                "il risultato è fuori dal comune di Pioltello (è fuori dal territorio della mappa)",
+                "il risultato è fuori dal comune di Pioltello: è fuori dal territorio della mappa, "
+                "«1, Via Roma, 20096, Via Roma, Palermo, Italia»",  # geopy's name for Photon
             ),
         ),
         (photon([200.0, 45.5]), ("failed", "la longitudine 200 è fuori dall'intervallo")),
