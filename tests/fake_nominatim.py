@@ -24,6 +24,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
     drip: float = 0.0  # seconds between two bytes of the body (a server that sends slowly)
+    missing: int = 0  # bytes announced in Content-Length but never sent (a reply cut short)
 
 
 @dataclass
@@ -152,7 +153,7 @@ class FakeNominatim:
                     for name, value in reply.headers.items():
                         self.send_header(name, value)
                     data = body.encode()
-                    self.send_header("Content-Length", str(len(data)))
+                    self.send_header("Content-Length", str(len(data) + reply.missing))
                     self.end_headers()
                     if not reply.drip:
                         self.wfile.write(data)

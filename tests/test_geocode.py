@@ -359,6 +359,28 @@ def test_a_body_sent_byte_by_byte_times_out_and_the_run_goes_on(
     assert list(cache_yaml(cache_file)) == ["via roma 1, 20096, pioltello, mi"]
 
 
+def test_a_reply_cut_short_is_retried_then_fails_and_the_run_goes_on(
+    nominatim, territory, tmp_path, capsys
+):
+    body = [result(*PIOLTELLO, "Via Corta 1, Pioltello", road="Via Corta")]
+    nominatim.route("Via Corta 1", Reply(body=body, missing=100))
+    nominatim.route("Via Roma 1", Reply(body=[result(*PIOLTELLO, "Via Roma 1, Pioltello")]))
+    cache_file = tmp_path / "geocache.yaml"
+    services = [svc("corta", "Via Corta 1"), svc("roma", "Via Roma 1")]
+
+    status = geocode_services(services, territory, cache_file, settings(nominatim.url, retries=1))
+
+    assert status == 1
+    streets = [r.params["street"] for r in nominatim.requests]
+    assert streets == ["Via Corta 1", "Via Corta 1", "Via Roma 1"]
+    err = capsys.readouterr().err
+    assert (
+        "fallito: Via Corta 1, 20096 Pioltello (MI): servizio non raggiungibile (127.0.0.1:" in err
+    )
+    assert "dopo 2 tentativi" in err
+    assert list(cache_yaml(cache_file)) == ["via roma 1, 20096, pioltello, mi"]
+
+
 def test_mixed_run_spaces_requests_and_places_every_record(nominatim, territory, tmp_path):
     nominatim.route("Via Roma 1", Reply(body=[result(*PIOLTELLO, "Via Roma 1, Pioltello")]))
     nominatim.route("Via Sbagliata 1", Reply(body=[result(*SEGRATE, "Segrate")]))

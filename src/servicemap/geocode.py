@@ -264,8 +264,11 @@ def judge(
     comune = query.address.comune
     if boundaries.contains(comune, lat, lon) is False:
         where = boundaries.name_at(lat, lon)
-        found = f"nel comune di {where}" if where else "fuori dal territorio della mappa"
-        reason = f"il risultato è fuori dal comune di {comune} (è {found})"
+        if where:
+            found = f"nel comune di {where}"
+        else:  # the name the service gave says where (Palermo...) better than coordinates
+            found = f"fuori dal territorio della mappa, «{printable(base['display_name'])}»"
+        reason = f"il risultato è fuori dal comune di {comune}: è {found}"
         return CacheEntry(REFUSED, provider, today, reason=reason, **base)
     matched, vague = precision(location.raw if isinstance(location.raw, dict) else {})
     if matched is None:

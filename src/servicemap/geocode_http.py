@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import http.client
 import json
 import re
 import time
@@ -163,14 +164,17 @@ class BoundedAdapter(URLLibAdapter):
                 if time.monotonic() > deadline:
                     raise gexc.GeocoderTimedOut("Service timed out")
                 chunks.append(chunk)
+            missing = getattr(page, "length", None)  # http.client: bytes announced, not read
+            if isinstance(missing, int) and missing > 0:
+                raise http.client.IncompleteRead(b"", missing)
         except TimeoutError:
             raise gexc.GeocoderTimedOut("Service timed out") from None
-        except OSError:
-            raise gexc.GeocoderServiceError("risposta interrotta") from None
+        except (OSError, http.client.HTTPException):  # cut short: worth asking again
+            raise gexc.GeocoderUnavailable("risposta interrotta") from None
         finally:
             page.close()
         encoding = page.headers.get_content_charset() or "utf-8"
         try:
             return b"".join(chunks).decode(encoding)
         except (LookupError, ValueError):
-            raise gexc.GeocoderParseError("la risposta non è testo UTF-8") from None
+            raise gexc.GeocoderParseError(f"la risposta non è testo {encoding}") from None
