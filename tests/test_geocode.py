@@ -180,6 +180,10 @@ NO_KIND = {"osm_class": OMIT, "osm_type": OMIT, "addresstype": OMIT, "place_rank
         ({"kind": "building", "house_number": ""}, ("found", "civico")),
         ({"kind": "amenity", "house_number": ""}, ("found", "civico")),
         ({"kind": "road", "house_number": ""}, ("found", "via")),
+        (
+            {"kind": "suburb", "osm_type": "square", "addresstype": "square", "place_rank": 25},
+            ("found", "via"),  # Piazza Garibaldi: the square itself
+        ),
         ({**NO_KIND, "place_rank": 28, "house_number": ""}, ("found", "civico")),
         ({**NO_KIND, "place_rank": 27, "house_number": ""}, ("found", "via")),
         ({"kind": "town", "house_number": "", "road": ""}, ("refused", TOWN)),

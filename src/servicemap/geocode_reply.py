@@ -25,12 +25,12 @@ CIVICO = "civico"  # the house number (or the building, or the office itself) wa
 VIA = "via"  # only the street
 
 _HOUSE = frozenset({"house", "building", "house_number"})
-_STREET = frozenset({"road", "street"})
+_STREET = frozenset({"road", "street", "square"})  # a piazza is addressed like a street
 _COMUNE = frozenset({"city", "town", "village", "municipality"})
 _WIDER = frozenset({"county", "state", "region", "province", "country", "continent"})
 _ZONE = frozenset(
     {"suburb", "quarter", "neighbourhood", "city_district", "district", "hamlet", "locality"}
-    | {"isolated_dwelling", "farm", "croft", "allotments", "postcode", "square"}
+    | {"isolated_dwelling", "farm", "croft", "allotments", "postcode"}
 )
 TOWN_ONLY = "trovato solo il comune, non la via"
 WIDER_ONLY = "trovata solo un'area più ampia del comune, non la via"
