@@ -23,6 +23,8 @@ class Reply:
     body: object = field(default_factory=list)
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    drip: float = 0.0  # seconds between two bytes of the body (a server that sends slowly)
+    missing: int = 0  # bytes announced in Content-Length but never sent (a reply cut short)
 
 
 @dataclass
@@ -31,6 +33,22 @@ class Request:
     path: str
     params: dict[str, str]
     user_agent: str
+
+
+# What the real service sends for each kind of match: (class, type, addresstype, place_rank).
+KINDS = {
+    "house": ("place", "house", "place", 30),  # an address point (interpolated or a node)
+    "building": ("building", "yes", "building", 30),
+    "amenity": ("amenity", "social_facility", "amenity", 30),  # the office itself, a POI
+    "road": ("highway", "residential", "road", 26),
+    "suburb": ("place", "suburb", "suburb", 19),
+    "village": ("place", "village", "village", 19),
+    "town": ("boundary", "administrative", "town", 16),
+    "city": ("boundary", "administrative", "city", 16),
+    "municipality": ("boundary", "administrative", "municipality", 14),
+    "state": ("boundary", "administrative", "state", 8),
+}
+OMIT = object()  # a field the reply leaves out
 
 
 def result(
@@ -42,8 +60,16 @@ def result(
     road: str = "Via Roma",
     city: str = "Pioltello",
     kind: str = "house",
+    osm_class: object = None,
+    osm_type: object = None,
+    addresstype: object = None,
+    place_rank: object = None,
 ) -> dict:
-    """A Nominatim ``format=json`` result with ``addressdetails``, as the real service sends."""
+    """A Nominatim ``format=json`` result with ``addressdetails``, as the real service sends.
+
+    ``kind`` picks realistic ``class``/``type``/``addresstype``/``place_rank`` (see ``KINDS``);
+    each can be overridden, or left out of the reply with ``OMIT``.
+    """
     address = {
         "road": road,
         "town": city,
@@ -52,25 +78,29 @@ def result(
         "country": "Italia",
         "country_code": "it",
     }
+    if not road:
+        del address["road"]
     if house_number:
         address["house_number"] = house_number
-    return {
+    preset = dict(zip(("class", "type", "addresstype", "place_rank"), KINDS[kind], strict=True))
+    given = {"class": osm_class, "type": osm_type, "addresstype": addresstype}
+    given["place_rank"] = place_rank
+    fields = {k: (preset[k] if v is None else v) for k, v in given.items()}
+    place = {
         "place_id": 1,
         "licence": "Data © OpenStreetMap contributors, ODbL 1.0.",
         "osm_type": "node",
         "osm_id": 1,
         "lat": str(lat),
         "lon": str(lon),
-        "class": "place",
-        "type": kind,
-        "place_rank": 30,
+        **fields,
         "importance": 0.1,
-        "addresstype": "place",
         "name": "",
         "display_name": name,
         "address": address,
         "boundingbox": [str(lat - 0.0001), str(lat + 0.0001), str(lon - 0.0001), str(lon + 0.0001)],
     }
+    return {k: v for k, v in place.items() if v is not OMIT}
 
 
 class FakeNominatim:
@@ -123,9 +153,14 @@ class FakeNominatim:
                     for name, value in reply.headers.items():
                         self.send_header(name, value)
                     data = body.encode()
-                    self.send_header("Content-Length", str(len(data)))
+                    self.send_header("Content-Length", str(len(data) + reply.missing))
                     self.end_headers()
-                    self.wfile.write(data)
+                    if not reply.drip:
+                        self.wfile.write(data)
+                    for byte in data if reply.drip else b"":
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                        time.sleep(reply.drip)
                 except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout)
                     pass
 

@@ -132,26 +132,156 @@ def test_missing_file_is_an_empty_cache(tmp_path):
     assert cache.entries == {} and cache.problems == []
 
 
+FOUND_BLOCK = '"{key}":\n  lat: {lat}\n  lon: 9.326\n  provider: "nominatim"\n  status: "found"\n'
+
+
 @pytest.mark.parametrize(
-    "text",
+    ("text", "line", "words"),
     [
-        '<<<<<<< HEAD\n"a":\n  status: "found"\n=======\n>>>>>>> other\n',
-        "- a\n- b\n",
-        '"a":\n  status: "found"\n',  # found without coordinates
-        '"a":\n  status: "maybe"\n',
+        ('\n"a":\n  status: "found"\n', 2, "la voce «a» è found ma le manca `lat` o `lon`"),
+        ('"a":\n  status: "maybe"\n', 1, "la voce «a» ha `status` «maybe»: deve essere found"),
+        ('"a": "x"\n', 1, "la voce «a» deve essere un gruppo di chiavi"),
+        (FOUND_BLOCK.format(key="a", lat=".nan"), 1, "`lat` «.nan»: deve essere un numero tra"),
+        (FOUND_BLOCK.format(key="a", lat="nan"), 1, "`lat` «nan»: deve essere un numero tra"),
+        (FOUND_BLOCK.format(key="a", lat="inf"), 1, "`lat` «inf»"),
+        (FOUND_BLOCK.format(key="a", lat="91"), 1, "-90 e 90"),
+        (FOUND_BLOCK.format(key="a", lat="[1, 2]"), 1, "ha `lat`: deve essere un numero"),
     ],
 )
-def test_damaged_cache_is_a_problem_not_a_crash(tmp_path, text):
+def test_damaged_cache_is_a_problem_at_its_line(tmp_path, monkeypatch, text, line, words):
+    monkeypatch.chdir(tmp_path)
+    Path("geocache.yaml").write_text(FOUND_BLOCK.format(key="ok", lat=45.5) + text, "utf-8")
+    cache = load_cache(Path("geocache.yaml"))
+    (problem,) = cache.problems
+    assert (problem.file, problem.line, problem.code) == (
+        "geocache.yaml",
+        5 + line,
+        "geocache-invalid",
+    )
+    assert problem.severity == "error" and words in problem.message
+    assert problem.message.startswith("Cache della geocodifica geocache.yaml non valida")
+    assert list(cache.entries) == ["ok"]  # the good entries are still read
+
+
+def test_a_list_is_not_a_cache(tmp_path):
+    (tmp_path / "geocache.yaml").write_text("- a\n- b\n", encoding="utf-8")
+    (problem,) = load_cache(tmp_path / "geocache.yaml").problems
+    assert (problem.line, problem.code) == (1, "geocache-invalid")
+    assert "deve essere un elenco di voci" in problem.message
+
+
+def test_keep_both_merge_gives_a_duplicate_key_at_its_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    one = FOUND_BLOCK.format(key="via roma 1, 20096, pioltello, mi", lat=45.499)
+    other = FOUND_BLOCK.format(key="via roma 1, 20096, pioltello, mi", lat=45.5)
+    Path("geocache.yaml").write_text(f"# header\n\n{one}\n{other}", encoding="utf-8")
+    (problem,) = load_cache(Path("geocache.yaml")).problems
+    assert (problem.file, problem.line, problem.column, problem.code) == (
+        "geocache.yaml", 9, 1, "duplicate-key"
+    )  # fmt: skip
+    assert problem.message == (
+        "La chiave `via roma 1, 20096, pioltello, mi` è ripetuta (la prima è alla riga 3): "
+        "tienine una sola"
+    )
+
+
+CONFLICTED = """\
+# Cache della geocodifica
+{one}
+<<<<<<< HEAD
+{two}
+=======
+{three}
+>>>>>>> nuovi-indirizzi
+"""
+
+
+def conflicted() -> str:
+    blocks = [FOUND_BLOCK.format(key=k, lat=45.5) for k in ("uno", "due", "tre")]
+    return CONFLICTED.format(one=blocks[0], two=blocks[1], three=blocks[2])
+
+
+def test_merge_conflict_markers_are_reported_at_their_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("geocache.yaml").write_text(conflicted(), encoding="utf-8")
+    cache = load_cache(Path("geocache.yaml"))
+    assert [(p.file, p.line, p.code) for p in cache.problems] == [
+        ("geocache.yaml", 8, "merge-conflict")
+    ]
+    assert cache.problems[0].message == (
+        "Conflitto di merge non risolto (righe 8-22): tieni la versione giusta (o entrambe, se "
+        "sono voci diverse) e cancella le righe <<<<<<<, ======= e >>>>>>>"
+    )
+    assert cache.entries == {}  # nothing half-read: the build refuses rather than guess
+
+
+def test_only_comments_is_an_empty_cache(tmp_path):
     path = tmp_path / "geocache.yaml"
-    path.write_text(text, encoding="utf-8")
+    GeoCache(path).save()
     cache = load_cache(path)
-    assert [p.code for p in cache.problems] == ["geocache-invalid"]
-    assert cache.problems[0].severity == "error"
-    assert "geocache.yaml" in cache.problems[0].message
+    assert cache.entries == {} and cache.problems == []
 
 
-def test_committed_caches_are_valid():
-    root = Path(__file__).resolve().parent.parent
-    for path in [root / "geocache.yaml", root / "examples" / "cernusco" / "geocache.yaml"]:
-        assert path.is_file(), path
-        assert load_cache(path).problems == []
+SERVICES = """\
+territorio:
+  nome: Distretto
+  comuni: [Pioltello]
+servizi:
+  - id: caritas-pioltello
+    nome: Centro di ascolto
+    tipo: [centro-ascolto]
+    indirizzo: {comune: Pioltello, via: Via Roma 1}
+    aggiornato: "2020-01-01"
+"""
+
+
+def test_validate_reports_a_conflicted_cache_at_its_line(tmp_path, monkeypatch, capsys):
+    from servicemap import cli
+
+    monkeypatch.chdir(tmp_path)
+    Path("services.yaml").write_text(SERVICES, encoding="utf-8")
+    Path("geocache.yaml").write_text(conflicted(), encoding="utf-8")
+
+    assert cli.main(["validate"]) == 1
+
+    out = capsys.readouterr().out.splitlines()
+    assert "geocache.yaml:8:1: error: Conflitto di merge non risolto (righe 8-22)" in "\n".join(out)
+    assert [line.split(": ")[0] for line in out if "[merge-conflict]" in line] == [
+        "geocache.yaml:8:1"
+    ]
+
+
+def test_validate_reports_a_conflict_in_services_yaml_at_its_line(tmp_path, monkeypatch, capsys):
+    from servicemap import cli
+
+    monkeypatch.chdir(tmp_path)
+    text = SERVICES.replace(
+        "    nome: Centro di ascolto\n",
+        "<<<<<<< HEAD\n    nome: Centro di ascolto\n=======\n    nome: Centro\n>>>>>>> b\n",
+    )
+    Path("services.yaml").write_text(text, encoding="utf-8")
+
+    assert cli.main(["validate"]) == 1
+
+    out = capsys.readouterr().out
+    assert out.startswith("services.yaml:6:1: error: Conflitto di merge non risolto (righe 6-10)")
+
+
+def test_build_fails_at_the_duplicate_key_of_the_cache(make_site):
+    from conftest import run_build
+
+    from servicemap import synthetic
+
+    config, site = make_site(synthetic.records(2))
+    block = FOUND_BLOCK.format(key="via roma 1, 20096, pioltello, mi", lat=45.5)
+    (config.parent / "geocache.yaml").write_text(f"# c\n{block}\n{block}", encoding="utf-8")
+
+    build = run_build(config, site)
+
+    assert build.returncode != 0
+    assert "Traceback" not in build.output
+    assert (
+        "geocache.yaml:8:1: error: La chiave `via roma 1, 20096, pioltello, mi` è ripetuta "
+        "(la prima è alla riga 2): tienine una sola [duplicate-key]"
+    ) in build.output
+    assert not site.exists()

@@ -6,17 +6,19 @@ import datetime as dt
 import itertools
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from fake_nominatim import FakeNominatim, Reply, result
+from fake_nominatim import OMIT, FakeNominatim, Reply, result
+from geopy import exc as gexc
 
 from servicemap import geocode
 from servicemap.commands.geocode import geocode_services
-from servicemap.geocache import load_cache
+from servicemap.geocache import GeoCache, load_cache
 from servicemap.model import Address, Service
 from servicemap.place import place_services
-from servicemap.territory import load_territory, merge
+from servicemap.territory import Boundaries, load_territory, merge
 
 ROOT = Path(__file__).resolve().parent.parent
 COMUNI = ["Pioltello", "Segrate", "Vimodrone", "Rodano", "Melzo"]
@@ -130,26 +132,90 @@ def test_result_in_another_comune_is_refused(nominatim, territory, tmp_path, cap
 
     entry = cache_yaml(cache_file)["via roma 1, 20096, pioltello, mi"]
     assert entry["status"] == "refused"
-    assert entry["reason"] == "il risultato è fuori dal comune di Pioltello"
-    assert "0 trovati, 1 rifiutati, 0 falliti" in capsys.readouterr().err
+    assert (
+        entry["reason"] == "il risultato è fuori dal comune di Pioltello: è nel comune di Segrate"
+    )
+    err = capsys.readouterr().err
+    assert "0 trovati, 1 rifiutati, 0 falliti" in err
+    assert (
+        "rifiutato: Via Roma 1, 20096 Pioltello (MI): il risultato è fuori dal comune di "
+        "Pioltello: è nel comune di Segrate — roma (riga 10)"
+    ) in err
     place_services(services, territory, load_cache(cache_file), file="services.yaml")
     assert services[0].position.precision == "comune"
 
 
-def test_town_only_result_is_refused_as_too_vague(nominatim, territory, tmp_path):
-    town = result(*PIOLTELLO, "Pioltello, Milano", house_number="", road="", kind="town")
-    nominatim.route("Via Roma 1", Reply(body=[town]))
+@pytest.mark.parametrize("kind", ["city", "house"])
+def test_result_far_away_is_outside_the_comune_before_any_precision(
+    nominatim, territory, tmp_path, kind
+):
+    palermo = result(38.1157, 13.3615, "Via Roma 1, Palermo, Sicilia", kind=kind, city="Palermo")
+    nominatim.route("Via Roma 1", Reply(body=[palermo]))
     cache_file = tmp_path / "geocache.yaml"
 
-    assert (
-        geocode_services(
-            [svc("roma", "Via Roma 1")], territory, cache_file, settings(nominatim.url)
-        )
-        == 0
+    status = geocode_services(
+        [svc("roma", "Via Roma 1")], territory, cache_file, settings(nominatim.url)
     )
-    assert cache_yaml(cache_file)["via roma 1, 20096, pioltello, mi"]["reason"] == (
-        "trovato solo il comune o la zona"
+
+    assert status == 0
+    entry = cache_yaml(cache_file)["via roma 1, 20096, pioltello, mi"]
+    assert (entry["status"], entry["reason"]) == (
+        "refused",
+        "il risultato è fuori dal comune di Pioltello: è fuori dal territorio della mappa, "
+        "«Via Roma 1, Palermo, Sicilia»",
     )
+
+
+TOWN = "trovato solo il comune, non la via"
+ZONE = "trovata solo una zona del comune (frazione, quartiere o località), non la via"
+WIDER = "trovata solo un'area più ampia del comune, non la via"
+VAGUE = "trovato solo il comune o la zona"
+NO_KIND = {"osm_class": OMIT, "osm_type": OMIT, "addresstype": OMIT, "place_rank": OMIT}
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"kind": "house"}, ("found", "civico")),
+        ({"kind": "building", "house_number": ""}, ("found", "civico")),
+        ({"kind": "amenity", "house_number": ""}, ("found", "civico")),
+        ({"kind": "road", "house_number": ""}, ("found", "via")),
+        (
+            {"kind": "suburb", "osm_type": "square", "addresstype": "square", "place_rank": 25},
+            ("found", "via"),  # Piazza Garibaldi: the square itself
+        ),
+        ({**NO_KIND, "place_rank": 28, "house_number": ""}, ("found", "civico")),
+        ({**NO_KIND, "place_rank": 27, "house_number": ""}, ("found", "via")),
+        ({"kind": "town", "house_number": "", "road": ""}, ("refused", TOWN)),
+        ({"kind": "city"}, ("refused", TOWN)),  # what it matched wins over the address details
+        ({"kind": "village", "house_number": ""}, ("refused", TOWN)),
+        ({"kind": "municipality", "house_number": ""}, ("refused", TOWN)),
+        ({**NO_KIND, "place_rank": 16, "house_number": ""}, ("refused", TOWN)),
+        ({"kind": "suburb", "house_number": ""}, ("refused", ZONE)),
+        ({"kind": "state", "house_number": "", "road": ""}, ("refused", WIDER)),
+        ({**NO_KIND, "place_rank": 20, "house_number": ""}, ("refused", VAGUE)),
+        ({**NO_KIND}, ("found", "civico")),  # no type fields at all: the address details decide
+        ({**NO_KIND, "house_number": ""}, ("found", "via")),
+        ({**NO_KIND, "house_number": "", "road": ""}, ("refused", VAGUE)),
+    ],
+    ids=lambda v: (
+        "-".join(f"{k}={v}" for k, v in v.items() if v is not OMIT) if isinstance(v, dict) else v[1]
+    ),
+)
+def test_precision_is_judged_from_type_rank_and_address(
+    nominatim, territory, tmp_path, fields, expected
+):
+    nominatim.route("Via Roma 1", Reply(body=[result(*PIOLTELLO, "Pioltello", **fields)]))
+    cache_file = tmp_path / "geocache.yaml"
+
+    status = geocode_services(
+        [svc("roma", "Via Roma 1")], territory, cache_file, settings(nominatim.url)
+    )
+
+    assert status == 0
+    entry = cache_yaml(cache_file)["via roma 1, 20096, pioltello, mi"]
+    judged = entry["precision"] if entry["status"] == "found" else entry["reason"]
+    assert (entry["status"], judged) == expected
 
 
 def test_timeout_is_retried_then_fails_without_caching(nominatim, territory, tmp_path, capsys):
@@ -207,17 +273,115 @@ def test_server_errors_are_retried_with_backoff(nominatim, territory, tmp_path):
     assert list(cache_yaml(cache_file)) == ["via una 1, 20096, pioltello, mi"]
 
 
-def test_malformed_json_fails_that_address_only(nominatim, territory, tmp_path, capsys):
-    nominatim.route("Via Rotta 1", Reply(body="{not json"))
-    nominatim.route("Via Roma 1", Reply(body=[result(*PIOLTELLO, "Via Roma 1, Pioltello")]))
-    cache_file = tmp_path / "geocache.yaml"
-    services = [svc("rotta", "Via Rotta 1"), svc("roma", "Via Roma 1")]
+def hostile(**changes) -> list[dict]:
+    place = result(*PIOLTELLO, "Via Ostile 1, Pioltello", road="Via Ostile")
+    for name, value in changes.items():
+        if value is OMIT:
+            del place[name]
+        else:
+            place[name] = value
+    return [place]
 
-    status = geocode_services(services, territory, cache_file, settings(nominatim.url))
+
+LAT = "la latitudine (`lat`)"
+HOSTILE = {
+    "nan-literal": (hostile(lat=float("nan")), f"{LAT} «nan» non è un numero finito"),
+    "nan-text": (hostile(lat="NaN"), f"{LAT} «NaN» non è un numero"),
+    "infinity": (hostile(lon=float("inf")), "la longitudine (`lon`) «inf» non è un numero finito"),
+    "lat-out-of-range": (hostile(lat="91"), f"{LAT} 91 è fuori dall'intervallo tra -90 e 90"),
+    "lon-out-of-range": (
+        hostile(lon="200.5"),  # geopy would wrap it silently to -159.5
+        "la longitudine (`lon`) 200.5 è fuori dall'intervallo tra -180 e 180",
+    ),
+    "missing-lat": (hostile(lat=OMIT), f"manca {LAT}"),  # geopy would place it at (0, 0)
+    "lat-list": (hostile(lat=[45.5]), f"{LAT} non è un numero"),
+    "lat-bool": (hostile(lat=True), f"{LAT} non è un numero"),
+    "name-object": (hostile(display_name={"x": 1}), "`display_name` non è un testo"),
+    "address-list": (
+        hostile(address=["Via Ostile"]),
+        "`address` non è un elenco di campi di testo",
+    ),
+    "rank-text": (hostile(place_rank="alto"), "`place_rank` non è un numero intero"),
+    "json-string": ('"Via Ostile"', "non è un elenco di risultati"),
+    "list-of-numbers": ([1, 2], "un risultato non è un oggetto JSON"),
+    "not-json": ("{not json", "la risposta non è JSON"),
+    "html": ("<html><body>Bad gateway</body></html>", "la risposta non è JSON"),
+    "deep-nesting": ("[" * 100_000 + "]" * 100_000, "JSON annidato troppo in profondità"),
+    "huge-body": ('["' + "x" * (3 * 1024 * 1024) + '"]', "risposta più grande di 1024 KB"),
+}
+
+
+@pytest.mark.parametrize(("body", "detail"), HOSTILE.values(), ids=HOSTILE.keys())
+def test_hostile_reply_fails_that_address_only(
+    nominatim, territory, tmp_path, capsys, body, detail
+):
+    cache_file = tmp_path / "geocache.yaml"
+    before = load_cache(cache_file)
+    found_before = geocode.CacheEntry("found", "nominatim", "2024-01-01", 45.5, 9.32, "Vecchia")
+    refused_before = geocode.CacheEntry("refused", "nominatim", "2024-01-01", reason="non trovato")
+    before.put("via vecchia 1, 20096, pioltello, mi", found_before)
+    before.put("via ostile 1, 20096, pioltello, mi", refused_before)
+    before.save()
+    nominatim.route("Via Ostile 1", Reply(body=body))
+    nominatim.route("Via Roma 1", Reply(body=[result(*PIOLTELLO, "Via Roma 1, Pioltello")]))
+    services = [svc("ostile", "Via Ostile 1", line=3), svc("roma", "Via Roma 1")]
+
+    status = geocode_services(
+        services, territory, cache_file, settings(nominatim.url), retry_refused=True
+    )
 
     assert status == 1
-    assert [r.params["street"] for r in nominatim.requests] == ["Via Rotta 1", "Via Roma 1"]
-    assert "risposta non leggibile" in capsys.readouterr().err
+    assert [r.params["street"] for r in nominatim.requests] == ["Via Ostile 1", "Via Roma 1"]
+    err = capsys.readouterr().err
+    assert "1 trovati, 0 rifiutati, 1 falliti" in err
+    assert (
+        f"fallito: Via Ostile 1, 20096 Pioltello (MI): risposta del servizio non valida: {detail} "
+        "— ostile (riga 3)"
+    ) in err
+    assert "Traceback" not in err
+    after = load_cache(cache_file)
+    assert after.problems == []
+    assert after.entries["via vecchia 1, 20096, pioltello, mi"] == found_before
+    assert after.entries["via ostile 1, 20096, pioltello, mi"] == refused_before
+    assert after.entries["via roma 1, 20096, pioltello, mi"].status == "found"
+
+
+def test_a_body_sent_byte_by_byte_times_out_and_the_run_goes_on(
+    nominatim, territory, tmp_path, capsys
+):
+    body = [result(*PIOLTELLO, "Via Lenta 1, Pioltello " + "x" * 200, road="Via Lenta")]
+    nominatim.route("Via Lenta 1", Reply(body=body, drip=0.02))  # each byte well within timeout
+    nominatim.route("Via Roma 1", Reply(body=[result(*PIOLTELLO, "Via Roma 1, Pioltello")]))
+    cache_file = tmp_path / "geocache.yaml"
+    services = [svc("lenta", "Via Lenta 1"), svc("roma", "Via Roma 1")]
+
+    status = geocode_services(services, territory, cache_file, settings(nominatim.url, retries=0))
+
+    assert status == 1
+    err = capsys.readouterr().err
+    assert "fallito: Via Lenta 1, 20096 Pioltello (MI): nessuna risposta entro 0.4 secondi" in err
+    assert list(cache_yaml(cache_file)) == ["via roma 1, 20096, pioltello, mi"]
+
+
+def test_a_reply_cut_short_is_retried_then_fails_and_the_run_goes_on(
+    nominatim, territory, tmp_path, capsys
+):
+    body = [result(*PIOLTELLO, "Via Corta 1, Pioltello", road="Via Corta")]
+    nominatim.route("Via Corta 1", Reply(body=body, missing=100))
+    nominatim.route("Via Roma 1", Reply(body=[result(*PIOLTELLO, "Via Roma 1, Pioltello")]))
+    cache_file = tmp_path / "geocache.yaml"
+    services = [svc("corta", "Via Corta 1"), svc("roma", "Via Roma 1")]
+
+    status = geocode_services(services, territory, cache_file, settings(nominatim.url, retries=1))
+
+    assert status == 1
+    streets = [r.params["street"] for r in nominatim.requests]
+    assert streets == ["Via Corta 1", "Via Corta 1", "Via Roma 1"]
+    err = capsys.readouterr().err
+    assert (
+        "fallito: Via Corta 1, 20096 Pioltello (MI): servizio non raggiungibile (127.0.0.1:" in err
+    )
+    assert "dopo 2 tentativi" in err
     assert list(cache_yaml(cache_file)) == ["via roma 1, 20096, pioltello, mi"]
 
 
@@ -240,9 +404,10 @@ def test_mixed_run_spaces_requests_and_places_every_record(nominatim, territory,
     status = geocode_services(services, territory, cache_file, settings(nominatim.url, retries=1))
 
     assert status == 1
-    times = [r.at for r in nominatim.requests]
-    assert len(times) == 6  # roma, sbagliata, ignota, errore x2, rotta
-    assert min(b - a for a, b in itertools.pairwise(times)) >= MIN_DELAY - 0.02
+    streets = [r.params["street"] for r in nominatim.requests]  # the spacing: fake-clock test
+    assert streets == ["Via Roma 1", "Via Sbagliata 1", "Via Ignota 5"] + ["Via Errore 1"] * 2 + [
+        "Via Rotta 1"
+    ]
     statuses = {k: v["status"] for k, v in cache_yaml(cache_file).items()}
     assert statuses == {
         "via roma 1, 20096, pioltello, mi": "found",
@@ -303,15 +468,144 @@ def test_dry_run_says_what_it_would_ask_and_asks_nothing(nominatim, territory, t
     assert "roma (riga 7)" in out
 
 
-def test_public_nominatim_never_gets_more_than_one_request_per_second():
-    assert geocode.Settings(min_delay=0.1).effective_delay() == 1.0
-    local = geocode.Settings(min_delay=0.1, url="http://127.0.0.1:9")
-    assert local.effective_delay() == 0.1
+PUBLIC_SPELLINGS = [
+    "",  # the default
+    "nominatim.openstreetmap.org",  # no scheme
+    "NOMINATIM.OpenStreetMap.ORG",
+    "https://nominatim.openstreetmap.org:443",
+    "nominatim.openstreetmap.org:443",  # urlsplit alone reads "nominatim...org" as the scheme
+    "https://nominatim.openstreetmap.org.",  # the root's trailing dot
+    "https://user@nominatim.openstreetmap.org",
+    "https://user:secret@NOMINATIM.openstreetmap.org.:443/",
+    "https://nominatim.openstreetmap.org/search",  # a path (geopy adds /search itself)
+    "https://nominatim.openstreetmap.org/search?q=x",
+    "http://nominatim.openstreetmap.org",
+    "http://nominatim.openstreetmap.org:80/",
+    "  https://nominatim.openstreetmap.org  ",
+    "https://nominatim%2Eopenstreetmap.org",  # percent-encoded dot
+    "https://nominatim\u3002openstreetmap\u3002org",  # ideographic full stops (IDNA: dots)
+    "https://\uff4e\uff4f\uff4d\uff49\uff4e\uff41\uff54\uff49\uff4d.openstreetmap.org",  # fullwidth
+]
 
 
-def test_damaged_cache_is_never_overwritten(nominatim, territory, tmp_path, capsys):
+@pytest.mark.parametrize("url", PUBLIC_SPELLINGS)
+def test_public_nominatim_gets_one_second_however_it_is_spelt(url):
+    settings = geocode.Settings(url=url, min_delay=0.1)
+    assert settings.effective_delay() == 1.0
+    assert settings.host() == "nominatim.openstreetmap.org"
+    geocoder = geocode.make_geocoder(settings)  # the same parse decides where requests go
+    assert urlsplit(geocoder.api).hostname == "nominatim.openstreetmap.org"
+    assert urlsplit(geocoder.api).path == "/search"
+
+
+@pytest.mark.parametrize(
+    ("url", "host"),
+    [
+        ("http://127.0.0.1:9", "127.0.0.1:9"),
+        (
+            "https://nominatim.openstreetmap.org.example.net",
+            "nominatim.openstreetmap.org.example.net",
+        ),
+        ("https://nominatim.example.org/geo/", "nominatim.example.org"),
+        ("http://[::1]:8080", "[::1]:8080"),
+    ],
+)
+def test_other_services_keep_the_configured_delay(url, host):
+    settings = geocode.Settings(url=url, min_delay=0.1)
+    assert (settings.effective_delay(), settings.host()) == (0.1, host)
+
+
+def test_photon_defaults_to_its_own_public_host():
+    settings = geocode.Settings(provider="photon", min_delay=0.1)
+    assert (settings.effective_delay(), settings.host()) == (0.1, "photon.komoot.io")
+    assert geocode.make_geocoder(settings).api == "https://photon.komoot.io/api"
+
+
+class FakeClock:
+    """Time that moves only when the rate limit sleeps (or a request takes a little)."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.sleeps: list[float] = []
+        self.asked_at: list[float] = []
+        self.timed_out: set[str] = set()
+
+    def time(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(round(seconds, 6))
+        self.now += seconds
+
+    def geocode(self, query, **kwargs):  # "not found" in 10 ms; Via B times out the first time
+        self.asked_at.append(self.now)
+        self.now += 0.01
+        if query["street"] == "Via B 2" and query["street"] not in self.timed_out:
+            self.timed_out.add(query["street"])
+            raise gexc.GeocoderTimedOut("Service timed out")
+        return None
+
+
+def test_a_run_against_the_public_nominatim_waits_one_second_between_requests(tmp_path):
+    clock = FakeClock()
+    cache = GeoCache(tmp_path / "geocache.yaml")
+    services = [svc("a", "Via A 1"), svc("b", "Via B 2"), svc("c", "Via C 3")]
+    queries = geocode.pending(services, cache)
+    url = "user@NOMINATIM.openstreetmap.org.:443"
+    settings = geocode.Settings(url=url, min_delay=0.0, backoff=0.0, retries=1)
+
+    geocode.run(
+        queries, clock, Boundaries({}), cache, settings, sleep=clock.sleep, clock=clock.time
+    )
+
+    # a; b (times out); b again after a backoff of 0 s, still a full second later; c
+    assert clock.sleeps == [0.99, 0.0, 0.99, 0.99]
+    assert [round(b - a, 6) for a, b in itertools.pairwise(clock.asked_at)] == [1.0] * 3
+
+
+def test_cli_dry_run_names_the_normalised_host_and_refuses_a_bad_url(tmp_path, capsys):
+    from servicemap.cli import main
+
+    data = tmp_path / "services.yaml"
+    data.write_text(SERVICES_YAML.format(today=dt.date.today().isoformat()), encoding="utf-8")
+    (tmp_path / "territorio.geojson").write_bytes((ROOT / "territorio.geojson").read_bytes())
+    url = "user@NOMINATIM.OpenStreetMap.org.:443"
+
+    assert main(["geocode", str(data), "--provider-url", url, "--dry-run"]) == 0
+    assert "Farei 2 richieste a nominatim (nominatim.openstreetmap.org):" in capsys.readouterr().out
+
+    with pytest.raises(SystemExit) as stop:
+        main(["geocode", str(data), "--provider-url", "ftp://nominatim.example.org"])
+    assert stop.value.code == 2
+    assert "«ftp://nominatim.example.org» non è un indirizzo di servizio valido" in (
+        capsys.readouterr().err
+    )
+
+
+ENTRY = '"a":\n  lat: 45.5\n  lon: 9.3\n  status: "found"\n'
+
+
+@pytest.mark.parametrize(
+    ("damaged", "message"),
+    [
+        (
+            f"<<<<<<< HEAD\n{ENTRY}=======\n",
+            "geocache.yaml:1:1: error: Conflitto di merge non risolto (righe 1-6): tieni la "
+            "versione giusta (o entrambe, se sono voci diverse) e cancella le righe <<<<<<<, "
+            "======= e >>>>>>> [merge-conflict]",
+        ),
+        (
+            f"# cache\n{ENTRY}\n{ENTRY}",  # what a "keep both" merge leaves
+            "geocache.yaml:7:1: error: La chiave `a` è ripetuta (la prima è alla riga 2): "
+            "tienine una sola [duplicate-key]",
+        ),
+    ],
+    ids=["conflict-markers", "duplicate-key"],
+)
+def test_damaged_cache_is_never_overwritten(
+    nominatim, territory, tmp_path, capsys, damaged, message
+):
     cache_file = tmp_path / "geocache.yaml"
-    damaged = '<<<<<<< HEAD\n"a":\n  status: "found"\n=======\n'
     cache_file.write_text(damaged, encoding="utf-8")
 
     status = geocode_services(
@@ -320,7 +614,8 @@ def test_damaged_cache_is_never_overwritten(nominatim, territory, tmp_path, caps
 
     assert status == 1
     assert cache_file.read_text(encoding="utf-8") == damaged
-    assert "geocache-invalid" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert message in err
     assert nominatim.requests == []
 
 
@@ -401,22 +696,86 @@ def test_cli_geocodes_a_services_file_and_the_build_places_every_record(
     assert "street=Via Lenta 1, city=Segrate, country=Italia" in capsys.readouterr().out
 
 
-def test_photon_provider_uses_free_text_and_the_same_checks(nominatim, territory, tmp_path):
+def test_cli_refuses_to_geocode_with_a_conflicted_cache(nominatim, tmp_path, capsys):
+    from servicemap.cli import main
+
+    data = tmp_path / "services.yaml"
+    data.write_text(SERVICES_YAML.format(today=dt.date.today().isoformat()), encoding="utf-8")
+    (tmp_path / "territorio.geojson").write_bytes((ROOT / "territorio.geojson").read_bytes())
+    damaged = f"# cache\n<<<<<<< HEAD\n{ENTRY}=======\n>>>>>>> altro-ramo\n"
+    (tmp_path / "geocache.yaml").write_text(damaged, encoding="utf-8")
+
+    assert main(["geocode", str(data), "--provider-url", nominatim.url]) == 1
+
+    err = capsys.readouterr().err
+    assert (
+        f"{tmp_path / 'geocache.yaml'}:2:1: error: Conflitto di merge non risolto (righe 2-8)"
+        in err
+    )
+    assert nominatim.requests == []
+    assert (tmp_path / "geocache.yaml").read_text(encoding="utf-8") == damaged
+
+
+def photon(coordinates: list, **props) -> dict:
+    properties = {
+        "housenumber": "1",
+        "street": "Via Roma",
+        "city": "Pioltello",
+        "postcode": "20096",
+        "country": "Italia",
+        **props,
+    }
     feature = {
         "type": "Feature",
-        "geometry": {"type": "Point", "coordinates": [PIOLTELLO[1], PIOLTELLO[0]]},
-        "properties": {
-            "housenumber": "1",
-            "street": "Via Roma",
-            "city": "Pioltello",
-            "postcode": "20096",
-            "country": "Italia",
-        },
+        "geometry": {"type": "Point", "coordinates": coordinates},
+        "properties": {k: v for k, v in properties.items() if v is not OMIT},
     }
-    nominatim.route(
-        "Via Roma 1, 20096 Pioltello, Italia",
-        Reply(body={"type": "FeatureCollection", "features": [feature]}),
-    )
+    return {"type": "FeatureCollection", "features": [feature]}
+
+
+LON_LAT = [PIOLTELLO[1], PIOLTELLO[0]]
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        (photon(LON_LAT), ("found", "civico")),
+        (photon(LON_LAT, type="house"), ("found", "civico")),
+        (photon(LON_LAT, type="street", housenumber=OMIT), ("found", "via")),
+        (photon(LON_LAT, type="city"), ("refused", TOWN)),
+        (photon(LON_LAT, type="district", housenumber=OMIT), ("refused", ZONE)),
+        (
+            photon([13.3615, 38.1157], city="Palermo"),
+            (
+                "refused",
+                "il risultato è fuori dal comune di Pioltello: è fuori dal territorio della mappa, "
+                "«1, Via Roma, 20096, Via Roma, Palermo, Italia»",  # geopy's name for Photon
+            ),
+        ),
+        (photon([200.0, 45.5]), ("failed", "la longitudine 200 è fuori dall'intervallo")),
+        (photon([9.3, float("nan")]), ("failed", "la latitudine «nan» non è un numero finito")),
+        (photon([9.3, "nan"]), ("failed", "la latitudine «nan» non è un numero")),
+        (photon([9.3]), ("failed", "un risultato non ha `geometry.coordinates` [lon, lat]")),
+        ({"features": "none"}, ("failed", "non è una FeatureCollection GeoJSON")),
+    ],
+    ids=[
+        "details",
+        "house",
+        "street",
+        "city",
+        "district",
+        "palermo",
+        "lon-200",
+        "nan",
+        "nan-text",
+        "one",
+        "no-features",
+    ],
+)
+def test_photon_provider_uses_free_text_and_the_same_checks(
+    nominatim, territory, tmp_path, capsys, reply, expected
+):
+    nominatim.route("Via Roma 1, 20096 Pioltello, Italia", Reply(body=reply))
     cache_file = tmp_path / "geocache.yaml"
 
     status = geocode_services(
@@ -426,8 +785,15 @@ def test_photon_provider_uses_free_text_and_the_same_checks(nominatim, territory
         settings(nominatim.url, provider="photon"),
     )
 
-    assert status == 0
     (request,) = nominatim.requests
     assert request.path == "/api"
+    if expected[0] == "failed":
+        assert status == 1
+        assert cache_yaml(cache_file) == {}
+        assert f"risposta del servizio non valida: {expected[1]}" in capsys.readouterr().err
+        return
+    assert status == 0
     entry = cache_yaml(cache_file)["via roma 1, 20096, pioltello, mi"]
-    assert (entry["status"], entry["provider"], entry["precision"]) == ("found", "photon", "civico")
+    assert entry["provider"] == "photon"
+    judged = entry["precision"] if entry["status"] == "found" else entry["reason"]
+    assert (entry["status"], judged) == expected

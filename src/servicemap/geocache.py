@@ -23,6 +23,7 @@ no accents, punctuation as spaces, single spaces) and holds ``status``:
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import tempfile
@@ -30,8 +31,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from servicemap import load
 from servicemap.model import Address
 from servicemap.problems import Problem
 
@@ -47,7 +47,6 @@ _HEADER = (
 )
 _PUNCT = re.compile(r"[^a-z0-9]+")
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def normalise_part(text: str) -> str:
@@ -155,60 +154,96 @@ def _scalar(value: object) -> str:
     return _quote(str(value))
 
 
-def load_cache(path: Path) -> GeoCache:
+def load_cache(path: Path, display_name: str | None = None) -> GeoCache:
     """Read the cache; a missing file is an empty cache, a damaged one a problem (never a crash).
 
-    A damaged file (for example merge-conflict markers) is reported as an error, because a build
-    that silently forgot every geocoded address would move records without anybody noticing.
+    The file goes through the same strict loader as ``services.yaml`` (``load.py``): a duplicate
+    key (what a "keep both" merge leaves), merge-conflict markers, tabs, tags or a huge file are
+    reported at their line, and every value stays the string that was written. A damaged file is
+    an error, because a build that silently forgot every geocoded address would move records
+    without anybody noticing.
     """
+    name = display_name or _display(path)
     cache = GeoCache(path)
     if not path.is_file():
         return cache
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        cache.problems.append(_bad(path, 1, f"il file non si legge ({detail})"))
+    root, problems = load.load_path(path, name)
+    problems = [p for p in problems if p.code != "empty-file"]  # only comments: no entries yet
+    if root is None and any(p.code == "root-not-mapping" for p in problems):
+        problems = [_bad(name, 1, 'deve essere un elenco di voci `"indirizzo": {...}`')]
+    cache.problems += problems
+    if root is None:
         return cache
-    if data is None:
-        return cache
-    if not isinstance(data, dict):
-        cache.problems.append(_bad(path, 1, "deve essere un elenco di voci `indirizzo: {...}`"))
-        return cache
-    for key, raw in data.items():
-        entry = _entry(raw)
-        if entry is None:
-            cache.problems.append(_bad(path, 1, f"la voce «{key}» non è valida"))
+    for key, node in root.value.items():  # type: ignore[union-attr]
+        entry = _entry(node)
+        if isinstance(entry, CacheEntry):
+            cache.entries[key] = entry
         else:
-            cache.entries[str(key)] = entry
+            line = node.key_line or node.line
+            cache.problems.append(_bad(name, line, f"la voce «{_cut(key)}» {entry}"))
     return cache
 
 
-def _entry(raw: object) -> CacheEntry | None:
-    if not isinstance(raw, dict) or raw.get("status") not in STATUSES:
+def _entry(node: load.Node) -> CacheEntry | str:
+    """The entry written in ``node``, or what is wrong with it (Italian, for the message)."""
+    if not node.is_mapping:
+        return "deve essere un gruppo di chiavi (`status:`, `lat:`, `lon:`...)"
+    raw = node.plain()
+    assert isinstance(raw, dict)
+    if raw.get("status") not in STATUSES:
+        return f"ha `status` «{_cut(raw.get('status'))}»: deve essere found o refused"
+    texts = {k: v if isinstance(v, str) else "" for k, v in raw.items()}
+    coords = {}
+    for name, limit in (("lat", 90.0), ("lon", 180.0)):
+        value = raw.get(name)
+        if value is None:
+            continue
+        number = _number(value)
+        if number is None or abs(number) > limit:
+            written = f" «{_cut(value)}»" if isinstance(value, str) else ""
+            return f"ha `{name}`{written}: deve essere un numero tra -{limit:g} e {limit:g}"
+        coords[name] = number
+    if raw["status"] == FOUND and len(coords) < 2:
+        return "è found ma le manca `lat` o `lon`"
+    return CacheEntry(
+        status=texts["status"],
+        provider=texts.get("provider", ""),
+        date=texts.get("date", ""),
+        lat=coords.get("lat"),
+        lon=coords.get("lon"),
+        display_name=texts.get("display_name", ""),
+        precision=texts.get("precision", ""),
+        reason=texts.get("reason", ""),
+    )
+
+
+def _number(value: object) -> float | None:
+    """A finite float from the text written, else None (``nan``, ``inf``, a list...)."""
+    if not isinstance(value, str):
         return None
     try:
-        lat = float(raw["lat"]) if raw.get("lat") is not None else None
-        lon = float(raw["lon"]) if raw.get("lon") is not None else None
-    except (TypeError, ValueError):
+        number = float(value)
+    except ValueError:
         return None
-    if raw["status"] == FOUND and (lat is None or lon is None):
-        return None
-    return CacheEntry(
-        status=str(raw["status"]),
-        provider=str(raw.get("provider") or ""),
-        date=str(raw.get("date") or ""),
-        lat=lat,
-        lon=lon,
-        display_name=str(raw.get("display_name") or ""),
-        precision=str(raw.get("precision") or ""),
-        reason=str(raw.get("reason") or ""),
-    )
+    return number if math.isfinite(number) else None
 
 
-def _bad(path: Path, line: int, detail: str) -> Problem:
+def _cut(value: object, limit: int = 80) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _display(path: Path) -> str:
+    """How messages name the file: relative to the working directory when possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _bad(file: str, line: int, detail: str) -> Problem:
     message = (
-        f"Cache della geocodifica {path.name} non valida: {detail}. Correggila o cancella la "
-        "voce e rilancia `servicemap geocode`"
+        f"Cache della geocodifica {Path(file).name} non valida: {detail}. Correggila o cancella "
+        "la voce e rilancia `servicemap geocode`"
     )
-    return Problem(str(path), line, 1, "error", "geocache-invalid", message)
+    return Problem(file, line, 1, "error", "geocache-invalid", message)

@@ -3,14 +3,18 @@
 Usage policy, in code: Nominatim's public service allows one request per second from an
 application that names itself (user agent), so every request, retries included, waits for
 ``min_delay`` after the previous one (never less than one second towards
-nominatim.openstreetmap.org). A timeout, HTTP 429 (its ``Retry-After`` honoured) or 5xx is retried
-with exponential backoff; 401/402/403 stop the run (the service refuses us: asking again would
-only make it worse). geopy's ``RateLimiter`` is not used: by default it has no delay and turns
-every error into ``None``, which looks exactly like "address not found".
+nominatim.openstreetmap.org, however its address is spelt: ``geocode_http.endpoint``). A
+timeout, HTTP 429 (its ``Retry-After`` honoured) or 5xx is retried with exponential backoff;
+401/402/403 stop the run (the service refuses us: asking again would only make it worse).
+geopy's ``RateLimiter`` is not used: by default it has no delay and turns every error into
+``None``, which looks exactly like "address not found".
 
-A result is refused, not cached as good, when it lies outside the record's comune or only names
-the town. A failure never loses a record (it stays placed on its comune) and never stops the
-others; failures are not cached, so the next run asks again.
+A result is refused, not cached as good, when it lies outside the record's comune (checked first,
+naming the comune it fell in) or only names the town or a quarter (``geocode_reply.precision``). A
+broken or hostile reply (NaN, out-of-range or missing coordinates, wrong types, not JSON, nested
+100,000 levels, a huge body) fails that address only. A failure never loses a record (it stays
+placed on its comune) and never stops the others; failures are not cached, so the next run asks
+again and the cache keeps what it held.
 """
 
 from __future__ import annotations
@@ -19,20 +23,20 @@ import datetime as dt
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from geopy import exc as gexc
-from geopy.adapters import AdapterHTTPError, URLLibAdapter
+from geopy.adapters import AdapterHTTPError
 from geopy.geocoders import Nominatim, Photon
 from geopy.location import Location
 
-from servicemap import __version__
+from servicemap import __version__, geocode_http
 from servicemap.geocache import FOUND, REFUSED, CacheEntry, GeoCache, address_key
+from servicemap.geocode_reply import precision, printable
 from servicemap.model import Address, Service
 from servicemap.territory import Boundaries
 
 PROVIDERS = ("nominatim", "photon")
-PUBLIC_NOMINATIM = "nominatim.openstreetmap.org"
+PUBLIC_NOMINATIM = geocode_http.PUBLIC_NOMINATIM
 DEFAULT_USER_AGENT = f"servicemap/{__version__} (mappa dei servizi sociali del territorio)"
 VIEWBOX_PADDING_DEG = 0.01  # about 1 km around the comune: a desk on its border is still found
 FLUSH_EVERY = 20  # save the cache every N answers, so an interruption keeps the work done
@@ -54,13 +58,14 @@ class Settings:
     max_wait: float = 300.0  # a Retry-After longer than this counts as a failure
 
     def effective_delay(self) -> float:
-        """The public Nominatim gets at least one second, whatever the option says."""
-        if self.provider == "nominatim" and self.host() == PUBLIC_NOMINATIM:
+        """The public Nominatim gets at least one second, whatever the option or its spelling."""
+        if geocode_http.endpoint(self.url, self.provider).host == PUBLIC_NOMINATIM:
             return max(1.0, self.min_delay)
         return self.min_delay
 
     def host(self) -> str:
-        return urlsplit(self.url).netloc if self.url else PUBLIC_NOMINATIM
+        """The service's host (and port), as the rate limit and the geocoder both see it."""
+        return geocode_http.endpoint(self.url, self.provider).netloc
 
 
 @dataclass
@@ -121,32 +126,9 @@ def pending(
 
 def make_geocoder(settings: Settings) -> Nominatim | Photon:
     """A geopy geocoder for the provider, pointed at ``settings.url`` when given."""
-    cls = {"nominatim": Nominatim, "photon": Photon}[settings.provider]
-    kwargs: dict[str, object] = {
-        "user_agent": settings.user_agent,
-        "timeout": settings.timeout,
-        "adapter_factory": _adapter,
-    }
-    if settings.url:
-        parts = urlsplit(settings.url)
-        kwargs["scheme"] = parts.scheme or "https"
-        kwargs["domain"] = parts.netloc + parts.path.rstrip("/")
-    return cls(**kwargs)
-
-
-def _adapter(proxies=None, ssl_context=None):
-    """An HTTP adapter that never retries on its own.
-
-    geopy's default ``RequestsAdapter`` lets urllib3 retry a timed-out request twice at once:
-    three requests with no pause, behind the rate limit's back. Every retry must go through
-    ``ask`` (throttled, with backoff), so hidden retries are switched off.
-    """
-    try:
-        from geopy.adapters import RequestsAdapter
-
-        return RequestsAdapter(proxies=proxies, ssl_context=ssl_context, max_retries=0)
-    except ImportError:  # requests not installed: the standard library adapter has no retries
-        return URLLibAdapter(proxies=proxies, ssl_context=ssl_context)
+    return geocode_http.make_geocoder(
+        settings.provider, settings.url, user_agent=settings.user_agent, timeout=settings.timeout
+    )
 
 
 def describe(query: Query, settings: Settings, boundaries: Boundaries) -> str:
@@ -174,17 +156,23 @@ def _viewbox(query: Query, boundaries: Boundaries):
 class Throttle:
     """At most one request every ``delay`` seconds, measured from the start of the previous one."""
 
-    def __init__(self, delay: float, sleep: Callable[[float], None] = time.sleep):
+    def __init__(
+        self,
+        delay: float,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ):
         self.delay = delay
         self.sleep = sleep
+        self.clock = clock
         self.last: float | None = None
 
     def wait(self) -> None:
         if self.last is not None:
-            remaining = self.last + self.delay - time.monotonic()
+            remaining = self.last + self.delay - self.clock()
             if remaining > 0:
                 self.sleep(remaining)
-        self.last = time.monotonic()
+        self.last = self.clock()
 
 
 def ask(geocoder, query: Query, settings: Settings, boundaries: Boundaries, throttle: Throttle):
@@ -210,7 +198,7 @@ def ask(geocoder, query: Query, settings: Settings, boundaries: Boundaries, thro
         except gexc.GeocoderUnavailable:
             pause, error = wait, f"servizio non raggiungibile ({settings.host()})"
         except gexc.GeocoderParseError as exc:
-            return None, f"risposta non leggibile ({_short(exc)})"
+            return None, f"risposta del servizio non valida: {_short(exc)}"
         except gexc.GeopyError as exc:
             if not _server_error(exc):
                 return None, f"richiesta rifiutata ({_short(exc)})"
@@ -222,6 +210,14 @@ def ask(geocoder, query: Query, settings: Settings, boundaries: Boundaries, thro
 
 
 def _request(geocoder, query: Query, settings: Settings, boundaries: Boundaries) -> Location | None:
+    """The request; a reply geopy cannot turn into a Location is a parse error, never a crash."""
+    try:
+        return _geocode(geocoder, query, settings, boundaries)
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, RecursionError) as exc:
+        raise gexc.GeocoderParseError(f"forma inattesa: {type(exc).__name__}") from exc
+
+
+def _geocode(geocoder, query: Query, settings: Settings, boundaries: Boundaries) -> Location | None:
     box = _viewbox(query, boundaries)
     if settings.provider == "nominatim":
         return geocoder.geocode(
@@ -249,36 +245,35 @@ def _server_error(exc: Exception) -> bool:
 
 
 def _short(exc: Exception) -> str:
-    return (str(exc).splitlines() or [type(exc).__name__])[0][:160]
+    """The first line of an error, safe for a terminal (a service's text can hold escapes)."""
+    return printable((str(exc).splitlines() or [type(exc).__name__])[0], 160)
 
 
 def judge(
     location: Location | None, query: Query, boundaries: Boundaries, provider: str, today: str
 ) -> CacheEntry:
-    """The cache entry for an answer: found, or refused with the reason a volunteer can act on."""
+    """The cache entry for an answer: found, or refused with the reason a volunteer can act on.
+
+    Where the point is comes first: a Via Roma found in Palermo is "outside the comune", not
+    "only the town", whatever its precision.
+    """
     if location is None:
         return CacheEntry(REFUSED, provider, today, reason="indirizzo non trovato")
     lat, lon = round(location.latitude, 7), round(location.longitude, 7)
     base = {"lat": lat, "lon": lon, "display_name": location.address or ""}
-    precision = _precision(location.raw or {})
-    if precision is None:
-        return CacheEntry(
-            REFUSED, provider, today, reason="trovato solo il comune o la zona", **base
-        )
-    if boundaries.contains(query.address.comune, lat, lon) is False:
-        reason = f"il risultato è fuori dal comune di {query.address.comune}"
+    comune = query.address.comune
+    if boundaries.contains(comune, lat, lon) is False:
+        where = boundaries.name_at(lat, lon)
+        if where:
+            found = f"nel comune di {where}"
+        else:  # the name the service gave says where (Palermo...) better than coordinates
+            found = f"fuori dal territorio della mappa, «{printable(base['display_name'])}»"
+        reason = f"il risultato è fuori dal comune di {comune}: è {found}"
         return CacheEntry(REFUSED, provider, today, reason=reason, **base)
-    return CacheEntry(FOUND, provider, today, precision=precision, **base)
-
-
-def _precision(raw: dict) -> str | None:
-    """``civico`` (house number matched), ``via`` (street only), None (only a town or area)."""
-    address = raw.get("address") or raw.get("properties") or {}
-    if address.get("house_number") or address.get("housenumber"):
-        return "civico"
-    if address.get("road") or address.get("street") or raw.get("class") == "highway":
-        return "via"
-    return None
+    matched, vague = precision(location.raw if isinstance(location.raw, dict) else {})
+    if matched is None:
+        return CacheEntry(REFUSED, provider, today, reason=vague, **base)
+    return CacheEntry(FOUND, provider, today, precision=matched, **base)
 
 
 def run(
@@ -290,10 +285,15 @@ def run(
     *,
     progress: Callable[[Outcome], None] | None = None,
     today: dt.date | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    clock: Callable[[], float] = time.monotonic,
 ) -> list[Outcome]:
-    """Ask for every query, record found/refused answers in the cache, save it along the way."""
+    """Ask for every query, record found/refused answers in the cache, save it along the way.
+
+    ``sleep`` and ``clock`` are the rate limit's (a test replaces them to observe the pauses).
+    """
     day = (today or dt.date.today()).isoformat()
-    throttle = Throttle(settings.effective_delay())
+    throttle = Throttle(settings.effective_delay(), sleep, clock)
     outcomes: list[Outcome] = []
     stopped = ""
     try:

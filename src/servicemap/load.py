@@ -160,6 +160,9 @@ def load_bytes(data: bytes, display_name: str) -> tuple[Node | None, list[Proble
 
 def load_text(text: str, display_name: str) -> tuple[Node | None, list[Problem]]:
     """Parse YAML text into a ``Node`` tree of strings; refusals are returned as problems."""
+    conflicts = merge_conflicts(text, display_name)
+    if conflicts:
+        return None, conflicts
     refused = _control_problems(text, display_name) or _tab_problems(text, display_name)
     if refused:
         return None, refused
@@ -376,6 +379,41 @@ def _restore_mapping(node: Node, table: dict[int, str], marked) -> None:
     for k, item in twin.items():
         if type(item) is str and marked(item):
             twin[k] = item.translate(table)
+
+
+_CONFLICT_LINE = re.compile(r"^(<{7}|>{7})(?:[ \t].*)?\r?$", re.MULTILINE)  # opens, closes
+
+
+def merge_conflicts(text: str, file: str) -> list[Problem]:
+    """Unresolved git merge conflicts (``<<<<<<<``, ``=======``, ``>>>>>>>``), one per block.
+
+    Checked before parsing: YAML would report a baffling syntax error somewhere near the markers,
+    or worse accept both halves. A block runs from ``<<<<<<<`` to ``>>>>>>>``; ``=======`` alone
+    proves nothing (it can underline a title in a block of text), so it is not looked for.
+    """
+    if "<<<<<<<" not in text and ">>>>>>>" not in text:
+        return []
+    found: list[Problem] = []
+    start = 0  # line of the open block's ``<<<<<<<`` (0: none open)
+    line, counted = 1, 0  # line numbers counted incrementally: linear even with many markers
+    for match in _CONFLICT_LINE.finditer(text):
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        if len(found) >= 20:
+            break
+        marker = match.group(1)[0]
+        if marker == "<":
+            if start:  # a block opened and never closed
+                found.append(problem(file, start, 1, "merge-conflict", start=start, end=line - 1))
+            start = line
+        elif marker == ">":
+            first = start or line
+            found.append(problem(file, first, 1, "merge-conflict", start=first, end=line))
+            start = 0
+    if start:
+        end = text.count("\n") + (not text.endswith("\n"))
+        found.append(problem(file, start, 1, "merge-conflict", start=start, end=end))
+    return found[:20]
 
 
 def _tab_problems(text: str, file: str) -> list[Problem]:

@@ -49,6 +49,11 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
         "error",
         "la chiave `{key}` è ripetuta (la prima è alla riga {first}): tienine una sola",
     ),
+    "merge-conflict": (
+        "error",
+        "conflitto di merge non risolto (righe {start}-{end}): tieni la versione giusta (o "
+        "entrambe, se sono voci diverse) e cancella le righe <<<<<<<, ======= e >>>>>>>",
+    ),
     "tab-indent": ("error", "tabulazione nel rientro: usa solo spazi per rientrare le righe"),
     # Structure (JSON Schema)
     "unknown-key": ("error", "chiave sconosciuta `{key}`{hint}"),

@@ -49,8 +49,9 @@ def run(project: Project, *, today: dt.date | None = None, place_records: bool =
     result.services = dataset.services
     comuni = dataset.comuni + dataset.comuni_limitrofi
     result.territory = territory.merge(terr, dataset.territory_name, comuni)
-    if not place_records or has_errors(result.problems):
+    cache = geocache.load_cache(project.cache_file)  # read even when not placing: validate
+    if not place_records or has_errors(result.problems):  # reports a damaged cache too
+        result.problems += cache.problems
         return result
-    cache = geocache.load_cache(project.cache_file)
     result.problems += place.place_services(result.services, result.territory, cache, file=name)
     return result

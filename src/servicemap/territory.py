@@ -14,7 +14,7 @@ boundary) and a top-level ``attribution`` string (source and licence, shown on t
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import shapely
@@ -159,16 +159,18 @@ class Boundaries:
     """Point-in-polygon tests against the comuni of a territory, shapes built once."""
 
     shapes: dict[str, BaseGeometry]
+    names: dict[str, str] = field(default_factory=dict)  # slug -> the comune's name as written
 
     @classmethod
     def of(cls, territory: Territory) -> Boundaries:
-        shapes = {}
+        shapes, names = {}, {}
         for comune in territory.comuni:
             if comune.geometry:
                 geom = shape(comune.geometry)
                 shapely.prepare(geom)
                 shapes[slugify(comune.name)] = geom
-        return cls(shapes)
+                names[slugify(comune.name)] = comune.name
+        return cls(shapes, names)
 
     def has(self, comune: str) -> bool:
         return slugify(comune) in self.shapes
@@ -185,6 +187,11 @@ class Boundaries:
         """The slug of the comune that contains (lat, lon), for messages."""
         point = Point(lon, lat)
         return next((slug for slug, g in self.shapes.items() if g.contains(point)), None)
+
+    def name_at(self, lat: float, lon: float) -> str | None:
+        """The name of the comune that contains (lat, lon), None outside every known boundary."""
+        slug = self.which(lat, lon)
+        return self.names.get(slug, slug) if slug else None
 
     def bbox(self, comune: str | None = None) -> tuple[float, float, float, float] | None:
         """(south, west, north, east) of one comune, or of the whole territory."""

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from servicemap import geocode
 from servicemap.geocache import load_cache
+from servicemap.geocode_http import endpoint
 from servicemap.model import Service, Territory
 from servicemap.problems import format_problems, has_errors
 from servicemap.project import Project
@@ -47,6 +48,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--provider-url",
         default="",
+        type=_provider_url,
         help="indirizzo di un servizio compatibile, es. http://127.0.0.1:8080",
     )
     p.add_argument(
@@ -79,6 +81,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--dry-run", action="store_true", help="mostra le richieste che farebbe, senza farle"
     )
     p.set_defaults(func=cmd_geocode)
+
+
+def _provider_url(text: str) -> str:
+    """Refuse an unusable address at once, as a usage error, before anything is read."""
+    try:
+        endpoint(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
 
 
 def settings_from(args: argparse.Namespace) -> geocode.Settings:
@@ -123,6 +134,11 @@ def geocode_services(
     retry_refused: bool = False,
 ) -> int:
     """The command's work once the records are loaded (tests call it with built records)."""
+    try:
+        endpoint(settings.url)
+    except ValueError as exc:
+        print(f"Geocodifica non avviata: {exc}.", file=sys.stderr)
+        return 1
     cache = load_cache(cache_file)
     if cache.problems:  # never overwrite a damaged cache: the volunteer's entries would be lost
         print(format_problems(cache.problems), file=sys.stderr)
