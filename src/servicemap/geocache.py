@@ -27,17 +27,20 @@ import os
 import re
 import tempfile
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from servicemap import safefile
 from servicemap.model import Address
 from servicemap.problems import Problem
 
 FOUND = "found"
 REFUSED = "refused"
 STATUSES = (FOUND, REFUSED)
+MAX_BYTES = 50 * 1024 * 1024  # read through ``safefile``: bounded, inside the project
 
 _HEADER = (
     "# Cache della geocodifica: scritta da `servicemap geocode`, letta da ogni costruzione del\n"
@@ -155,17 +158,21 @@ def _scalar(value: object) -> str:
     return _quote(str(value))
 
 
-def load_cache(path: Path) -> GeoCache:
+def load_cache(path: Path, *, within: Sequence[Path] = ()) -> GeoCache:
     """Read the cache; a missing file is an empty cache, a damaged one a problem (never a crash).
 
     A damaged file (for example merge-conflict markers) is reported as an error, because a build
     that silently forgot every geocoded address would move records without anybody noticing.
     """
     cache = GeoCache(path)
-    if not path.is_file():
+    if not path.is_file() and not path.is_symlink():
+        return cache
+    raw, refused = safefile.read_bytes(path, str(path), max_bytes=MAX_BYTES, within=within)
+    if raw is None:
+        cache.problems += refused
         return cache
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        data = yaml.load(raw.decode("utf-8"), Loader=_Loader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         cache.problems.append(_bad(path, 1, f"il file non si legge ({detail})"))
