@@ -1,0 +1,369 @@
+"""Publishing: nothing from outside the project, and the site lands wherever people keep it.
+
+Real ``mkdocs build`` runs (``conftest.run_build``) for what a maintainer sees: a link in
+``content/`` that leads out of it stops the build with the file's name and leaves the previous
+site as it was; a ``site_build/`` that is a mount point (a Docker volume) is refreshed in place;
+a folder we may not write gets an Italian message; what killed builds left is cleaned up. Unit
+tests of ``servicemap.publish`` simulate what a sandbox cannot always do (a mount, EACCES).
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO, run_build
+
+from servicemap import publish, synthetic
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def leftovers(root: Path) -> list[str]:
+    return sorted(p.name for p in root.iterdir() if p.name.startswith(".site_build."))
+
+
+@pytest.fixture
+def own_site(make_site):
+    """A territory with its own ``content/`` (a copy of the repository's pages), built once."""
+
+    def make(records: list[dict] | None = None) -> tuple[Path, Path]:
+        config, site = make_site(records or synthetic.records(3))
+        root = config.parent
+        shutil.copytree(REPO / "content", root / "content")
+        text = config.read_text(encoding="utf-8")
+        config.write_text(text.replace(f"docs_dir: {REPO / 'content'}", "docs_dir: content"))
+        return config, site
+
+    return make
+
+
+# --- nothing from outside the project is published ----------------------------------------------
+
+
+SECRET = "SEGRETO-7f3a"
+
+
+def _outside_file(root: Path) -> str:
+    secret = root.parent / "altro" / "segreto.txt"
+    secret.parent.mkdir()
+    secret.write_text(f"password: {SECRET}\n", encoding="utf-8")
+    return str(secret)
+
+
+def _git_config(root: Path) -> str:
+    (root / ".git").mkdir()
+    token = f'[http]\n\textraheader = "AUTHORIZATION: basic {SECRET}"\n'
+    (root / ".git" / "config").write_text(token, encoding="utf-8")
+    return "../.git/config"
+
+
+TARGETS = {
+    "outside": _outside_file,
+    "environ": lambda root: "/proc/self/environ",
+    "git-config": _git_config,
+}
+
+
+@pytest.mark.parametrize("name", ["x.md", "allegati/volantino.pdf"])
+@pytest.mark.parametrize("target", sorted(TARGETS))
+def test_a_link_out_of_content_stops_the_build_and_publishes_nothing(
+    own_site, target: str, name: str
+) -> None:
+    config, site = own_site()
+    root = config.parent
+    assert run_build(config, site).returncode == 0
+    before = snapshot(site)
+    link = root / "content" / name
+    link.parent.mkdir(exist_ok=True)
+    pointed = TARGETS[target](root)
+    if name.startswith("allegati/") and pointed.startswith(".."):
+        pointed = "../" + pointed
+    link.symlink_to(pointed)
+    build = run_build(config, site, env={"SERVICEMAP_TEST_SECRET": SECRET})
+    assert build.returncode == 1
+    assert "Traceback" not in build.output
+    expected = (
+        f"content/{name}:1:1: error: Il file è un collegamento a «{pointed}», fuori dalla "
+        "cartella content: non viene pubblicato; copia il contenuto nel file al posto del "
+        "collegamento [file-outside-project]"
+    )
+    assert expected in build.output, build.output
+    assert (
+        f"1 file di content non si possono pubblicare (elencati sopra). Il sito non è stato "
+        f"costruito: {site} resta com'era."
+    ) in build.output
+    assert snapshot(site) == before
+    assert SECRET not in build.output
+    assert leftovers(root) == []
+
+
+def test_a_link_inside_content_is_published(own_site) -> None:
+    config, site = own_site()
+    content = config.parent / "content"
+    (content / "img").mkdir()
+    (content / "img" / "logo.svg").write_text("<svg/>", encoding="utf-8")
+    (content / "logo.svg").symlink_to("img/logo.svg")
+    build = run_build(config, site)
+    assert build.returncode == 0, build.output
+    assert (site / "logo.svg").read_text(encoding="utf-8") == "<svg/>"
+    assert (site / "img" / "logo.svg").is_file()
+
+
+def test_a_data_file_linked_out_of_the_project_stops_the_build(own_site) -> None:
+    config, site = own_site()
+    root = config.parent
+    assert run_build(config, site).returncode == 0
+    before = snapshot(site)
+    (root / "territorio.geojson").unlink()
+    (root / "territorio.geojson").symlink_to("/proc/self/environ")
+    build = run_build(config, site)
+    assert build.returncode == 1 and "Traceback" not in build.output
+    assert "territorio.geojson:1:1: error: Il file è un collegamento a «/proc/self/environ», " in (
+        build.output
+    )
+    assert snapshot(site) == before
+
+
+# --- a site_build/ that is a mount point ----------------------------------------------------------
+
+
+def _write_site(folder: Path, marker: str) -> None:
+    (folder / "index.html").write_text(marker, encoding="utf-8")
+    (folder / "servizi" / marker).mkdir(parents=True)
+    (folder / "servizi" / marker / "index.html").write_text(marker, encoding="utf-8")
+
+
+def _published(final: Path) -> list[str]:
+    return sorted(p.relative_to(final).as_posix() for p in final.rglob("*"))
+
+
+def test_a_mount_point_that_ismount_sees_is_refreshed_in_place(tmp_path: Path, monkeypatch):
+    final = tmp_path / "site_build"
+    final.mkdir()
+    _write_site(final, "vecchio")
+    inode = final.stat().st_ino
+    monkeypatch.setattr(publish.os.path, "ismount", lambda path: Path(path) == final)
+    staging = publish.start(final)
+    assert staging.path.parent == final  # staged on the mount's own filesystem
+    _write_site(staging.path, "nuovo")
+    staging.publish()
+    assert final.stat().st_ino == inode  # the same folder: the mount is still there
+    assert _published(final) == [
+        "index.html",
+        "servizi",
+        "servizi/nuovo",
+        "servizi/nuovo/index.html",
+    ]
+    assert (final / "index.html").read_text(encoding="utf-8") == "nuovo"
+    assert sorted(os.listdir(tmp_path)) == ["site_build"]
+
+
+def test_a_mount_point_that_cannot_be_renamed_is_refreshed_in_place(tmp_path: Path, monkeypatch):
+    """A bind mount of the same filesystem: ``ismount`` says no, ``rename`` says EBUSY."""
+    final = tmp_path / "site_build"
+    final.mkdir()
+    _write_site(final, "vecchio")
+    inode = final.stat().st_ino
+    real_rename = Path.rename
+
+    def busy(self: Path, target):
+        if self == final:
+            raise OSError(errno.EBUSY, "Device or resource busy", str(self))
+        return real_rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", busy)
+    staging = publish.start(final)
+    assert staging.path.parent == tmp_path
+    _write_site(staging.path, "nuovo")
+    staging.publish()
+    assert final.stat().st_ino == inode
+    assert _published(final) == [
+        "index.html",
+        "servizi",
+        "servizi/nuovo",
+        "servizi/nuovo/index.html",
+    ]
+    assert sorted(os.listdir(tmp_path)) == ["site_build"]
+
+
+def _mount(kind: str, source: Path, target: Path) -> None:
+    args = ["--bind", str(source)] if kind == "bind" else ["-t", "tmpfs", "servicemap-test"]
+    proc = subprocess.run(["mount", *args, str(target)], capture_output=True, text=True)
+    if proc.returncode != 0:
+        pytest.skip(f"cannot mount here: {proc.stderr.strip()}")
+
+
+def _mounted(path: Path) -> bool:
+    points = [line.split()[4] for line in Path("/proc/self/mountinfo").read_text().splitlines()]
+    return str(path) in points
+
+
+@pytest.mark.skipif(shutil.which("mount") is None, reason="no mount command")
+@pytest.mark.parametrize("kind", ["bind", "tmpfs"])
+def test_building_into_a_real_mount_point(own_site, tmp_path: Path, kind: str) -> None:
+    """A Docker volume in miniature: every build refreshes the mount, none renames it."""
+    config, site = own_site(synthetic.records(3))
+    volume = tmp_path / "volume"
+    volume.mkdir()
+    site.mkdir()
+    _mount(kind, volume, site)
+    try:
+        first = run_build(config, site)
+        assert first.returncode == 0, first.output
+        records = synthetic.records(4)
+        (config.parent / "services.yaml").write_text(synthetic.to_yaml(records), encoding="utf-8")
+        second = run_build(config, site)
+        assert second.returncode == 0, second.output
+        assert _mounted(site)
+        ids = sorted(p.name for p in (site / "servizi").iterdir() if p.is_dir())
+        assert ids == sorted(r["id"] for r in records)
+        assert [p.name for p in site.iterdir() if p.name.startswith(".")] == []
+        assert leftovers(config.parent) == []
+        if kind == "bind":  # what the build wrote is in the volume itself
+            assert (volume / "index.html").is_file()
+    finally:
+        subprocess.run(["umount", str(site)], check=True)
+
+
+# --- a folder we may not write ------------------------------------------------------------------
+
+
+def _denied(*args, **kwargs):
+    raise PermissionError(errno.EACCES, "Permission denied")
+
+
+def test_no_permission_to_write_is_an_italian_message(tmp_path: Path, monkeypatch) -> None:
+    final = tmp_path / "site_build"
+    monkeypatch.setattr(publish, "_lock", _denied)
+    with pytest.raises(publish.PublishError) as raised:
+        publish.start(final)
+    assert str(raised.value) == (
+        f"Non ho il permesso di scrivere in {tmp_path}: il sito non è stato pubblicato e quello "
+        "precedente resta com'era. Dai il permesso di scrittura a chi costruisce il sito, oppure "
+        "scegli un'altra cartella con `mkdocs build -d CARTELLA`."
+    )
+
+
+def test_only_the_site_folder_writable_stages_inside_it(tmp_path: Path, monkeypatch) -> None:
+    """``/var/www/site`` writable by the deploy user, ``/var/www`` not."""
+    final = tmp_path / "site_build"
+    final.mkdir()
+    _write_site(final, "vecchio")
+    real_lock = publish._lock
+    monkeypatch.setattr(
+        publish, "_lock", lambda path: _denied() if path.parent == tmp_path else real_lock(path)
+    )
+    staging = publish.start(final)
+    assert staging.path.parent == final
+    _write_site(staging.path, "nuovo")
+    staging.publish()
+    assert (final / "index.html").read_text(encoding="utf-8") == "nuovo"
+
+
+def _in_process_build(config: Path, site: Path, caplog: pytest.LogCaptureFixture) -> str:
+    """``mkdocs build`` in this process (so a failure can be injected): what it logs."""
+    from mkdocs.commands import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    cfg = load_config(str(config), site_dir=str(site))
+    with caplog.at_level(logging.INFO, logger="mkdocs"), pytest.raises(Abort):
+        build.build(cfg)
+    return "\n".join(r.getMessage() for r in caplog.records)
+
+
+def test_mkdocs_build_without_permission_says_so(own_site, monkeypatch, caplog) -> None:
+    config, site = own_site()
+    monkeypatch.chdir(config.parent)
+    monkeypatch.setattr(publish, "_lock", _denied)
+    output = _in_process_build(config, site, caplog)
+    assert f"Non ho il permesso di scrivere in {config.parent}: il sito non è stato pubblicato" in (
+        output
+    )
+    assert not site.exists() and leftovers(config.parent) == []
+
+
+def test_mkdocs_build_that_cannot_replace_the_site_keeps_it(own_site, monkeypatch, caplog) -> None:
+    config, site = own_site()
+    assert run_build(config, site).returncode == 0
+    before = snapshot(site)
+    monkeypatch.chdir(config.parent)
+    real_rename = Path.rename
+
+    def denied(self: Path, target):
+        if self == site:
+            _denied()
+        return real_rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", denied)
+    output = _in_process_build(config, site, caplog)
+    assert f"Non ho il permesso di sostituire il sito in {site}: il sito non è stato " in output
+    assert snapshot(site) == before and leftovers(config.parent) == []
+
+
+# --- what killed builds leave behind ------------------------------------------------------------
+
+
+def _dead_pid() -> int:
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+def test_a_killed_build_is_cleaned_up_but_a_running_one_is_not(own_site) -> None:
+    config, site = own_site()
+    root = config.parent
+    dead = _dead_pid()
+    for stale in (f".site_build.in-costruzione-{dead}", f".site_build.precedente-{dead}"):
+        (root / stale / "servizi").mkdir(parents=True)
+        (root / stale / "servizi" / "mezzo.html").write_text("a metà", encoding="utf-8")
+    (root / f".site_build.in-costruzione-{dead}.lock").touch()
+    with subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"]) as running:
+        try:
+            live = root / f".site_build.in-costruzione-{running.pid}"
+            live.mkdir()
+            lock = os.open(f"{live}.lock", os.O_RDWR | os.O_CREAT)
+            fcntl.flock(lock, fcntl.LOCK_EX)  # as the running build holds it
+            build = run_build(config, site)
+            os.close(lock)
+        finally:
+            running.kill()
+    assert build.returncode == 0, build.output
+    assert leftovers(root) == [live.name, f"{live.name}.lock"]
+    assert (site / "index.html").is_file() and not (site / "servizi" / "mezzo.html").exists()
+    assert len([p for p in (site / "servizi").iterdir() if p.is_dir()]) == 3
+
+
+def test_a_free_lock_means_a_dead_build_whatever_its_pid(tmp_path: Path) -> None:
+    """Pids are reused (and differ between containers): an unlocked, old lock is stale."""
+    final = tmp_path / "site_build"
+    pid = os.getppid()  # a pid that certainly runs
+    folder = tmp_path / f".site_build.in-costruzione-{pid}"
+    folder.mkdir()
+    lock = Path(f"{folder}.lock")
+    lock.touch()
+    os.utime(lock, (1, 1))  # created long ago, and nobody holds it
+    assert publish.remove_stale(final) == [folder]
+    assert sorted(os.listdir(tmp_path)) == []
+
+
+def test_a_fresh_unlocked_lock_of_a_running_pid_is_left_alone(tmp_path: Path) -> None:
+    """Its owner may be between creating the lock file and locking it."""
+    final = tmp_path / "site_build"
+    folder = tmp_path / f".site_build.in-costruzione-{os.getppid()}"
+    folder.mkdir()
+    Path(f"{folder}.lock").touch()
+    assert publish.remove_stale(final) == []
+    assert folder.is_dir()
