@@ -272,6 +272,42 @@ def test_only_the_site_folder_writable_stages_inside_it(tmp_path: Path, monkeypa
     assert (final / "index.html").read_text(encoding="utf-8") == "nuovo"
 
 
+def _unprivileged() -> list[str]:
+    """A command prefix that drops root's power over other users' files: ``unshare --user``.
+
+    In a new user namespace the process keeps its uid but loses CAP_DAC_OVERRIDE over files of
+    unmapped owners: a folder of another user is as closed to it as to anybody.
+    """
+    if shutil.which("unshare") is None:
+        pytest.skip("no unshare command")
+    probe = subprocess.run(["unshare", "--user", "true"], capture_output=True, text=True)
+    if probe.returncode != 0:
+        pytest.skip(f"no user namespaces here: {probe.stderr.strip()}")
+    return ["unshare", "--user"]
+
+
+def test_a_folder_of_another_user_gets_the_message_not_a_traceback(own_site) -> None:
+    config, site = own_site()
+    root = config.parent
+    assert run_build(config, site).returncode == 0
+    before = snapshot(site)
+    prefix = _unprivileged()
+    for path in (root, site):
+        os.chown(path, 12345, 12345)  # somebody else's, mode 755: we may read, not write
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(
+        [*prefix, sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)],
+        capture_output=True, text=True, env=env, cwd=root, timeout=600,
+    )  # fmt: skip
+    output = proc.stdout + proc.stderr
+    assert proc.returncode == 1 and "Traceback" not in output
+    assert (
+        f"ERROR   -  Non ho il permesso di scrivere in {site}: il sito non è stato pubblicato"
+        in (output)
+    )
+    assert snapshot(site) == before and leftovers(root) == []
+
+
 def _in_process_build(config: Path, site: Path, caplog: pytest.LogCaptureFixture) -> str:
     """``mkdocs build`` in this process (so a failure can be injected): what it logs."""
     from mkdocs.commands import build
