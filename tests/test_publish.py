@@ -59,7 +59,7 @@ def _outside_file(root: Path) -> str:
     secret = root.parent / "altro" / "segreto.txt"
     secret.parent.mkdir()
     secret.write_text(f"password: {SECRET}\n", encoding="utf-8")
-    return str(secret)
+    return "../../altro/segreto.txt"  # from content/: a relative link, as git stores it
 
 
 def _git_config(root: Path) -> str:

@@ -83,11 +83,12 @@ def test_a_fifo_swapped_in_after_the_check_cannot_hang_the_read(tmp_path: Path) 
 
 
 def test_validate_refuses_a_link_out_of_its_folder(project: Path, outside: Path) -> None:
-    (project / "services.yaml").symlink_to(outside)
+    (project / "services.yaml").symlink_to("../fuori/segreto.yaml")  # the link as committed
     proc = validate("services.yaml", project)
     assert proc.returncode == 1
     assert proc.stdout.startswith(
-        f"services.yaml:1:1: error: Il file è un collegamento a «{outside}», fuori dal progetto: "
+        "services.yaml:1:1: error: Il file è un collegamento a «../fuori/segreto.yaml», fuori dal "
+        "progetto: "
         "non viene letto; copia il contenuto nel file al posto del collegamento "
         "[file-outside-project]"
     ), proc.stdout
@@ -143,11 +144,13 @@ def test_every_data_file_behind_a_link_out_of_the_project_is_refused(
 ) -> None:
     (project / "services.yaml").write_text(VALID, encoding="utf-8")
     (project / name).unlink(missing_ok=True)
-    (project / name).symlink_to(outside)
+    (project / name).symlink_to("../fuori/segreto.yaml")
     result = pipeline.run(Project.from_options(project, {}))
     [found] = [p for p in result.problems if p.code == "file-outside-project"]
     assert Path(found.file).name == name and found.severity == "error"
-    assert found.message.startswith(f"Il file è un collegamento a «{outside}», fuori dal progetto")
+    assert found.message.startswith(
+        "Il file è un collegamento a «../fuori/segreto.yaml», fuori dal progetto"
+    )
     assert not result.ok
     assert "SEGRETO-123" not in str(result.problems)
 

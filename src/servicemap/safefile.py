@@ -118,26 +118,38 @@ def scan_tree(top: Path, *, max_bytes: int = MAX_CONTENT_BYTES) -> list[Problem]
     """
     root = Path(os.path.realpath(top))
     problems: list[Problem] = []
-    for folder, dirs, names in os.walk(root, onerror=None):
-        dirs.sort()
-        for name in sorted(dirs + names):
-            path = Path(folder, name)
-            shown = display_path(top / path.relative_to(root))
-            found = _check_entry(path, root, top, shown, max_bytes)
-            if found is not None:
-                problems.append(found)
-    return problems
+    stack = [root]
+    while stack:  # an explicit stack: no recursion, whatever the depth
+        folder = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name, reverse=True)
+        except OSError as exc:
+            problems.append(_unreadable(_shown(top, root, folder), exc))
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(Path(entry.path))
+            else:
+                found = _check_entry(entry, root, top, max_bytes)
+                if found is not None:
+                    problems.append(found)
+    return sorted(problems)
 
 
-def _check_entry(path: Path, root: Path, top: Path, display: str, max_bytes: int) -> Problem | None:
-    """The problem with one entry of ``docs_dir`` (``root``: its real path), or None."""
+def _check_entry(entry: os.DirEntry[str], root: Path, top: Path, max_bytes: int) -> Problem | None:
+    """The problem with one entry of ``docs_dir`` (``root``: its real path), or None.
+
+    A plain file costs one ``lstat`` (cached by ``scandir``); only links are resolved.
+    """
+    path = Path(entry.path)
     try:
-        info = os.lstat(path)
-    except OSError as exc:
-        return _unreadable(display, exc)
-    if not stat.S_ISLNK(info.st_mode):
-        if stat.S_ISDIR(info.st_mode):
+        info = entry.stat(follow_symlinks=False)
+        if stat.S_ISREG(info.st_mode) and info.st_size <= max_bytes:
             return None
+    except OSError as exc:
+        return _unreadable(_shown(top, root, path), exc)
+    display = _shown(top, root, path)
+    if not stat.S_ISLNK(info.st_mode):
         return _kind_problem(info, display, max_bytes, "content-too-large")
     real = Path(os.path.realpath(path))
     refused = _containment(path, real, (root,), display, docs=top)
@@ -152,6 +164,11 @@ def _check_entry(path: Path, root: Path, top: Path, display: str, max_bytes: int
             return problem(display, 1, 1, "link-loop", path=display_path(real))
         return None  # its files are checked where they really are
     return _kind_problem(target, display, max_bytes, "content-too-large")
+
+
+def _shown(top: Path, root: Path, path: Path) -> str:
+    """How a message names an entry: under ``docs_dir`` as configured, not its real path."""
+    return display_path(top / path.relative_to(root))
 
 
 def _containment(
