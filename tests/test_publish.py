@@ -109,6 +109,25 @@ def test_a_link_out_of_content_stops_the_build_and_publishes_nothing(
     assert leftovers(root) == []
 
 
+def test_content_replaced_by_a_link_out_of_the_project_publishes_nothing(own_site) -> None:
+    config, site = own_site()
+    root = config.parent
+    assert run_build(config, site).returncode == 0
+    before = snapshot(site)
+    home = root.parent / "casa"
+    shutil.copytree(root / "content", home)
+    (home / "chiave.txt").write_text(SECRET, encoding="utf-8")
+    shutil.rmtree(root / "content")
+    (root / "content").symlink_to("../casa")
+    build = run_build(config, site)
+    assert build.returncode == 1 and "Traceback" not in build.output
+    assert (
+        "content:1:1: error: Il file è un collegamento a «../casa», fuori dal progetto: non viene "
+        "pubblicato"
+    ) in build.output
+    assert snapshot(site) == before
+
+
 def test_a_link_inside_content_is_published(own_site) -> None:
     config, site = own_site()
     content = config.parent / "content"

@@ -155,6 +155,29 @@ def test_every_data_file_behind_a_link_out_of_the_project_is_refused(
     assert "SEGRETO-123" not in str(result.problems)
 
 
+def test_a_project_folder_replaced_by_a_link_is_refused(project: Path, tmp_path: Path) -> None:
+    """``data_file: dati/services.yaml``, and a pull request turns ``dati/`` into a link."""
+    elsewhere = tmp_path / "altrove"
+    elsewhere.mkdir()
+    (elsewhere / "services.yaml").write_text(VALID, encoding="utf-8")
+    (project / "dati").symlink_to(elsewhere)
+    options = {"data_file": "dati/services.yaml"}
+    result = pipeline.run(Project.from_options(project, options), place_records=False)
+    assert [p.code for p in result.problems] == ["file-outside-project"]
+
+
+def test_a_data_file_configured_outside_the_project_is_the_maintainers_choice(
+    project: Path, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "altrove"
+    elsewhere.mkdir()
+    (elsewhere / "services.yaml").write_text(VALID, encoding="utf-8")
+    options = {"data_file": "../altrove/services.yaml"}
+    result = pipeline.run(Project.from_options(project, options), place_records=False)
+    assert len(result.services) == 2
+    assert [p.code for p in result.problems if p.severity == "error"] == []
+
+
 def test_a_link_into_git_is_refused_even_inside_the_project(project: Path) -> None:
     (project / ".git").mkdir()
     (project / ".git" / "config").write_text(
@@ -215,6 +238,19 @@ def test_scan_refuses_links_out_of_docs_dir_and_keeps_those_inside(project: Path
         ("tubo.pdf", "file-special"),
         ("tutto", "link-loop"),
     ]
+
+
+def test_scan_refuses_a_docs_dir_that_is_a_link_out_of_the_project(
+    project: Path, tmp_path: Path
+) -> None:
+    home = tmp_path / "casa"
+    home.mkdir()
+    (home / "id_rsa").write_text("chiave privata\n", encoding="utf-8")
+    (project / "content").symlink_to("../casa")
+    [found] = safefile.scan_tree(project / "content", project=project)
+    assert found.code == "file-outside-project" and found.file == str(project / "content")
+    assert "«../casa», fuori dal progetto: non viene pubblicato" in found.message
+    assert safefile.scan_tree(project / "content") == []  # configured elsewhere: trusted
 
 
 def test_scan_refuses_git_inside_docs_dir(project: Path) -> None:

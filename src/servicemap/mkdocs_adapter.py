@@ -72,10 +72,6 @@ class _Build:
     public_directory_urls: bool = True  # the online site's URL style (absolute links, QR codes)
     data_date: dt.date | None = None  # the most recent ``aggiornato``
 
-    @property
-    def staging_dir(self) -> Path:
-        return self.staging.path
-
 
 _current: _Build | None = None
 
@@ -90,7 +86,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project.site_url = project.site_url or config.site_url or ""
     try:
         result = pipeline.run(project)
-        refused = safefile.scan_tree(Path(config.docs_dir))
+        refused = safefile.scan_tree(Path(config.docs_dir), project=base)
     except Exception as exc:
         raise _internal_error(exc) from None
     _log_problems(result.problems + refused)
@@ -310,7 +306,7 @@ def _write_offline_zip(config: MkDocsConfig, build: _Build) -> None:
     """The dated zip of the copy, inside the site folder (where the publish workflow looks)."""
     date = build.data_date or dt.datetime.fromtimestamp(build.epoch, dt.UTC).date()
     readme = offline.readme(config.site_name, date, build.project.site_url)
-    path = offline.write_zip(build.staging_dir, date, build.epoch, readme)
+    path = offline.write_zip(build.staging.path, date, build.epoch, readme)
     log.info("Copia offline: %s", build.final_dir / path.name)
 
 

@@ -42,11 +42,13 @@ class Project:
     def trusted_dirs(self) -> tuple[Path, ...]:
         """Where the data files may really be, links followed (``safefile``).
 
-        The project (the folder of ``mkdocs.yml``) and the data file's folder as configured (a
-        ``data_file: ../dati/services.yaml`` is the maintainer's choice): a link that leads
-        anywhere else is refused.
+        The project: the folder of ``mkdocs.yml`` (for the CLI, the working folder). A data file
+        configured outside it (``data_file: ../dati/services.yaml``, or a path given to the CLI)
+        is the maintainer's choice: then its own folder. A link that leads anywhere else, a folder
+        of the project replaced by a link, are refused.
         """
-        return (self.project_dir or self.root, self.root)
+        base = self.project_dir or Path.cwd()
+        return (base,) if safefile.lexically_inside(self.root, base) else (self.root,)
 
     @property
     def territory_file(self) -> Path:

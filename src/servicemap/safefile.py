@@ -108,8 +108,14 @@ def _read_at_most(fd: int, limit: int) -> bytes:
 CHANGED = "il file è cambiato mentre veniva letto: riprova"
 
 
-def scan_tree(top: Path, *, max_bytes: int = MAX_CONTENT_BYTES) -> list[Problem]:
+def scan_tree(
+    top: Path, *, project: Path | None = None, max_bytes: int = MAX_CONTENT_BYTES
+) -> list[Problem]:
     """Every problem with the files MkDocs would walk and publish from ``top`` (``docs_dir``).
+
+    ``project``: the folder of ``mkdocs.yml``. A ``docs_dir`` configured inside it must really be
+    inside it (a pull request could replace ``content/`` with a link to a home folder); one
+    configured elsewhere (``docs_dir: /srv/pagine``) is the maintainer's choice.
 
     MkDocs walks ``docs_dir`` following links (``os.walk(followlinks=True)``): a link to ``/``
     would make it walk the whole disk, a link to a parent folder loops. So the check runs first,
@@ -117,6 +123,10 @@ def scan_tree(top: Path, *, max_bytes: int = MAX_CONTENT_BYTES) -> list[Problem]
     that MkDocs would then exclude: a link out of ``docs_dir`` is never a good idea.
     """
     root = Path(os.path.realpath(top))
+    if project is not None and lexically_inside(top, project):
+        refused = _containment(top, root, (project,), display_path(top), published=True)
+        if refused is not None:
+            return [refused]
     problems: list[Problem] = []
     stack = [root]
     while stack:  # an explicit stack: no recursion, whatever the depth
@@ -152,7 +162,8 @@ def _check_entry(entry: os.DirEntry[str], root: Path, top: Path, max_bytes: int)
     if not stat.S_ISLNK(info.st_mode):
         return _kind_problem(info, display, max_bytes, "content-too-large")
     real = Path(os.path.realpath(path))
-    refused = _containment(path, real, (root,), display, docs=top)
+    where = f"fuori dalla cartella {display_path(top)}"
+    refused = _containment(path, real, (root,), display, published=True, where=where)
     if refused is not None:
         return refused
     try:
@@ -172,13 +183,19 @@ def _shown(top: Path, root: Path, path: Path) -> str:
 
 
 def _containment(
-    path: Path, real: Path, within: Sequence[Path], display: str, *, docs: Path | None = None
+    path: Path,
+    real: Path,
+    within: Sequence[Path],
+    display: str,
+    *,
+    published: bool = False,
+    where: str = "fuori dal progetto",
 ) -> Problem | None:
     """The refusal of a resolved path outside every trusted folder, or inside a ``.git``.
 
-    ``docs``: the path is a file of the site's pages (``docs_dir``): it would be published.
+    ``published``: the path is one of the site's pages or files (``docs_dir``), not data.
     """
-    what = "non viene pubblicato" if docs else "non viene letto"
+    what = "non viene pubblicato" if published else "non viene letto"
     shown = os.readlink(path) if path.is_symlink() else str(real)  # the link as git shows it
     for folder in within:
         base = Path(os.path.realpath(folder))
@@ -186,7 +203,6 @@ def _containment(
             if ".git" in real.relative_to(base).parts:
                 return problem(display, 1, 1, "file-in-git", path=shown, what=what)
             return None
-    where = f"fuori dalla cartella {display_path(docs)}" if docs else "fuori dal progetto"
     return problem(display, 1, 1, "file-outside-project", path=shown, where=where, what=what)
 
 
@@ -223,6 +239,11 @@ def _unreadable(display: str, exc: OSError) -> Problem:
 
 def _mb(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
+
+
+def lexically_inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is written below ``folder`` (``..`` taken into account, links not)."""
+    return Path(os.path.abspath(path)).is_relative_to(Path(os.path.abspath(folder)))
 
 
 def display_path(path: Path) -> str:
