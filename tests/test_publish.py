@@ -401,6 +401,27 @@ def test_a_killed_build_is_cleaned_up_but_a_running_one_is_not(own_site) -> None
     assert len([p for p in (site / "servizi").iterdir() if p.is_dir()]) == 3
 
 
+def test_a_build_killed_with_sigkill_is_cleaned_up_by_the_next(own_site) -> None:
+    config, site = own_site(synthetic.records(150))
+    root = config.parent
+    assert run_build(config, site).returncode == 0
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    argv = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)]
+    with subprocess.Popen(argv, cwd=root, env=env, stderr=subprocess.PIPE) as victim:
+        staging = root / f".site_build.in-costruzione-{victim.pid}"
+        assert victim.stderr is not None
+        for line in victim.stderr:  # MkDocs says where it builds: our staging folder
+            if b"Building documentation to directory" in line:
+                break
+        assert victim.poll() is None and staging.is_dir()
+        victim.kill()
+    assert leftovers(root) == [staging.name, f"{staging.name}.lock"]
+    build = run_build(config, site)
+    assert build.returncode == 0, build.output
+    assert leftovers(root) == []
+    assert len([p for p in (site / "servizi").iterdir() if p.is_dir()]) == 150
+
+
 def test_a_free_lock_means_a_dead_build_whatever_its_pid(tmp_path: Path) -> None:
     """Pids are reused (and differ between containers): an unlocked, old lock is stale."""
     final = tmp_path / "site_build"
