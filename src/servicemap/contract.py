@@ -87,7 +87,10 @@ def load_vocabulary(path: Path, *, within: Sequence[Path] = ()) -> tuple[Vocabul
     ``within``: the folders the territory's file may really be in (``safefile``).
     """
     vocabulary = Vocabulary()
-    problems = _merge_file(vocabulary, default_vocabulary_path(), "vocabolario predefinito")
+    default = default_vocabulary_path()  # the package's own file: trusted wherever it really is
+    problems = _merge_file(
+        vocabulary, default, "vocabolario predefinito", (default.resolve().parent,)
+    )
     if path.is_file() or path.is_symlink():
         problems += _merge_file(vocabulary, path, load_display_name(path), within)
     return vocabulary, problems
