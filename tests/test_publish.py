@@ -1,10 +1,9 @@
-"""Publishing: nothing from outside the project, and the site lands wherever people keep it.
+"""Publishing: the site lands wherever people keep it, and only when the build succeeded.
 
-Real ``mkdocs build`` runs (``conftest.run_build``) for what a maintainer sees: a link in
-``content/`` that leads out of it stops the build with the file's name and leaves the previous
-site as it was; a ``site_build/`` that is a mount point (a Docker volume) is refreshed in place;
-a folder we may not write gets an Italian message; what killed builds left is cleaned up. Unit
-tests of ``servicemap.publish`` simulate what a sandbox cannot always do (a mount, EACCES).
+Real ``mkdocs build`` runs (``conftest.run_build``) for what a maintainer sees: a ``site_build/``
+that is a mount point (a Docker volume) is refreshed in place; a folder we may not write gets an
+Italian message; what killed builds left is cleaned up. Unit tests of ``servicemap.publish``
+simulate what a sandbox cannot always do (a mount ``os.path.ismount`` misses, EACCES as root).
 """
 
 from __future__ import annotations
@@ -19,141 +18,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run_build
+from conftest import leftovers, run_build, snapshot
 
 from servicemap import publish, synthetic
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
-    }
-
-
-def leftovers(root: Path) -> list[str]:
-    return sorted(p.name for p in root.iterdir() if p.name.startswith(".site_build."))
-
-
-@pytest.fixture
-def own_site(make_site):
-    """A territory with its own ``content/`` (a copy of the repository's pages), built once."""
-
-    def make(records: list[dict] | None = None) -> tuple[Path, Path]:
-        config, site = make_site(records or synthetic.records(3))
-        root = config.parent
-        shutil.copytree(REPO / "content", root / "content")
-        text = config.read_text(encoding="utf-8")
-        config.write_text(text.replace(f"docs_dir: {REPO / 'content'}", "docs_dir: content"))
-        return config, site
-
-    return make
-
-
-# --- nothing from outside the project is published ----------------------------------------------
-
-
-SECRET = "SEGRETO-7f3a"
-
-
-def _outside_file(root: Path) -> str:
-    secret = root.parent / "altro" / "segreto.txt"
-    secret.parent.mkdir()
-    secret.write_text(f"password: {SECRET}\n", encoding="utf-8")
-    return "../../altro/segreto.txt"  # from content/: a relative link, as git stores it
-
-
-def _git_config(root: Path) -> str:
-    (root / ".git").mkdir()
-    token = f'[http]\n\textraheader = "AUTHORIZATION: basic {SECRET}"\n'
-    (root / ".git" / "config").write_text(token, encoding="utf-8")
-    return "../.git/config"
-
-
-TARGETS = {
-    "outside": _outside_file,
-    "environ": lambda root: "/proc/self/environ",
-    "git-config": _git_config,
-}
-
-
-@pytest.mark.parametrize("name", ["x.md", "allegati/volantino.pdf"])
-@pytest.mark.parametrize("target", sorted(TARGETS))
-def test_a_link_out_of_content_stops_the_build_and_publishes_nothing(
-    own_site, target: str, name: str
-) -> None:
-    config, site = own_site()
-    root = config.parent
-    assert run_build(config, site).returncode == 0
-    before = snapshot(site)
-    link = root / "content" / name
-    link.parent.mkdir(exist_ok=True)
-    pointed = TARGETS[target](root)
-    if name.startswith("allegati/") and pointed.startswith(".."):
-        pointed = "../" + pointed
-    link.symlink_to(pointed)
-    build = run_build(config, site, env={"SERVICEMAP_TEST_SECRET": SECRET})
-    assert build.returncode == 1
-    assert "Traceback" not in build.output
-    expected = (
-        f"content/{name}:1:1: error: Il file è un collegamento a «{pointed}», fuori dalla "
-        "cartella content: non viene pubblicato; copia il contenuto nel file al posto del "
-        "collegamento [file-outside-project]"
-    )
-    assert expected in build.output, build.output
-    assert (
-        f"1 file di content non si possono pubblicare (elencati sopra). Il sito non è stato "
-        f"costruito: {site} resta com'era."
-    ) in build.output
-    assert snapshot(site) == before
-    assert SECRET not in build.output
-    assert leftovers(root) == []
-
-
-def test_content_replaced_by_a_link_out_of_the_project_publishes_nothing(own_site) -> None:
-    config, site = own_site()
-    root = config.parent
-    assert run_build(config, site).returncode == 0
-    before = snapshot(site)
-    home = root.parent / "casa"
-    shutil.copytree(root / "content", home)
-    (home / "chiave.txt").write_text(SECRET, encoding="utf-8")
-    shutil.rmtree(root / "content")
-    (root / "content").symlink_to("../casa")
-    build = run_build(config, site)
-    assert build.returncode == 1 and "Traceback" not in build.output
-    assert (
-        "content:1:1: error: Il file è un collegamento a «../casa», fuori dal progetto: non viene "
-        "pubblicato"
-    ) in build.output
-    assert snapshot(site) == before
-
-
-def test_a_link_inside_content_is_published(own_site) -> None:
-    config, site = own_site()
-    content = config.parent / "content"
-    (content / "img").mkdir()
-    (content / "img" / "logo.svg").write_text("<svg/>", encoding="utf-8")
-    (content / "logo.svg").symlink_to("img/logo.svg")
-    build = run_build(config, site)
-    assert build.returncode == 0, build.output
-    assert (site / "logo.svg").read_text(encoding="utf-8") == "<svg/>"
-    assert (site / "img" / "logo.svg").is_file()
-
-
-def test_a_data_file_linked_out_of_the_project_stops_the_build(own_site) -> None:
-    config, site = own_site()
-    root = config.parent
-    assert run_build(config, site).returncode == 0
-    before = snapshot(site)
-    (root / "territorio.geojson").unlink()
-    (root / "territorio.geojson").symlink_to("/proc/self/environ")
-    build = run_build(config, site)
-    assert build.returncode == 1 and "Traceback" not in build.output
-    assert "territorio.geojson:1:1: error: Il file è un collegamento a «/proc/self/environ», " in (
-        build.output
-    )
-    assert snapshot(site) == before
-
 
 # --- a site_build/ that is a mount point ----------------------------------------------------------
 
