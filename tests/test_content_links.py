@@ -56,10 +56,15 @@ def test_a_link_out_of_content_stops_the_build_and_publishes_nothing(
     build = run_build(config, site, env={"SERVICEMAP_TEST_SECRET": SECRET})
     assert build.returncode == 1
     assert "Traceback" not in build.output
+    why = (
+        "dentro la cartella .git (che contiene le credenziali del repository)"
+        if target == "git-config"
+        else "fuori dalla cartella content"
+    )
+    code = "file-in-git" if target == "git-config" else "file-outside-project"
     expected = (
-        f"content/{name}:1:1: error: Il file è un collegamento a «{pointed}», fuori dalla "
-        "cartella content: non viene pubblicato; copia il contenuto nel file al posto del "
-        "collegamento [file-outside-project]"
+        f"content/{name}:1:1: error: Il file è un collegamento a «{pointed}», {why}: non viene "
+        f"pubblicato; copia il contenuto nel file al posto del collegamento [{code}]"
     )
     assert expected in build.output, build.output
     assert (

@@ -230,7 +230,7 @@ def test_scan_refuses_links_out_of_docs_dir_and_keeps_those_inside(project: Path
     assert scan(docs) == [
         (".nascosto", "file-outside-project"),
         ("ambiente.md", "file-outside-project"),
-        ("config.md", "file-outside-project"),
+        ("config.md", "file-in-git"),
         ("disco", "file-outside-project"),
         ("rotto.md", "file-not-found"),
         ("segreto.md", "file-outside-project"),

@@ -203,6 +203,8 @@ def _containment(
             if ".git" in real.relative_to(base).parts:
                 return problem(display, 1, 1, "file-in-git", path=shown, what=what)
             return None
+    if ".git" in real.parts:  # say why it matters: the checkout's credentials are there
+        return problem(display, 1, 1, "file-in-git", path=shown, what=what)
     return problem(display, 1, 1, "file-outside-project", path=shown, where=where, what=what)
 
 
