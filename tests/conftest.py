@@ -66,6 +66,37 @@ def make_site(tmp_path: Path):
     return make
 
 
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file of a built site and its bytes: "the previous site is intact" is equality."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def leftovers(root: Path) -> list[str]:
+    """The build's temporary folders and locks (``servicemap.publish``) left in ``root``."""
+    return sorted(p.name for p in root.iterdir() if p.name.startswith(".site_build."))
+
+
+@pytest.fixture
+def own_site(make_site):
+    """``own_site(records) -> (config, site)``: like ``make_site``, with its own ``content/``.
+
+    A copy of the repository's pages inside the territory folder (``docs_dir: content``), so a
+    test can add links and files to it.
+    """
+
+    def make(records: list[dict] | None = None) -> tuple[Path, Path]:
+        config, site = make_site(records or synthetic.records(3))
+        root = config.parent
+        shutil.copytree(REPO / "content", root / "content")
+        text = config.read_text(encoding="utf-8")
+        config.write_text(text.replace(f"docs_dir: {REPO / 'content'}", "docs_dir: content"))
+        return config, site
+
+    return make
+
+
 @pytest.fixture(scope="session")
 def example_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The repository's own site (``services.yaml``), built once for all tests that read it."""

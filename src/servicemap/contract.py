@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import difflib
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -22,7 +22,7 @@ import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from servicemap import load
+from servicemap import load, safefile
 from servicemap.messages import problem
 from servicemap.names import char_name, explain_lookalike, fold, invisible, nfc, visible
 from servicemap.paths import PageClaims
@@ -91,24 +91,29 @@ def schema_path() -> Path:
     return Path(str(resources.files("servicemap") / "data" / "servizi.schema.json"))
 
 
-def load_vocabulary(path: Path) -> tuple[Vocabulary, list[Problem]]:
-    """The default vocabulary, extended by the territory's file at ``path`` if it exists."""
+def load_vocabulary(path: Path, *, within: Sequence[Path] = ()) -> tuple[Vocabulary, list[Problem]]:
+    """The default vocabulary, extended by the territory's file at ``path`` if it exists.
+
+    ``within``: the folders the territory's file may really be in (``safefile``).
+    """
     vocabulary = Vocabulary()
-    problems = _merge_file(vocabulary, default_vocabulary_path(), "vocabolario predefinito")
-    if path.is_file():
-        problems += _merge_file(vocabulary, path, load_display_name(path))
+    default = default_vocabulary_path()  # the package's own file: trusted wherever it really is
+    problems = _merge_file(
+        vocabulary, default, "vocabolario predefinito", (default.resolve().parent,)
+    )
+    if path.is_file() or path.is_symlink():
+        problems += _merge_file(vocabulary, path, load_display_name(path), within)
     return vocabulary, problems
 
 
 def load_display_name(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    return safefile.display_path(path)
 
 
-def _merge_file(vocabulary: Vocabulary, path: Path, name: str) -> list[Problem]:
-    root, problems = load.load_path(path, name)
+def _merge_file(
+    vocabulary: Vocabulary, path: Path, name: str, within: Sequence[Path] = ()
+) -> list[Problem]:
+    root, problems = load.load_path(path, name, within=within)
     if root is None:
         return problems
     for key, section in root.value.items():  # type: ignore[union-attr]

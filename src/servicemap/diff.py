@@ -16,7 +16,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from servicemap import load
+from servicemap import load, safefile
 from servicemap.escape import markdown_literal, terminal_safe
 from servicemap.problems import Problem
 
@@ -81,7 +81,10 @@ def read_version(spec: str, file: str, *, cwd: Path | None = None) -> Snapshot:
     where = cwd or Path.cwd()
     path = where / spec
     if path.is_file():
-        return snapshot_from_bytes(spec, path.read_bytes(), display=spec)
+        data, refused = safefile.read_bytes(path, spec, max_bytes=load.MAX_BYTES)
+        if data is None:
+            return Snapshot(label=spec, problems=refused)
+        return snapshot_from_bytes(spec, data, display=spec)
     data = _git_show(spec, file, where)
     if data is None:
         return Snapshot(label=spec, missing=True)

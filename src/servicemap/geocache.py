@@ -28,6 +28,7 @@ import os
 import re
 import tempfile
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -154,7 +155,9 @@ def _scalar(value: object) -> str:
     return _quote(str(value))
 
 
-def load_cache(path: Path, display_name: str | None = None) -> GeoCache:
+def load_cache(
+    path: Path, display_name: str | None = None, *, within: Sequence[Path] = ()
+) -> GeoCache:
     """Read the cache; a missing file is an empty cache, a damaged one a problem (never a crash).
 
     The file goes through the same strict loader as ``services.yaml`` (``load.py``): a duplicate
@@ -165,9 +168,9 @@ def load_cache(path: Path, display_name: str | None = None) -> GeoCache:
     """
     name = display_name or _display(path)
     cache = GeoCache(path)
-    if not path.is_file():
+    if not path.is_file() and not path.is_symlink():
         return cache
-    root, problems = load.load_path(path, name)
+    root, problems = load.load_path(path, name, within=within)
     problems = [p for p in problems if p.code != "empty-file"]  # only comments: no entries yet
     if root is None and any(p.code == "root-not-mapping" for p in problems):
         problems = [_bad(name, 1, 'deve essere un elenco di voci `"indirizzo": {...}`')]

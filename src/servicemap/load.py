@@ -23,7 +23,7 @@ from __future__ import annotations
 import gc
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +31,7 @@ from typing import TypeAlias
 
 import yaml
 
+from servicemap import safefile
 from servicemap.messages import problem
 from servicemap.names import (
     EDITOR_BREAK,
@@ -125,22 +126,16 @@ class _Stop(Exception):
         self.found = found
 
 
-def load_path(path: Path, display_name: str) -> tuple[Node | None, list[Problem]]:
-    """Load a data file strictly; on any refusal return None and the problems, never raise."""
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        return None, [problem(display_name, 1, 1, "file-not-found", path=str(path))]
-    except OSError as exc:
-        return None, [problem(display_name, 1, 1, "file-unreadable", reason=exc.strerror or exc)]
-    if size > MAX_BYTES:
-        return None, [
-            problem(display_name, 1, 1, "file-too-large", size=_mb(size), max=_mb(MAX_BYTES))
-        ]
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return None, [problem(display_name, 1, 1, "file-unreadable", reason=exc.strerror or exc)]
+def load_path(
+    path: Path, display_name: str, *, within: Sequence[Path] = ()
+) -> tuple[Node | None, list[Problem]]:
+    """Load a data file strictly; on any refusal return None and the problems, never raise.
+
+    The file is read by ``safefile`` (inside ``within``, a regular file, bounded by ``MAX_BYTES``).
+    """
+    data, problems = safefile.read_bytes(path, display_name, max_bytes=MAX_BYTES, within=within)
+    if data is None:
+        return None, problems
     return load_bytes(data, display_name)
 
 

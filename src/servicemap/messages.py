@@ -19,6 +19,32 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     "file-not-found": ("error", "il file {path} non esiste: controlla il nome e la cartella"),
     "file-unreadable": ("error", "impossibile leggere il file ({reason})"),
     "file-too-large": ("error", "il file è troppo grande ({size}, massimo {max}): dividilo"),
+    "file-outside-project": (
+        "error",
+        "il file è un collegamento a «{path}», {where}: {what}; copia il contenuto nel file al "
+        "posto del collegamento",
+    ),
+    "file-in-git": (
+        "error",
+        "il file è un collegamento a «{path}», dentro la cartella .git (che contiene le "
+        "credenziali del repository): {what}; copia il contenuto nel file al posto del "
+        "collegamento",
+    ),
+    "file-special": (
+        "error",
+        "il file non è un file normale ma {kind}: non viene letto né pubblicato; mettici al suo "
+        "posto un file normale",
+    ),
+    "content-too-large": (
+        "error",
+        "il file è troppo grande per il sito ({size}, massimo {max}): riducilo, oppure pubblicalo "
+        "altrove e mettici un link",
+    ),
+    "link-loop": (
+        "error",
+        "il collegamento porta a «{path}», una cartella che lo contiene: il sito si ripeterebbe "
+        "all'infinito; togli il collegamento",
+    ),
     "not-utf8": (
         "error",
         "carattere non valido (byte {byte}): salva il file con codifica UTF-8",

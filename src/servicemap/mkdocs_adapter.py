@@ -6,10 +6,13 @@ build:
 * ``on_config`` runs the data stages (load, validate, place) once. Every problem is logged under
   ``mkdocs.plugins.servicemap`` (so ``--strict`` counts the warnings); an error stops the build
   with the validator's messages and a short Italian summary, never a traceback.
-* The build writes into a staging folder beside ``site_dir``; ``on_post_build`` (run last) swaps
-  it in only if the build succeeded. A data error, a failing page, or a ``--strict`` build with
-  warnings (MkDocs aborts those *after* ``on_post_build``, so we count warnings ourselves) leaves
-  the previously published ``site_build/`` untouched.
+* The build writes into a staging folder (``servicemap.publish``); ``on_post_build`` (run last)
+  swaps it in only if the build succeeded. A data error, a failing page, or a ``--strict`` build
+  with warnings (MkDocs aborts those *after* ``on_post_build``, so we count warnings ourselves)
+  leaves the previously published ``site_build/`` untouched.
+* Nothing from outside the project is published: before MkDocs walks ``docs_dir``, every link in it
+  must stay inside it and every file must be a regular file of sane size (``servicemap.safefile``);
+  a refused file is an error that stops the build.
 * Reproducible output: unless ``SOURCE_DATE_EPOCH`` is set, it is set for the build to the most
   recent ``aggiornato`` of the records, so the sitemap's dates and its gzip header depend on the
   data, not on the clock. That date is also shown in every page's footer ("Dati aggiornati al").
@@ -26,7 +29,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,10 +40,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
 
-from servicemap import offline, paths, pipeline
+from servicemap import offline, paths, pipeline, publish, safefile
 from servicemap.escape import terminal_safe
 from servicemap.model import Service
-from servicemap.problems import Problem
+from servicemap.problems import Problem, has_errors
 from servicemap.project import Project
 from servicemap.render import citizen, csp
 from servicemap.render.assets import A11Y_CSS_PATH
@@ -62,7 +64,7 @@ class _Build:
     project: Project
     result: pipeline.Result
     final_dir: Path
-    staging_dir: Path
+    staging: publish.Staging
     warnings: CountHandler
     saved_epoch: str | None
     epoch: int
@@ -85,11 +87,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project.site_url = project.site_url or config.site_url or ""
     try:
         result = pipeline.run(project)
+        refused = safefile.scan_tree(Path(config.docs_dir), project=base)
     except Exception as exc:
         raise _internal_error(exc) from None
-    _log_problems(result.problems)
-    if not result.ok:
-        raise PluginError(_summary(project, result.problems, Path(config.site_dir)))
+    _log_problems(result.problems + refused)
+    if not result.ok or has_errors(refused):
+        site, docs = Path(config.site_dir), Path(config.docs_dir)
+        raise PluginError(_summary(project, result.problems, site, (refused, docs)))
     _current = _start(config, project, result)
     _configure_pages(config, _current)
     _add_citizen_assets(config)
@@ -241,9 +245,11 @@ def on_shutdown() -> None:
 def _start(config: MkDocsConfig, project: Project, result: pipeline.Result) -> _Build:
     """Point the build at a staging folder, fix the build date, start counting warnings."""
     final_dir = Path(config.site_dir).resolve()
-    staging = final_dir.with_name(f".{final_dir.name}.in-costruzione-{os.getpid()}")
-    shutil.rmtree(staging, ignore_errors=True)
-    config.site_dir = str(staging)
+    try:
+        staging = publish.start(final_dir)
+    except publish.PublishError as exc:
+        raise PluginError(str(exc)) from None
+    config.site_dir = str(staging.path)
     counter = CountHandler()
     counter.setLevel(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(counter)
@@ -311,7 +317,7 @@ def _write_offline_zip(config: MkDocsConfig, build: _Build) -> None:
     """The dated zip of the copy, inside the site folder (where the publish workflow looks)."""
     date = build.data_date or dt.datetime.fromtimestamp(build.epoch, dt.UTC).date()
     readme = offline.readme(config.site_name, date, build.project.site_url)
-    path = offline.write_zip(build.staging_dir, date, build.epoch, readme)
+    path = offline.write_zip(build.staging.path, date, build.epoch, readme)
     log.info("Copia offline: %s", build.final_dir / path.name)
 
 
@@ -331,19 +337,13 @@ def _finish(*, swap: bool) -> None:
         os.environ.pop("SOURCE_DATE_EPOCH", None)
     else:
         os.environ["SOURCE_DATE_EPOCH"] = build.saved_epoch
-    if swap and build.staging_dir.is_dir():
-        _swap_in(build.staging_dir, build.final_dir)
-    shutil.rmtree(build.staging_dir, ignore_errors=True)
-
-
-def _swap_in(staging: Path, final: Path) -> None:
-    """Replace ``final`` with ``staging``: two renames, the old tree deleted afterwards."""
-    old = final.with_name(f".{final.name}.precedente-{os.getpid()}")
-    shutil.rmtree(old, ignore_errors=True)
-    if final.exists():
-        final.rename(old)
-    staging.rename(final)
-    shutil.rmtree(old, ignore_errors=True)
+    if not swap:
+        build.staging.discard()
+        return
+    try:
+        build.staging.publish()
+    except publish.PublishError as exc:
+        raise PluginError(str(exc)) from None
 
 
 def _body(markdown: str) -> str:
@@ -374,12 +374,25 @@ def _log_problems(problems: list[Problem]) -> None:
         log.log(level, p.format_text())
 
 
-def _summary(project: Project, problems: list[Problem], site_dir: Path) -> str:
+def _summary(
+    project: Project,
+    problems: list[Problem],
+    site_dir: Path,
+    content: tuple[list[Problem], Path] = ([], Path()),
+) -> str:
+    """The last line of a refused build: what was found (data, pages) and that nothing changed."""
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
+    found = f"{project.display_name}: {errors} errori e {warnings} avvisi (elencati sopra). "
+    refused, docs = content
+    if refused:
+        found = found if errors else ""
+        found += (
+            f"{len(refused)} file di {safefile.display_path(docs)} non si possono pubblicare "
+            "(elencati sopra). "
+        )
     return terminal_safe(
-        f"{project.display_name}: {errors} errori e {warnings} avvisi (elencati sopra). "
-        f"Il sito non è stato costruito: {site_dir} resta com'era. "
+        f"{found}Il sito non è stato costruito: {site_dir} resta com'era. "
         "Correggi gli errori e ricostruisci."
     )
 

@@ -33,14 +33,15 @@ def run(project: Project, *, today: dt.date | None = None, place_records: bool =
     """Load, validate and (unless ``place_records`` is False) place every record of a project."""
     name = project.display_name
     result = Result()
-    vocabulary, problems = contract.load_vocabulary(project.vocabulary_file)
+    within = project.trusted_dirs
+    vocabulary, problems = contract.load_vocabulary(project.vocabulary_file, within=within)
     result.vocabulary = vocabulary
     result.problems += problems
-    doc, problems = load.load_path(project.data_file, display_name=name)
+    doc, problems = load.load_path(project.data_file, display_name=name, within=within)
     result.problems += problems
     if doc is None:
         return result
-    terr, problems = territory.load_territory(project.territory_file)
+    terr, problems = territory.load_territory(project.territory_file, within=within)
     result.problems += problems
     dataset, problems = validate.validate_document(
         doc, file=name, vocabulary=vocabulary, territory=terr, today=today
@@ -49,8 +50,8 @@ def run(project: Project, *, today: dt.date | None = None, place_records: bool =
     result.services = dataset.services
     comuni = dataset.comuni + dataset.comuni_limitrofi
     result.territory = territory.merge(terr, dataset.territory_name, comuni)
-    cache = geocache.load_cache(project.cache_file)  # read even when not placing: validate
-    if not place_records or has_errors(result.problems):  # reports a damaged cache too
+    cache = geocache.load_cache(project.cache_file, within=within)  # even when not placing:
+    if not place_records or has_errors(result.problems):  # validate reports a damaged cache
         result.problems += cache.problems
         return result
     result.problems += place.place_services(result.services, result.territory, cache, file=name)

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from servicemap import safefile
+
 TERRITORY_FILE = "territorio.geojson"
 CACHE_FILE = "geocache.yaml"
 VOCABULARY_FILE = "vocabolario.yaml"
@@ -30,10 +32,23 @@ class Project:
     tile_url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     tile_attribution: str = "© OpenStreetMap contributors"
     options: dict[str, object] = field(default_factory=dict)
+    project_dir: Path | None = None  # the folder of mkdocs.yml (None: the data file's folder)
 
     @property
     def root(self) -> Path:
         return self.data_file.parent
+
+    @property
+    def trusted_dirs(self) -> tuple[Path, ...]:
+        """Where the data files may really be, links followed (``safefile``).
+
+        The project: the folder of ``mkdocs.yml`` (for the CLI, the working folder). A data file
+        configured outside it (``data_file: ../dati/services.yaml``, or a path given to the CLI)
+        is the maintainer's choice: then its own folder. A link that leads anywhere else, a folder
+        of the project replaced by a link, are refused.
+        """
+        base = self.project_dir or Path.cwd()
+        return (base,) if safefile.lexically_inside(self.root, base) else (self.root,)
 
     @property
     def territory_file(self) -> Path:
@@ -50,10 +65,7 @@ class Project:
     @property
     def display_name(self) -> str:
         """How messages name the data file: relative to the working directory when possible."""
-        try:
-            return str(self.data_file.resolve().relative_to(Path.cwd().resolve()))
-        except ValueError:
-            return str(self.data_file)
+        return safefile.display_path(self.data_file)
 
     @property
     def path_in_repo(self) -> str:
@@ -74,7 +86,9 @@ class Project:
     def from_options(cls, base: Path, options: dict[str, object]) -> Project:
         """Build from the ``extra.servicemap`` mapping of ``mkdocs.yml`` (paths relative to it)."""
         known = {
-            k: v for k, v in options.items() if k in cls.__dataclass_fields__ and k != "data_file"
+            k: v
+            for k, v in options.items()
+            if k in cls.__dataclass_fields__ and k not in ("data_file", "project_dir")
         }
         data = base / str(options.get("data_file", "services.yaml"))
-        return cls(data_file=data, options=dict(options), **known)  # type: ignore[arg-type]
+        return cls(data_file=data, options=dict(options), project_dir=base, **known)  # type: ignore[arg-type]

@@ -14,6 +14,7 @@ boundary) and a top-level ``attribution`` string (source and licence, shown on t
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from shapely.errors import ShapelyError
 from shapely.geometry import Point, mapping, shape
 from shapely.geometry.base import BaseGeometry
 
+from servicemap import safefile
 from servicemap.model import Comune, Territory
 from servicemap.problems import Problem, Severity
 from servicemap.text import slugify
@@ -32,6 +34,7 @@ from servicemap.text import slugify
 # another town) is kilometres away, far beyond it.
 BORDER_TOLERANCE_DEG = 0.002
 COORD_DECIMALS = 5  # about 1 m: more digits only make the file bigger
+MAX_BYTES = 50 * 1024 * 1024  # a whole region's simplified comuni are a few MB
 
 MESSAGES: dict[str, tuple[Severity, str]] = {
     "territory-missing": (
@@ -53,12 +56,20 @@ def _problem(path: Path, code: str, **fields: object) -> Problem:
     return Problem(str(path), 1, 1, severity, code, message[0].upper() + message[1:])
 
 
-def load_territory(path: Path) -> tuple[Territory | None, list[Problem]]:
-    """Read the committed boundaries; a missing file is a warning (the build still works)."""
-    if not path.is_file():
+def load_territory(
+    path: Path, *, within: Sequence[Path] = ()
+) -> tuple[Territory | None, list[Problem]]:
+    """Read the committed boundaries; a missing file is a warning (the build still works).
+
+    ``within``: the folders the file may really be in (``safefile``: links, devices, size).
+    """
+    if not path.is_file() and not path.is_symlink():
         return None, [_problem(path, "territory-missing")]
+    raw, refused = safefile.read_bytes(path, str(path), max_bytes=MAX_BYTES, within=within)
+    if raw is None:
+        return None, refused
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(raw.decode("utf-8"))
         return _parse(data), []
     except (OSError, ValueError, TypeError, AttributeError, ShapelyError) as exc:
         return None, [_problem(path, "territory-invalid", detail=str(exc)[:200])]
