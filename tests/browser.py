@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import functools
 import http.server
+import io
 import re
 import threading
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -154,6 +156,20 @@ def settle(page, path: str) -> None:
     elif path.startswith("cerca/"):
         page.wait_for_selector("#sm-search[data-ready=true]")
     page.wait_for_timeout(150)  # Material's own scripts (header, search box)
+
+
+def readable(text: str) -> str:
+    """``text`` as a reader reads it: NFKC folds the glyphs a font or a PDF writer substitutes
+    (the ligature ``ﬃ`` for ``ffi``, full-width forms...), so tests compare words, not glyphs,
+    and survive a browser or font update."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def pdf_pages(data: bytes) -> list[str]:
+    """The text of each page of a PDF (as Chromium prints it), made ``readable``."""
+    import pypdf
+
+    return [readable(sheet.extract_text()) for sheet in pypdf.PdfReader(io.BytesIO(data)).pages]
 
 
 def material_search(page, query: str, timeout_s: float = 15) -> list[str]:
