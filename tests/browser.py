@@ -2,16 +2,19 @@
 
 Shared by every test that opens a page in Chromium (the fixtures built on it, ``chromium`` and
 ``example_site``, are in ``conftest.py``). Never downloads a browser: it drives
-``/usr/bin/chromium`` through Playwright, and the tests that need it are skipped where it is
-missing.
+``/usr/bin/chromium`` through Playwright. Where it is missing the browser tests say how to install
+it: they are skipped on a developer's machine and fail in CI (``CI`` set), where a skip would hide
+a broken machine.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import importlib.util
 import io
 import re
+import subprocess
 import threading
 import unicodedata
 from collections.abc import Iterator
@@ -48,6 +51,34 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 def have_chromium() -> bool:
     return Path(CHROMIUM).exists()
+
+
+def missing() -> str | None:
+    """Why the browser tests cannot run here, with the command that fixes it; None if they can."""
+    if not have_chromium():
+        return (
+            f"Chromium di Debian non è installato ({CHROMIUM}): eseguire "
+            "./scripts/install-chromium.sh (make test lo fa da sé)"
+        )
+    if importlib.util.find_spec("playwright") is None:
+        return "Playwright non è installato: eseguire .venv/bin/pip install -e '.[test]'"
+    return None
+
+
+def chromium_version() -> str:
+    """The browser's own ``--version`` line (``Chromium 150.0.7871.100 built on Debian...``).
+
+    stderr is dropped: Debian's launcher script prints its own shell errors there on some machines
+    (``/etc/chromium.d/dev-shm`` compares the free space of /dev/shm with ``[``, and ``findmnt``
+    prints two numbers where /dev/shm is mounted twice), which say nothing about the browser.
+    """
+    try:
+        done = subprocess.run(
+            [CHROMIUM, "--version"], capture_output=True, text=True, timeout=60, check=False
+        )
+    except OSError as e:
+        return f"{CHROMIUM}: {e}"
+    return done.stdout.strip() or f"{CHROMIUM}: nessuna versione (uscita {done.returncode})"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

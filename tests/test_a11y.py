@@ -15,7 +15,6 @@ from browser import (
     axe_version,
     close,
     describe,
-    have_chromium,
     new_page,
     page_types,
     run_axe,
@@ -26,7 +25,6 @@ from servicemap.render.clientdata import PALETTE
 
 REPO = Path(__file__).resolve().parents[1]
 KINDS = ("home", "cerca", "mappa", "servizio", "comune", "bisogno", "dichiarazione")
-needs_browser = pytest.mark.skipif(not have_chromium(), reason="Debian's chromium is missing")
 
 
 def contrast(a: str, b: str) -> float:
@@ -52,7 +50,6 @@ def kinds(example_build) -> dict[str, str]:
     return page_types(example_build.site)
 
 
-@needs_browser
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [1280, 360])
 @pytest.mark.parametrize("kind", KINDS)
@@ -67,7 +64,6 @@ def test_axe_finds_no_wcag_violation(example_site, kinds, chromium, kind, width)
         close(page)
 
 
-@needs_browser
 @pytest.mark.browser
 def test_axe_finds_no_violation_with_a_popup_open_or_the_search_filtered(example_site, chromium):
     page = new_page(chromium)
@@ -89,7 +85,6 @@ def test_axe_finds_no_violation_with_a_popup_open_or_the_search_filtered(example
         close(page)
 
 
-@needs_browser
 @pytest.mark.browser
 def test_colour_is_never_the_only_signal_on_the_map(example_site, chromium):
     """Every legend colour comes with a letter and a name; every marker shows its letter (or
@@ -123,7 +118,6 @@ def test_colour_is_never_the_only_signal_on_the_map(example_site, chromium):
         close(page)
 
 
-@needs_browser
 @pytest.mark.browser
 @pytest.mark.parametrize("kind", ["servizio", "cerca", "mappa", "comune"])
 def test_text_at_200_percent_still_fits(example_site, kinds, chromium, kind):
@@ -186,7 +180,6 @@ def test_the_statement_says_what_is_tested_with_which_axe():
     assert "accessibilita.md" in nav
 
 
-@pytest.mark.browser
 def test_the_statement_is_published_and_linked_from_every_page(example_build):
     page = example_build.page("accessibilita/index.html")
     assert "Dichiarazione di accessibilità" in page

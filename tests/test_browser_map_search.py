@@ -16,15 +16,12 @@ from pathlib import Path
 
 import holidays
 import pytest
-from browser import PNG_1PX, TILES, have_chromium, serve
+from browser import PNG_1PX, TILES, serve
 
 from servicemap import synthetic
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
-if not have_chromium():  # pragma: no cover
-    pytest.skip("Debian's chromium is not installed", allow_module_level=True)
-pytest.importorskip("playwright.sync_api")
 
 MKDOCS_YML = """\
 site_name: Prova servicemap

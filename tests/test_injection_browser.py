@@ -11,14 +11,13 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from browser import close, have_chromium, material_search, serve
+from browser import close, material_search, serve
 from conftest import run_build
 
 from servicemap import synthetic
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not have_chromium(), reason="Chromium non installato"),
 ]
 
 

@@ -7,11 +7,10 @@ a programmatic focus. Each focused element must show where the focus is.
 from __future__ import annotations
 
 import pytest
-from browser import close, have_chromium, new_page, page_types, settle
+from browser import close, new_page, page_types, settle
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not have_chromium(), reason="Debian's chromium is missing"),
 ]
 
 ACTIVE_JS = """() => {

@@ -10,11 +10,10 @@ import base64
 import struct
 
 import pytest
-from browser import close, describe, have_chromium, new_page, page_types, run_axe, settle
+from browser import close, describe, new_page, page_types, run_axe, settle
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not have_chromium(), reason="Debian's chromium is missing"),
 ]
 PHONE = 360
 KINDS = ("home", "cerca", "mappa", "servizio", "comune", "bisogno")

@@ -12,12 +12,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from browser import WATCH_CSP, have_chromium, material_search
+from browser import WATCH_CSP, material_search
 from conftest import Build
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not have_chromium(), reason="Chromium non installato"),
 ]
 
 

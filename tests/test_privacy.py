@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from browser import PNG_1PX, WATCH_CSP, close, have_chromium, material_search
+from browser import PNG_1PX, WATCH_CSP, close, material_search
 from conftest import Build
 
 from servicemap.render import csp
@@ -134,7 +134,6 @@ def test_tile_origin_and_policy_text() -> None:
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(not have_chromium(), reason="Chromium non installato")
 def test_no_policy_violation_in_the_browser(chromium, example_site: str) -> None:
     served = example_site
     page = chromium.new_page()
