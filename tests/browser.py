@@ -179,14 +179,40 @@ def page_types(site: Path) -> dict[str, str]:
     }
 
 
+# Material's bundle has run to its end (its last statement publishes ``component$``), every
+# service minimap is drawn (each flags it), and a frame has been painted with the page's fonts.
+SETTLED_JS = """() => window.component$ !== undefined &&
+  (!window.L || [...document.querySelectorAll('.sm-scheda .sm-minimap[data-lat]')]
+     .every(box => box.dataset.ready === 'true'))"""
+PAINTED_JS = """() => document.fonts.ready.then(() => new Promise(done =>
+  requestAnimationFrame(() => requestAnimationFrame(() => done(true)))))"""
+
+
 def settle(page, path: str) -> None:
-    """Wait until a page's own scripts have run (the map and search pages flag it)."""
+    """Wait until a page's own scripts have run: the map and search pages flag it, and so do the
+    service minimaps; Material's bundle ends by publishing ``component$``."""
     page.wait_for_load_state("load")
     if path.startswith("mappa/"):
         page.wait_for_selector("#sm-map[data-ready=true] .leaflet-marker-icon")
     elif path.startswith("cerca/"):
         page.wait_for_selector("#sm-search[data-ready=true]")
-    page.wait_for_timeout(150)  # Material's own scripts (header, search box)
+    page.wait_for_function(SETTLED_JS)
+    page.evaluate(PAINTED_JS)
+
+
+# Every point of the map is on screen, alone or counted by a cluster (Leaflet.markercluster
+# builds its clusters after the map's ready flag, with an animation).
+EVERY_POINT_SHOWN_JS = """() => {
+  let shown = document.querySelectorAll('.sm-marker').length;
+  for (const c of document.querySelectorAll('.marker-cluster')) shown += Number(c.textContent);
+  return shown === window.SERVICEMAP_POINTS.p.length;
+}"""
+# The search page's results show as many services as its count announces, and fewer than ``n``.
+FEWER_SHOWN_JS = """n => {
+  const shown = document.querySelectorAll('#sm-results [data-servizio-id]:not([hidden])').length;
+  const said = parseInt(document.getElementById('sm-count').textContent, 10) || 0;
+  return shown < n && shown === said;
+}"""
 
 
 def readable(text: str) -> str:
