@@ -2,16 +2,21 @@
 
 Shared by every test that opens a page in Chromium (the fixtures built on it, ``chromium`` and
 ``example_site``, are in ``conftest.py``). Never downloads a browser: it drives
-``/usr/bin/chromium`` through Playwright, and the tests that need it are skipped where it is
-missing.
+``/usr/bin/chromium`` through Playwright. Where it is missing the browser tests say how to install
+it: they are skipped on a developer's machine and fail in CI (``CI`` set), where a skip would hide
+a broken machine.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import importlib.util
+import io
 import re
+import subprocess
 import threading
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -46,6 +51,34 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 def have_chromium() -> bool:
     return Path(CHROMIUM).exists()
+
+
+def missing() -> str | None:
+    """Why the browser tests cannot run here, with the command that fixes it; None if they can."""
+    if not have_chromium():
+        return (
+            f"Chromium di Debian non è installato ({CHROMIUM}): eseguire "
+            "./scripts/install-chromium.sh (make test lo fa da sé)"
+        )
+    if importlib.util.find_spec("playwright") is None:
+        return "Playwright non è installato: eseguire .venv/bin/pip install -e '.[test]'"
+    return None
+
+
+def chromium_version() -> str:
+    """The browser's own ``--version`` line (``Chromium 150.0.7871.100 built on Debian...``).
+
+    stderr is dropped: Debian's launcher script prints its own shell errors there on some machines
+    (``/etc/chromium.d/dev-shm`` compares the free space of /dev/shm with ``[``, and ``findmnt``
+    prints two numbers where /dev/shm is mounted twice), which say nothing about the browser.
+    """
+    try:
+        done = subprocess.run(
+            [CHROMIUM, "--version"], capture_output=True, text=True, timeout=60, check=False
+        )
+    except OSError as e:
+        return f"{CHROMIUM}: {e}"
+    return done.stdout.strip() or f"{CHROMIUM}: nessuna versione (uscita {done.returncode})"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -146,14 +179,54 @@ def page_types(site: Path) -> dict[str, str]:
     }
 
 
+# Material's bundle has run to its end (its last statement publishes ``component$``), every
+# service minimap is drawn (each flags it), and a frame has been painted with the page's fonts.
+SETTLED_JS = """() => window.component$ !== undefined &&
+  (!window.L || [...document.querySelectorAll('.sm-scheda .sm-minimap[data-lat]')]
+     .every(box => box.dataset.ready === 'true'))"""
+PAINTED_JS = """() => document.fonts.ready.then(() => new Promise(done =>
+  requestAnimationFrame(() => requestAnimationFrame(() => done(true)))))"""
+
+
 def settle(page, path: str) -> None:
-    """Wait until a page's own scripts have run (the map and search pages flag it)."""
+    """Wait until a page's own scripts have run: the map and search pages flag it, and so do the
+    service minimaps; Material's bundle ends by publishing ``component$``."""
     page.wait_for_load_state("load")
     if path.startswith("mappa/"):
         page.wait_for_selector("#sm-map[data-ready=true] .leaflet-marker-icon")
     elif path.startswith("cerca/"):
         page.wait_for_selector("#sm-search[data-ready=true]")
-    page.wait_for_timeout(150)  # Material's own scripts (header, search box)
+    page.wait_for_function(SETTLED_JS)
+    page.evaluate(PAINTED_JS)
+
+
+# Every point of the map is on screen, alone or counted by a cluster (Leaflet.markercluster
+# builds its clusters after the map's ready flag, with an animation).
+EVERY_POINT_SHOWN_JS = """() => {
+  let shown = document.querySelectorAll('.sm-marker').length;
+  for (const c of document.querySelectorAll('.marker-cluster')) shown += Number(c.textContent);
+  return shown === window.SERVICEMAP_POINTS.p.length;
+}"""
+# The search page's results show as many services as its count announces, and fewer than ``n``.
+FEWER_SHOWN_JS = """n => {
+  const shown = document.querySelectorAll('#sm-results [data-servizio-id]:not([hidden])').length;
+  const said = parseInt(document.getElementById('sm-count').textContent, 10) || 0;
+  return shown < n && shown === said;
+}"""
+
+
+def readable(text: str) -> str:
+    """``text`` as a reader reads it: NFKC folds the glyphs a font or a PDF writer substitutes
+    (the ligature ``ﬃ`` for ``ffi``, full-width forms...), so tests compare words, not glyphs,
+    and survive a browser or font update."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def pdf_pages(data: bytes) -> list[str]:
+    """The text of each page of a PDF (as Chromium prints it), made ``readable``."""
+    import pypdf
+
+    return [readable(sheet.extract_text()) for sheet in pypdf.PdfReader(io.BytesIO(data)).pages]
 
 
 def material_search(page, query: str, timeout_s: float = 15) -> list[str]:

@@ -17,6 +17,21 @@ REPO = Path(__file__).resolve().parents[1]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    """The browser and axe-core the results hold for: a page that passes in one Chromium may fail
+    in the next one, so a report names them."""
+    import browser
+
+    problem = browser.missing()
+    if problem:
+        return [f"browser: {problem}"]
+    try:
+        axe = f"axe-core {browser.axe_version()}"
+    except ImportError:
+        axe = "axe-core: non installato (axe-playwright-python)"
+    return [f"browser: {browser.chromium_version()} ({browser.CHROMIUM})", axe]
+
+
 @dataclass
 class Build:
     """The result of one ``mkdocs build``: exit status, output and the built folder."""
@@ -135,12 +150,19 @@ def example_site(example_build: Build):
 
 @pytest.fixture(scope="module")
 def chromium():
-    """Debian's Chromium through Playwright (module scope: one Playwright at a time)."""
+    """Debian's Chromium through Playwright (module scope: one Playwright at a time).
+
+    Where it cannot run, every browser test says how to fix it: skipped on a developer's machine,
+    failed in CI, where a skip would pass a machine that cannot test the pages."""
     import browser
 
-    if not browser.have_chromium():
-        pytest.skip("Debian's chromium is not installed")
-    sync_api = pytest.importorskip("playwright.sync_api")
+    problem = browser.missing()
+    if problem and os.environ.get("CI"):
+        pytest.fail(f"{problem} (CI: i test nel browser non si saltano)", pytrace=False)
+    if problem:
+        pytest.skip(problem)
+    from playwright import sync_api
+
     with sync_api.sync_playwright() as p:
         launched = p.chromium.launch(executable_path=browser.CHROMIUM, args=browser.ARGS)
         yield launched

@@ -16,15 +16,12 @@ from pathlib import Path
 
 import holidays
 import pytest
-from browser import PNG_1PX, TILES, have_chromium, serve
+from browser import EVERY_POINT_SHOWN_JS, PNG_1PX, TILES, serve
 
 from servicemap import synthetic
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
-if not have_chromium():  # pragma: no cover
-    pytest.skip("Debian's chromium is not installed", allow_module_level=True)
-pytest.importorskip("playwright.sync_api")
 
 MKDOCS_YML = """\
 site_name: Prova servicemap
@@ -155,7 +152,7 @@ def popup_of(page, service_id: str) -> str:
 def test_map_shows_every_point_and_the_boundaries_with_tiles_blocked(site, visit):
     v = visit()
     page = open_map(v, site)
-    page.wait_for_timeout(300)  # let the clusters settle
+    page.wait_for_function(EVERY_POINT_SHOWN_JS)  # the clusters are built
     n_points = len(page.evaluate("window.SERVICEMAP_POINTS.p"))
     assert n_points == 7  # 8 records, two of them at one address
     # Every point is on screen, alone or inside a cluster that shows how many it holds.

@@ -16,7 +16,6 @@ from test_browser_map_search import serve_site
 from servicemap import synthetic
 
 pytestmark = pytest.mark.browser
-pytest.importorskip("playwright.sync_api")
 
 # Where the synthetic records are (servicemap.synthetic.COMUNI): the visitor stands in Segrate.
 HERE = {"latitude": 45.4840, "longitude": 9.2960}

@@ -54,7 +54,7 @@ def settings(url: str, **overrides) -> geocode.Settings:
         url=url,
         user_agent="servicemap-test/1 (test@example.org)",
         min_delay=MIN_DELAY,
-        timeout=0.4,
+        timeout=10,  # a loaded machine must not turn a prompt local answer into a "timeout"
         retries=2,
         backoff=0.05,
     )
@@ -223,7 +223,8 @@ def test_timeout_is_retried_then_fails_without_caching(nominatim, territory, tmp
     cache_file = tmp_path / "geocache.yaml"
     services = [svc("lenta", "Via Lenta 1", line=42)]
 
-    status = geocode_services(services, territory, cache_file, settings(nominatim.url, retries=1))
+    slow = settings(nominatim.url, retries=1, timeout=0.4)  # the answer comes after 1 s
+    status = geocode_services(services, territory, cache_file, slow)
 
     assert status == 1
     assert len(nominatim.requests) == 2  # one try, one retry

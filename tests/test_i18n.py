@@ -37,8 +37,6 @@ def test_the_switch_is_on_every_page(example_build):
 
 # --- in the browser --------------------------------------------------------------------------
 
-pytest.importorskip("playwright.sync_api")
-
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):

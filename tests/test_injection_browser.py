@@ -11,14 +11,13 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from browser import close, have_chromium, material_search, serve
+from browser import FEWER_SHOWN_JS, close, material_search, serve, settle
 from conftest import run_build
 
 from servicemap import synthetic
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not have_chromium(), reason="Chromium non installato"),
 ]
 
 
@@ -49,16 +48,20 @@ def test_hostile_text_runs_nothing_in_the_browser(chromium, hostile_site) -> Non
     )
     for path in ("servizi/ostile/", "comuni/pioltello/", "tipi/", "aree/", "mappa/", "cerca/"):
         page.goto(base + path)
-        page.wait_for_load_state("load")
-        page.wait_for_timeout(300)
+        settle(page, path)  # the page's own scripts (map, search, minimap) have run
         assert page.evaluate("window.__pwned") is None, path
     page.goto(base + "servizi/ostile/")
     heading = page.locator("h1").first.inner_text()
     assert heading.startswith("nome: <img src=x onerror=") and "${window.__pwned=1}" in heading
     assert "</script><script>" in heading and "*bold*" in heading
     page.goto(base + "cerca/")
-    page.fill("input[name=q]", "nome")
-    page.wait_for_timeout(300)
+    settle(page, "cerca/")
+    everything = page.locator("#sm-results [data-servizio-id]").count()
+    page.fill("input[name=q]", "onerror")  # in the hostile record's name only
+    page.wait_for_function(FEWER_SHOWN_JS, arg=everything)
+    shown = page.locator("#sm-results [data-servizio-id]:not([hidden])")
+    assert shown.count() == 1 and "<img src=x" in shown.first.inner_text()  # shown as text
+    assert page.evaluate("window.__pwned") is None
     # Material's own search box: the result list shows the hostile title as text.
     page.goto(base)
     material_search(page, "onerror")  # retyped until Material's worker has its index

@@ -7,11 +7,10 @@ a programmatic focus. Each focused element must show where the focus is.
 from __future__ import annotations
 
 import pytest
-from browser import close, have_chromium, new_page, page_types, settle
+from browser import FEWER_SHOWN_JS, close, new_page, page_types, settle
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not have_chromium(), reason="Debian's chromium is missing"),
 ]
 
 ACTIVE_JS = """() => {
@@ -71,10 +70,10 @@ def test_the_skip_link_is_the_first_stop_and_jumps_to_the_content(example_site, 
         settle(page, kinds[kind])
         first = press("Tab")
         assert first and "md-skip" in first["cls"] and first["text"] == "Vai al contenuto", kind
-        page.wait_for_timeout(400)  # Material fades it in
+        # Material fades it in: it ends fully opaque.
+        page.wait_for_function("getComputedStyle(document.querySelector('.md-skip')).opacity == 1")
         box = page.locator(".md-skip").bounding_box()
         assert box and box["y"] >= 0 and box["width"] > 50, kind
-        assert page.evaluate("getComputedStyle(document.querySelector('.md-skip')).opacity") == "1"
         page.keyboard.press("Enter")
         assert page.evaluate("location.hash") == first["href"], kind
         after = press("Tab")
@@ -105,7 +104,7 @@ def test_filters_work_from_the_keyboard(example_site, tab):
     tab_until(press, lambda a: page.evaluate("document.activeElement.id") == "sm-comune")
     total = page.locator("#sm-results [data-servizio-id]:not([hidden])").count()
     page.keyboard.press("ArrowDown")  # a closed <select> changes with the arrows
-    page.wait_for_timeout(100)
+    page.wait_for_function(FEWER_SHOWN_JS, arg=total)
     assert page.input_value("#sm-comune") != ""
     shown = page.locator("#sm-results [data-servizio-id]:not([hidden])").count()
     assert 0 < shown < total
@@ -114,9 +113,14 @@ def test_filters_work_from_the_keyboard(example_site, tab):
     assert page.is_checked("#sm-aperto")
     tab_until(press, lambda a: a["tag"] == "BUTTON" and a["text"] == "Azzera i filtri", 5)
     page.keyboard.press("Enter")
-    page.wait_for_timeout(100)
+    page.wait_for_function(ALL_SHOWN_JS, arg=total)  # the form resets, then filters anew
     assert page.input_value("#sm-comune") == "" and not page.is_checked("#sm-aperto")
     assert page.locator("#sm-results [data-servizio-id]:not([hidden])").count() == total
+
+
+# All ``n`` results are shown again, and the count says so.
+ALL_SHOWN_JS = """n => document.querySelectorAll('#sm-results [data-servizio-id]:not([hidden])')
+  .length === n && parseInt(document.getElementById('sm-count').textContent, 10) === n"""
 
 
 def test_map_list_alternative_and_popup_with_the_keyboard(example_site, tab):

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from browser import TILES, WATCH_CSP, have_chromium, new_page
+from browser import TILES, WATCH_CSP, new_page
 
 from servicemap import synthetic
 from servicemap.model import Comune, Position, Territory
@@ -102,9 +102,6 @@ def test_boundaries_file_is_data_and_names_tiles_only_online() -> None:
     assert CONFINI_PATH == "assets/servicemap/confini.js"
 
 
-chromium_only = pytest.mark.skipif(not have_chromium(), reason="Chromium non installato")
-
-
 def _drawn(page) -> dict:
     page.wait_for_selector(".sm-minimap[data-ready=true]", state="attached")
     return page.evaluate(
@@ -127,7 +124,6 @@ def _drawn(page) -> dict:
 
 
 @pytest.mark.browser
-@chromium_only
 def test_minimap_draws_point_and_boundary_with_tiles_blocked(chromium, example_site) -> None:
     page = new_page(chromium)  # refuses https://tile.openstreetmap.org/**
     page.route(f"{TILES}**", lambda route: route.abort())
@@ -157,7 +153,6 @@ def test_minimap_draws_point_and_boundary_with_tiles_blocked(chromium, example_s
 
 
 @pytest.mark.browser
-@chromium_only
 def test_offline_minimap_from_disk_asks_for_no_tile(chromium, offline_build) -> None:
     page = chromium.new_page()
     requests: list[str] = []

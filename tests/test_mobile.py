@@ -10,11 +10,14 @@ import base64
 import struct
 
 import pytest
-from browser import close, describe, have_chromium, new_page, page_types, run_axe, settle
+from browser import close, describe, new_page, page_types, run_axe, settle
+from test_browser_map_search import serve_site
+
+from servicemap import synthetic
+from servicemap.render.map import LONG_LIST
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not have_chromium(), reason="Debian's chromium is missing"),
 ]
 PHONE = 360
 KINDS = ("home", "cerca", "mappa", "servizio", "comune", "bisogno")
@@ -120,9 +123,61 @@ def test_search_results_come_before_any_map(example_site, phone):
     map_box = page.locator("#sm-map").bounding_box()
     assert skip and map_box and skip["y"] < map_box["y"] and skip["y"] < 740
     page.locator(".sm-skip-map").tap()
-    page.wait_for_timeout(200)
-    heading = page.locator("#elenco-dei-servizi").bounding_box()
-    assert heading and 0 <= heading["y"] < 740  # the list is on screen
+    page.wait_for_function(ON_SCREEN_JS, arg="#elenco-dei-servizi")  # the list is on screen
+
+
+# True once the element ``sel`` has its top on the screen (a jump to an anchor scrolls smoothly).
+ON_SCREEN_JS = """sel => {
+  const top = document.querySelector(sel).getBoundingClientRect().top;
+  return top >= 0 && top < innerHeight;
+}"""
+
+
+@pytest.fixture(scope="module")
+def long_lists_site(tmp_path_factory):
+    """A site whose comuni have more than ``LONG_LIST`` services each: lists drawn on demand."""
+    records = synthetic.records(4 * (LONG_LIST + 5), seed=5)
+    with serve_site(tmp_path_factory.mktemp("liste-lunghe"), records) as url:
+        yield url + "/"
+
+
+@pytest.mark.parametrize("width", [PHONE, 1280])
+@pytest.mark.parametrize("site", ["example_site", "long_lists_site"])
+def test_the_map_list_keeps_its_height_when_drawn(request, chromium, site, width):
+    """The map page draws a long list only near the screen (``content-visibility``); until then
+    it takes an estimated height. The estimate holds: the page does not grow or shrink under the
+    reader by more than a tenth as the lists are drawn, and no service lies over the footer (a
+    list too short for its services lays them there: what axe measured, with Chromium 150, as
+    dark text on the dark footer at 360 px)."""
+    page = new_page(chromium, width=width, is_mobile=width == PHONE)
+    try:
+        open_page(page, request.getfixturevalue(site), "mappa/")
+        before = page.evaluate(LIST_LAYOUT_JS)
+        page.evaluate(
+            "document.querySelectorAll('.sm-map-list .sm-list')"
+            ".forEach(ul => { ul.style.contentVisibility = 'visible'; })"
+        )
+        drawn = page.evaluate(LIST_LAYOUT_JS)
+    finally:
+        close(page)
+    assert before["over_footer"] == [], f"{width}px: {before}"
+    assert 0.9 <= before["height"] / drawn["height"] <= 1.1, (width, before, drawn)
+    if site == "long_lists_site":
+        assert before["on_demand"] == 4, before  # the speed-up is kept
+    else:
+        assert before["on_demand"] == 0, before  # short lists are drawn at once, exact
+
+
+# The page's height and the services whose box reaches into the footer.
+LIST_LAYOUT_JS = """() => {
+  const footer = document.querySelector('footer').getBoundingClientRect().top;
+  const over = [...document.querySelectorAll('.sm-map-list li')]
+    .filter(li => li.getBoundingClientRect().bottom > footer)
+    .map(li => li.dataset.servizioId);
+  const onDemand = [...document.querySelectorAll('.sm-map-list .sm-list')]
+    .filter(ul => getComputedStyle(ul).contentVisibility === 'auto').length;
+  return {height: document.documentElement.scrollHeight, over_footer: over, on_demand: onDemand};
+}"""
 
 
 def png_size(data: bytes) -> tuple[int, int]:

@@ -12,12 +12,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from browser import WATCH_CSP, have_chromium, material_search
+from browser import EVERY_POINT_SHOWN_JS, FEWER_SHOWN_JS, WATCH_CSP, material_search
 from conftest import Build
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not have_chromium(), reason="Chromium non installato"),
 ]
 
 
@@ -84,7 +83,7 @@ def test_search_page_filters_from_disk(offline_build: Build, visit):
     everything = page.eval_on_selector_all(shown, "els => els.length")
     assert everything > 3
     page.fill("input[name=q]", "caritas")
-    page.wait_for_timeout(300)
+    page.wait_for_function(FEWER_SHOWN_JS, arg=everything)
     ids = page.eval_on_selector_all(shown, "els => els.map(e => e.dataset.servizioId)")
     assert "caritas-pioltello" in ids and 0 < len(ids) < everything
     link = page.locator('[data-servizio-id="caritas-pioltello"]:not([hidden]) a').first
@@ -98,7 +97,7 @@ def test_map_shows_points_and_boundaries_without_tiles(offline_build: Build, vis
     visit.open((offline_build.site / "mappa/index.html").as_uri())
     page = visit.page
     page.wait_for_selector("#sm-map[data-ready=true] .leaflet-marker-icon")
-    page.wait_for_timeout(300)
+    page.wait_for_function(EVERY_POINT_SHOWN_JS)  # the clusters are built
     n_points = len(page.evaluate("window.SERVICEMAP_POINTS.p"))
     in_clusters = page.eval_on_selector_all(
         ".marker-cluster", "els => els.reduce((n, e) => n + Number(e.textContent), 0)"

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from browser import PNG_1PX, WATCH_CSP, close, have_chromium, material_search
+from browser import PNG_1PX, WATCH_CSP, close, material_search, settle
 from conftest import Build
 
 from servicemap.render import csp
@@ -134,7 +134,6 @@ def test_tile_origin_and_policy_text() -> None:
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(not have_chromium(), reason="Chromium non installato")
 def test_no_policy_violation_in_the_browser(chromium, example_site: str) -> None:
     served = example_site
     page = chromium.new_page()
@@ -146,8 +145,7 @@ def test_no_policy_violation_in_the_browser(chromium, example_site: str) -> None
     page.route(f"{TILES}/**", lambda r: r.fulfill(body=PNG_1PX, content_type="image/png"))
     for path in ("", "servizi/caritas-pioltello/", "mappa/", "cerca/"):
         page.goto(served + path)
-        page.wait_for_load_state("load")
-        page.wait_for_timeout(400)
+        settle(page, path)  # the page's own scripts (map, search, minimap) have run
         assert page.evaluate("window.__cspv") == [], path
     page.goto(served + "mappa/")
     page.wait_for_selector("#sm-map[data-ready=true] .leaflet-marker-icon")

@@ -48,6 +48,7 @@ DETAILS_PATH = f"{OWN_DIR}/mappa-schede.js"
 FOLIUM_PATH = f"{OWN_DIR}/mappa-carta.js"
 MAP_VAR, BOUNDARIES_VAR = "map_servicemap", "geo_json_comuni"
 COORD_DECIMALS = 5  # about 1 m; services closer than that are "at one address"
+LONG_LIST = 40  # services in a comune's list beyond which it is drawn only near the screen
 
 # The boundary tooltip: the comune name, looked up by number in our own data and written as a
 # text node. Names never enter folium's output: branca compiles what it renders as a Jinja
@@ -292,8 +293,12 @@ def _service_list(
         if not members:
             continue
         comune = html.escape(services[members[0]].comune)
-        size = f"contain-intrinsic-block-size:{2 * len(members)}em"  # see servicemap.css
-        parts.append(f'<h3 class="sm-list-comune">{comune}</h3><ul class="sm-list" style="{size}">')
+        # A long list is drawn only near the screen, at a height estimated from its services (see
+        # servicemap.css); a short one costs nothing to draw and is always exact.
+        attrs = ' class="sm-list"'
+        if len(members) > LONG_LIST:
+            attrs = f' class="sm-list sm-list-long" style="--sm-n:{len(members)}"'
+        parts.append(f'<h3 class="sm-list-comune">{comune}</h3><ul{attrs}>')
         parts += [_list_item(services[n], n, styles, type_index, service_url) for n in members]
         parts.append("</ul>")
     parts.append("</div>")
