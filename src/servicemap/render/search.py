@@ -80,7 +80,8 @@ class _Tables:
 
 
 def data_script(services: list[Service], tables: _Tables) -> str:
-    """``window.SERVICEMAP_SERVICES``: label tables and one array per record, by name:
+    """``window.SERVICEMAP_SERVICES``: label tables (types and needs as ``[key, label, folded
+    words]``) and one array per record, by name:
     ``[id, name, [types], [needs], comune, [served comuni], [languages], address, hours,
     festivi_aperto, closures, position, haystack]``; position ``[lat, lon, precision]`` (precision
     as ``PRECISION_CODES``: 2 is "on its comune") or 0, for "Vicino a me"."""
@@ -106,8 +107,8 @@ def data_script(services: list[Service], tables: _Tables) -> str:
         for s in sorted(services, key=lambda s: (fold(s.nome), s.id))
     ]
     value = {
-        "tipi": [[key, labels.tipo.get(key, key)] for key in tables.tipi],
-        "aree": [[key, labels.aree.get(key, key)] for key in tables.aree],
+        "tipi": [[k, labels.tipo.get(k, k), _words(labels, "tipo", k)] for k in tables.tipi],
+        "aree": [[k, labels.aree.get(k, k), _words(labels, "aree", k)] for k in tables.aree],
         "comuni": [[slugify(c), c] for c in tables.comuni],
         "lingue": [[code, *labels.lingue.get(code, (code, code))] for code in tables.lingue],
         "s": rows,
@@ -124,8 +125,14 @@ def haystack(service: Service, labels: Labels) -> str:
         service.destinatari,
         service.indirizzo.via,
         *(labels.attivita.get(a, a) for a in service.attivita),
+        *(_words(labels, "attivita", a) for a in service.attivita),
     ]
     return fold(" ".join(w for w in words if w))
+
+
+def _words(labels: Labels, kind: str, code: str) -> str:
+    """The words people type for a vocabulary value, folded: shared by every record that has it."""
+    return fold(" ".join(labels.words.get(kind, {}).get(code, ())))
 
 
 def _position(service: Service) -> list[float] | int:
@@ -184,6 +191,28 @@ def _form(tables: _Tables) -> str:
     )  # fmt: skip
 
 
+def _no_result(map_url: str) -> str:
+    """The routes that always exist, shown (by the script) when nothing matches.
+
+    The pages by comune and by need list every service, so a person whose words the search
+    does not know still reaches a desk in two taps.
+    """
+
+    def sibling(name: str) -> str:  # the same URL style as the map's (folder or index.html)
+        return html.escape(map_url.replace("/mappa/", f"/{name}/"))
+
+    return (
+        '<div id="sm-nessuno" class="sm-nessuno" hidden><p data-i18n="cerca.strade">'
+        "Puoi sempre scegliere tra tutti i servizi:</p><ul>"
+        f'<li><a href="{sibling("comuni")}" data-i18n="cerca.strade.comuni">'
+        "i servizi del tuo comune</a></li>"
+        f'<li><a href="{sibling("aree")}" data-i18n="cerca.strade.aree">'
+        "i servizi per bisogno</a></li>"
+        f'<li><a href="{html.escape(map_url)}" data-i18n="cerca.strade.mappa">'
+        "la mappa con l'elenco di tutti i servizi</a></li></ul></div>"
+    )
+
+
 def _page(services: list[Service], tables: _Tables, service_url: str, map_url: str) -> str:
     count = len(services)
     lines = [
@@ -206,11 +235,13 @@ def _page(services: list[Service], tables: _Tables, service_url: str, map_url: s
         f'<p id="sm-count" class="sm-count" role="status" aria-live="polite">'
         f"{count} {'servizio' if count == 1 else 'servizi'}</p>",
         '<div id="sm-results" class="sm-results"></div>',
+        _no_result(map_url),
         "<noscript><p>La ricerca ha bisogno di JavaScript. L'elenco di tutti i servizi è "
         f'anche nella pagina della <a href="{html.escape(map_url)}">mappa</a>.</p></noscript>',
         f'<script src="../{DATA_PATH}"></script>',
         f'<script src="../{OWN_DIR}/festivi.js"></script>',  # render.holidays
         f'<script src="../{OWN_DIR}/servicemap-hours.js"></script>',
+        f'<script src="../{OWN_DIR}/servicemap-match.js"></script>',
         f'<script src="../{OWN_DIR}/servicemap-search.js"></script>',
         f'<script src="../{OWN_DIR}/servicemap-vicino.js"></script>',
         "</div>",
