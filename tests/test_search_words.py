@@ -126,7 +126,7 @@ def test_a_search_lives_in_the_address_and_back_undoes_it(site, phone):
     phone.select_option("#sm-area", "famiglia")
     assert shown(phone) == ids(2)
     params = urllib.parse.parse_qs(urllib.parse.urlsplit(phone.url).query)
-    assert params == {"q": ["centro"], "area": ["famiglia"]}
+    assert params == {"testo": ["centro"], "area": ["famiglia"]}
     shared = phone.url
     phone.go_back()  # undoes the need, keeps the words
     phone.wait_for_function("() => document.getElementById('sm-area').value === ''")
@@ -139,10 +139,11 @@ def test_a_search_lives_in_the_address_and_back_undoes_it(site, phone):
     phone.wait_for_selector("#sm-search[data-ready=true]")
     assert shown(phone) == ids(2)
     assert phone.input_value("#sm-area") == "famiglia"
+    assert not phone.is_checked("#__search")  # the page itself, not Material's search over it
 
 
 def test_no_result_says_so_and_offers_the_routes_that_always_exist(site, phone):
-    open_search(phone, site, "?q=zzzz")
+    open_search(phone, site, "?testo=zzzz")
     assert shown(phone) == set()
     assert phone.inner_text("#sm-count") == (
         "Nessun servizio trovato per «zzzz»: prova con un'altra parola."
@@ -151,9 +152,9 @@ def test_no_result_says_so_and_offers_the_routes_that_always_exist(site, phone):
     hrefs = phone.eval_on_selector_all("#sm-nessuno a", "els => els.map(e => e.href)")
     assert [urllib.parse.urlsplit(h).path for h in hrefs] == ["/comuni/", "/aree/", "/mappa/"]
     for href in hrefs:
-        with urllib.request.urlopen(href) as reply:  # noqa: S310 (the local test server)
+        with urllib.request.urlopen(href) as reply:  # the local test server
             assert reply.status == 200
-    open_search(phone, site, "?q=alfa&area=casa")
+    open_search(phone, site, "?testo=alfa&area=casa")
     assert shown(phone) == set()
     assert "togliere un filtro" in phone.inner_text("#sm-count")
 

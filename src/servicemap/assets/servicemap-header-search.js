@@ -3,7 +3,7 @@
  * Material's search box finds pages (a need, a comune, a service by its name); the Cerca page
  * finds services by the words people use, with filters and "aperto ora". So that the two boxes
  * never leave a person stranded, the header's results start with a link that takes the same
- * words to Cerca (cerca/?q=...). Its address is the navigation's own link to Cerca, so it follows
+ * words to Cerca (cerca/?testo=...). Its address is the navigation's own link to Cerca, so it follows
  * the site's URL style (a folder online, index.html in the offline copy). Text only, no HTML.
  */
 (function () {
@@ -40,7 +40,7 @@
     var q = input.value.trim();
     link.hidden = !q;
     if (!q) { return; }
-    link.href = base + "?q=" + encodeURIComponent(q);
+    link.href = base + "?testo=" + encodeURIComponent(q);
     link.textContent = tr("cerca.dall-intestazione", { q: q },
       "Cerca «" + q + "» tra tutti i servizi, con i filtri →");
   }

@@ -8,7 +8,7 @@
  * "bollette"), comuni and languages, in their own name and in Italian (folded once here):
  * "中文", "English" or "arabo" all find the desks that speak them. How a word matches (typos,
  * plurals, accents) is servicemap-match.js's rule. The filters live in the address
- * (cerca/?q=spid&comune=segrate), so a search can be shared and Back undoes a change.
+ * (cerca/?testo=spid&comune=segrate), so a search can be shared and Back undoes a change.
  * Plain ES2017, no modules: it must run from file:// too.
  */
 (function () {
@@ -251,17 +251,20 @@
     return out;
   }
 
-  /* The filters live in the address: cerca/?q=spid&comune=segrate. Links from other pages and
-   * shared searches open with them; every change is written back, so Back undoes it. Typing
+  /* The filters live in the address: cerca/?testo=spid&comune=segrate. Links from other pages
+   * and shared searches open with them; every change is written back, so Back undoes it. Typing
    * replaces the entry it started (one entry per search, not per letter); a select, the
-   * checkbox or the reset button adds one. Empty filters are left out of the address. */
+   * checkbox or the reset button adds one. Empty filters are left out of the address. The
+   * words go in `testo`, not `q`: Material opens its own search over the page when the address
+   * has a `q`. */
   var FIELDS = ["q", "area", "tipo", "comune", "lingua"];
+  var PARAM = { q: "testo", area: "area", tipo: "tipo", comune: "comune", lingua: "lingua" };
 
   function readAddress() {
     var params;
     try { params = new URLSearchParams(window.location.search); } catch (e) { return; }
     FIELDS.forEach(function (name) {
-      var v = params.get(name);
+      var v = params.get(PARAM[name]);
       form.elements[name].value = v === null ? "" : v;
     });
     form.elements.aperto.checked = !!params.get("aperto");
@@ -272,7 +275,7 @@
     FIELDS.forEach(function (name) {
       var v = value(name);
       if (name === "q") { v = v.trim(); }
-      if (v) { params.set(name, v); }
+      if (v) { params.set(PARAM[name], v); }
     });
     if (value("aperto")) { params.set("aperto", "1"); }
     var query = params.toString();

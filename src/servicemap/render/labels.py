@@ -43,7 +43,7 @@ class Labels:
         return self.descriptions.get(kind, {}).get(code, "")
 
     def words_of(self, kind: str, code: str) -> tuple[str, ...]:
-        """The words people type for a value (``SPID``, ``bollette``), as the vocabulary has them."""
+        """The words people type for a value (``SPID``, ``bollette``), from the vocabulary."""
         return self.words.get(kind, {}).get(code, ())
 
     def many(self, kind: str, codes: list[str]) -> list[str]:
