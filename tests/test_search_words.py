@@ -123,7 +123,13 @@ def test_the_words_people_type_find_the_desks(site, phone, query, expected):
 def test_a_search_lives_in_the_address_and_back_undoes_it(site, phone):
     open_search(phone, site)
     phone.locator("#sm-q").press_sequentially("centro")
+    assert phone.is_visible("#sm-results [data-servizio-id]")  # results on the first screen
+    box = phone.locator("#sm-results [data-servizio-id]:not([hidden])").first.bounding_box()
+    assert box is not None and box["y"] < PHONE["height"]
+    assert not phone.is_visible("#sm-area")  # the other filters are folded on a phone
+    phone.click("#sm-filtri > summary")
     phone.select_option("#sm-area", "famiglia")
+    assert phone.inner_text("#sm-filtri-attivi") == "(1 attivo)"
     assert shown(phone) == ids(2)
     params = urllib.parse.parse_qs(urllib.parse.urlsplit(phone.url).query)
     assert params == {"testo": ["centro"], "area": ["famiglia"]}
@@ -139,6 +145,7 @@ def test_a_search_lives_in_the_address_and_back_undoes_it(site, phone):
     phone.wait_for_selector("#sm-search[data-ready=true]")
     assert shown(phone) == ids(2)
     assert phone.input_value("#sm-area") == "famiglia"
+    assert phone.is_visible("#sm-area")  # a filter set by the address is shown, not folded
     assert not phone.is_checked("#__search")  # the page itself, not Material's search over it
 
 

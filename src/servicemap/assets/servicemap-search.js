@@ -148,8 +148,24 @@
   var nothing = document.getElementById("sm-nessuno");
   var lastCount = 0, lastFilters = null;
 
+  function selectsSet(f) {
+    return ["tipo", "area", "comune", "lingua"].filter(function (n) { return f.sel[n] !== -1; }).length;
+  }
+
   function anyFilter(f) {
-    return f.open || ["tipo", "area", "comune", "lingua"].some(function (n) { return f.sel[n] !== -1; });
+    return f.open || selectsSet(f) > 0;
+  }
+
+  /* The folded filters say how many are set, so "togli un filtro" can be followed. */
+  var details = document.getElementById("sm-filtri");
+  var badge = document.getElementById("sm-filtri-attivi");
+
+  function showSetFilters(f) {
+    if (!badge) { return; }
+    var n = selectsSet(f);
+    var text = n === 0 ? "" : n === 1 ? tr("cerca.filtri.uno", null, "(1 attivo)")
+      : tr("cerca.filtri.attivi", { n: n }, "(" + n + " attivi)");
+    if (badge.textContent !== text) { badge.textContent = text; }
   }
 
   function announce(count, f) {
@@ -167,6 +183,7 @@
     }
     if (counter.textContent !== text) { counter.textContent = text; }
     if (nothing) { nothing.hidden = count !== 0; }
+    showSetFilters(f);
   }
   document.addEventListener("servicemap:lingua", function () { if (lastFilters) { announce(lastCount, lastFilters); } });
 
@@ -268,6 +285,9 @@
       form.elements[name].value = v === null ? "" : v;
     });
     form.elements.aperto.checked = !!params.get("aperto");
+    if (details && ["area", "tipo", "comune", "lingua"].some(function (n) { return params.get(n); })) {
+      details.open = true;
+    }
   }
 
   function addressOfForm() {
@@ -297,6 +317,9 @@
     typing = byTyping;
   }
 
+  if (details && window.matchMedia && window.matchMedia("(min-width: 60em)").matches) {
+    details.open = true;  // room for every filter on a wide screen
+  }
   var chunks = makeChunks();
   var fragment = document.createDocumentFragment();
   chunks.forEach(function (chunk) { fragment.appendChild(chunk.node); });

@@ -159,6 +159,12 @@ def _select(name: str, label: str, everything: str, options: list[tuple[str, str
 
 
 def _form(tables: _Tables) -> str:
+    """The text field, "aperto ora" and "vicino a me" first; the other filters fold away.
+
+    On a phone the four selects would fill the first screen and push the results out of
+    sight, so they sit in a ``<details>`` whose summary says how many are set; the script opens
+    it on a wide screen and whenever the address sets one of them.
+    """
     labels = tables.labels
     return "".join(
         [
@@ -168,6 +174,17 @@ def _form(tables: _Tables) -> str:
             '<label for="sm-q"><span data-i18n="cerca.q">Cosa cerchi</span></label>'
             '<input type="search" id="sm-q" name="q" data-i18n-attr="placeholder:cerca.q.esempio" '
             'placeholder="per esempio: pacco alimentare, SPID, English"></div>',
+            '<div class="sm-field sm-field-check"><input type="checkbox" id="sm-aperto" '
+            'name="aperto" value="1">'
+            '<label for="sm-aperto"><span data-i18n="cerca.aperto">Aperto ora</span></label>'
+            "</div>",
+            # "Vicino a me" (servicemap-vicino.js shows it: it needs JavaScript)
+            '<div class="sm-field sm-field-vicino"><button type="button" id="sm-vicino" '
+            'class="md-button" data-i18n="cerca.vicino" hidden>Vicino a me</button></div>',
+            '<details class="sm-filtri" id="sm-filtri"><summary>'
+            '<span data-i18n="cerca.filtri">Filtri: bisogno, tipo, comune, lingua</span>'
+            '<span id="sm-filtri-attivi" class="sm-filtri-attivi"></span></summary>'
+            '<div class="sm-filtri-campi">',
             _select("area", "Bisogno", "Tutti i bisogni",
                     [(k, labels.aree.get(k, k)) for k in tables.aree]),
             _select("tipo", "Tipo di servizio", "Tutti i tipi",
@@ -176,16 +193,10 @@ def _form(tables: _Tables) -> str:
                     [(slugify(c), c) for c in tables.comuni]),
             _select("lingua", "Lingua parlata", "Tutte le lingue",
                     [(c, labels.language(c)) for c in tables.lingue]),
-            '<div class="sm-field sm-field-check"><input type="checkbox" id="sm-aperto" '
-            'name="aperto" value="1">'
-            '<label for="sm-aperto"><span data-i18n="cerca.aperto">Aperto ora</span></label>'
-            "</div>",
-            # "Vicino a me" (servicemap-vicino.js shows it: it needs JavaScript)
-            '<div class="sm-field sm-field-vicino"><button type="button" id="sm-vicino" '
-            'class="md-button" data-i18n="cerca.vicino" hidden>Vicino a me</button></div>',
             '<div class="sm-field sm-field-reset"><button type="reset" class="md-button" '
             'data-i18n="cerca.azzera">'
             "Azzera i filtri</button></div>",
+            "</div></details>",
             "</form>",
         ]
     )  # fmt: skip
@@ -224,8 +235,8 @@ def _page(services: list[Service], tables: _Tables, service_url: str, map_url: s
         "",
         '# Cerca un servizio {: data-i18n="cerca.titolo" }',
         "",
-        "Scrivi che cosa ti serve o scegli un bisogno, un comune, una lingua: l'elenco si "
-        "aggiorna mentre scrivi. «Aperto ora» usa l'ora italiana.",
+        '<p class="sm-intro" data-i18n="cerca.intro">Scrivi che cosa ti serve: l\'elenco si '
+        "aggiorna mentre scrivi. «Aperto ora» usa l'ora italiana.</p>",
         "",
         '<div id="sm-search" class="sm-search-page" '
         f'data-service-url="{html.escape(service_url)}">',
