@@ -277,11 +277,11 @@ def test_selects_filter_and_languages_match_in_both_names(site, visit):
         for sid in shown(page)
     )
     page.click("#sm-search button[type=reset]")
-    page.wait_for_function("document.querySelectorAll('#sm-results [hidden]').length === 0")
+    page.wait_for_function("() => document.querySelectorAll('#sm-results [hidden]').length === 0")
 
 
 def test_filters_can_come_from_the_address(site, visit):
-    page = open_search(visit(), site, "?q=condiviso&lingua=en")
+    page = open_search(visit(), site, "?testo=condiviso&lingua=en")
     assert shown(page) == {"servizio-00002"}
     assert page.input_value("#sm-q") == "condiviso"
 

@@ -117,8 +117,11 @@ def test_search_count_and_result_labels_follow_the_switch(site, chromium):
     page.select_option("#sm-lingua-sito", "en")
     assert page.inner_text("#sm-count") == f"{count} services found"
     assert page.locator(".sm-result-langs").first.inner_text().startswith("Languages:")
-    page.fill("#sm-q", "nessun servizio ha questo nome")
-    assert page.inner_text("#sm-count") == "No service found: try removing some filters."
+    page.fill("#sm-q", "zzzz")
+    assert page.inner_text("#sm-count") == "No service found for «zzzz»: try another word."
+    assert page.inner_text("#sm-nessuno li >> nth=0") == "the services of your town"
+    page.select_option("#sm-tipo", index=1)  # a filter is set: now the advice is to remove it
+    assert page.inner_text("#sm-count") == "No service found with these filters: try removing one."
     page.select_option("#sm-lingua-sito", "it")
     assert page.inner_text("#sm-count").startswith("Nessun servizio trovato")
     close(page)

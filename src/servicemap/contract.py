@@ -45,6 +45,9 @@ class Term:
     code: str
     label: str  # "Centro di ascolto"
     description: str = ""  # one plain-Italian sentence
+    # The words people type when they look for it ("SPID", "bollette", "pacco alimentare"):
+    # searched on Cerca and shown on the need and type pages, so Material's search finds them too.
+    words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -150,7 +153,12 @@ def _merge_section(
             detail = f"`{kind}.{code}` deve avere `etichetta:` (e di solito `descrizione:`)"
             problems.append(problem(name, line, col, "vocabulary-invalid", detail=detail))
         else:
-            term = Term(code, entry.text("etichetta"), entry.text("descrizione"))
+            words, bad = _words(entry)
+            if bad is not None:
+                line, col = bad.anchor()
+                detail = f"`{kind}.{code}.parole` deve essere un elenco, per esempio [SPID, CIE]"
+                problems.append(problem(name, line, col, "vocabulary-invalid", detail=detail))
+            term = Term(code, entry.text("etichetta"), entry.text("descrizione"), words)
             vocabulary.terms(kind)[code] = term
     return problems
 
@@ -170,6 +178,16 @@ def _code_problems(
     if pages is None or code in vocabulary.terms(kind):  # a territory may redefine a default
         return []
     return list(pages.claim(code, file, line, col, key=kind))
+
+
+def _words(entry: load.Node) -> tuple[tuple[str, ...], load.Node | None]:
+    """``parole: [SPID, CIE]`` of a vocabulary entry, and the node that is not a list of words."""
+    node = entry.get("parole")
+    if node is None:
+        return (), None
+    if not node.is_list or not all(item.is_text and item.value.strip() for item in node.value):
+        return (), node
+    return tuple(item.value.strip() for item in node.value), None  # type: ignore[union-attr]
 
 
 @cache

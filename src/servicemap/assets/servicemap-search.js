@@ -3,9 +3,12 @@
  * Reads window.SERVICEMAP_SERVICES (cerca-servizi.js), renders every result ONCE with DOM nodes
  * and textContent (record text is never HTML), then on each input only toggles the `hidden`
  * attribute of the results that change, and announces the count in an aria-live region.
- * Free text matches every word typed (accents and case ignored) against the record's own words
- * (folded at build time) plus its types, needs, comuni and languages, in their own name and in
- * Italian (folded once here): "中文", "English" or "arabo" all find the desks that speak them.
+ * Free text matches every word typed against the record's own words (folded at build time) plus
+ * its types and needs with the words people use for them (vocabulary `parole`: "SPID",
+ * "bollette"), comuni and languages, in their own name and in Italian (folded once here):
+ * "中文", "English" or "arabo" all find the desks that speak them. How a word matches (typos,
+ * plurals, accents) is servicemap-match.js's rule. The filters live in the address
+ * (cerca/?testo=spid&comune=segrate), so a search can be shared and Back undoes a change.
  * Plain ES2017, no modules: it must run from file:// too.
  */
 (function () {
@@ -14,7 +17,8 @@
   var root = document.getElementById("sm-search");
   var data = window.SERVICEMAP_SERVICES;
   var Hours = window.ServicemapHours;
-  if (!root || !data || !Hours) { return; }
+  var Match = window.ServicemapMatch;
+  if (!root || !data || !Hours || !Match) { return; }
   var form = root.querySelector("form");
   var list = document.getElementById("sm-results");
   var counter = document.getElementById("sm-count");
@@ -24,9 +28,7 @@
     HOURS: 8, FESTIVI: 9, CLOSURES: 10, POS: 11, HAY: 12
   };
 
-  function fold(text) {
-    return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  }
+  var fold = Match.fold;
 
   function indexByKey(table) {
     var index = {};
@@ -34,8 +36,8 @@
     return index;
   }
 
-  var typeHay = data.tipi.map(function (t) { return fold(t[1]); });
-  var needHay = data.aree.map(function (a) { return fold(a[1]); });
+  var typeHay = data.tipi.map(function (t) { return fold(t[1]) + " " + (t[2] || ""); });
+  var needHay = data.aree.map(function (a) { return fold(a[1]) + " " + (a[2] || ""); });
   var comuneHay = data.comuni.map(function (c) { return fold(c[1]); });
   var langHay = data.lingue.map(function (l) { return fold(l[1] + " " + l[2]); });
   var keys = {
@@ -92,6 +94,8 @@
   }
 
   var results = data.s.map(build);
+  var index = new Match.Index(results.map(function (r) { return r.hay; }));
+  results.forEach(function (r, n) { r.n = n; });
 
   function refreshToday() {
     var now = Hours.romeNow();
@@ -110,24 +114,14 @@
 
   function filters() {
     var q = fold(value("q"));
-    var words = q.split(/\s+/).filter(Boolean);
+    var words = Match.queryWords(q);
     var selected = {};
     ["tipo", "area", "comune", "lingua"].forEach(function (name) {
       var v = value(name);
       selected[name] = v && keys[name][v] !== undefined ? keys[name][v] : (v ? -2 : -1);
     });
-    return { q: q, words: words, sel: selected, open: value("aperto") };
-  }
-
-  /* Typing on narrows the results: when only the text grew at its end (the same selects, no
-   * "aperto ora", whose answer changes with the clock), only what matched before can match. */
-  var last = null;
-
-  function narrows(f, before) {
-    if (!before || f.open || before.open || f.q.indexOf(before.q) !== 0) { return false; }
-    var sel = f.sel, old = before.sel;
-    return sel.tipo === old.tipo && sel.area === old.area && sel.comune === old.comune &&
-      sel.lingua === old.lingua;
+    var marks = words.map(function (w) { return index.marks(w); });
+    return { q: q, marks: marks, sel: selected, open: value("aperto") };
   }
 
   function matches(r, f) {
@@ -138,8 +132,8 @@
     if (f.sel.comune !== -1 && rec[F.COMUNE] !== f.sel.comune &&
         rec[F.SERVED].indexOf(f.sel.comune) < 0) { return false; }
     if (f.open && r.open !== true) { return false; }
-    for (var i = 0; i < f.words.length; i++) {
-      if (r.hay.indexOf(f.words[i]) < 0) { return false; }
+    for (var i = 0; i < f.marks.length; i++) {
+      if (!f.marks[i][r.n]) { return false; }
     }
     return true;
   }
@@ -149,15 +143,49 @@
     return window.ServicemapI18n ? window.ServicemapI18n.t(key, values) : italian;
   }
 
-  var lastCount = 0;
-  function announce(count) {
-    lastCount = count;
-    var text = count === 0 ? tr("cerca.nessuno", null, "Nessun servizio trovato: prova a togliere qualche filtro.")
-      : count === 1 ? tr("cerca.uno", null, "1 servizio trovato")
-      : tr("cerca.trovati", { n: count }, count + " servizi trovati");
-    if (counter.textContent !== text) { counter.textContent = text; }
+  /* With no result, say so honestly: suggest removing filters only when one is set; the routes
+   * that always exist (by comune, by need) are in #sm-nessuno, rendered with the page. */
+  var nothing = document.getElementById("sm-nessuno");
+  var lastCount = 0, lastFilters = null;
+
+  function selectsSet(f) {
+    return ["tipo", "area", "comune", "lingua"].filter(function (n) { return f.sel[n] !== -1; }).length;
   }
-  document.addEventListener("servicemap:lingua", function () { announce(lastCount); });
+
+  function anyFilter(f) {
+    return f.open || selectsSet(f) > 0;
+  }
+
+  /* The folded filters say how many are set, so "togli un filtro" can be followed. */
+  var details = document.getElementById("sm-filtri");
+  var badge = document.getElementById("sm-filtri-attivi");
+
+  function showSetFilters(f) {
+    if (!badge) { return; }
+    var n = selectsSet(f);
+    var text = n === 0 ? "" : n === 1 ? tr("cerca.filtri.uno", null, "(1 attivo)")
+      : tr("cerca.filtri.attivi", { n: n }, "(" + n + " attivi)");
+    if (badge.textContent !== text) { badge.textContent = text; }
+  }
+
+  function announce(count, f) {
+    lastCount = count;
+    lastFilters = f;
+    var text;
+    if (count === 0 && anyFilter(f)) {
+      text = tr("cerca.nessuno", null, "Nessun servizio trovato con questi filtri: prova a togliere un filtro.");
+    } else if (count === 0) {
+      text = tr("cerca.nessuno.testo", { q: value("q").trim() },
+        "Nessun servizio trovato per «" + value("q").trim() + "»: prova con un'altra parola.");
+    } else {
+      text = count === 1 ? tr("cerca.uno", null, "1 servizio trovato")
+        : tr("cerca.trovati", { n: count }, count + " servizi trovati");
+    }
+    if (counter.textContent !== text) { counter.textContent = text; }
+    if (nothing) { nothing.hidden = count !== 0; }
+    showSetFilters(f);
+  }
+  document.addEventListener("servicemap:lingua", function () { if (lastFilters) { announce(lastCount, lastFilters); } });
 
   /* Results sit in chunks of CHUNK lists with `content-visibility: auto` (servicemap.css): the
    * browser styles and lays out only the chunks near the screen, so showing or hiding
@@ -200,8 +228,6 @@
   function apply() {
     var f = filters();
     if (f.open) { refreshToday(); }
-    var narrower = narrows(f, last);
-    last = f;
     var count = 0, y = 0, queue = [], empties = 2;  // empty chunks are hidden: 2 are enough now
     // The screen, with a margin, in the list's own coordinates (layout is clean at an input).
     var top = list.getBoundingClientRect().top, margin = window.innerHeight + 2000;
@@ -210,7 +236,7 @@
       var shownHere = 0, rs = chunk.results;
       for (var i = 0; i < rs.length; i++) {
         var r = rs[i];
-        r.want = (!narrower || r.want) && matches(r, f);
+        r.want = matches(r, f);
         if (r.want) { shownHere++; }
       }
       count += shownHere;
@@ -227,7 +253,7 @@
         chunk.shown = shownHere;
       }
     });
-    announce(count);
+    announce(count, f);
     later(queue);
   }
 
@@ -242,17 +268,58 @@
     return out;
   }
 
-  /* Filters can come in the address: cerca/?area=casa&comune=segrate (links from other pages). */
+  /* The filters live in the address: cerca/?testo=spid&comune=segrate. Links from other pages
+   * and shared searches open with them; every change is written back, so Back undoes it. Typing
+   * replaces the entry it started (one entry per search, not per letter); a select, the
+   * checkbox or the reset button adds one. Empty filters are left out of the address. The
+   * words go in `testo`, not `q`: Material opens its own search over the page when the address
+   * has a `q`. */
+  var FIELDS = ["q", "area", "tipo", "comune", "lingua"];
+  var PARAM = { q: "testo", area: "area", tipo: "tipo", comune: "comune", lingua: "lingua" };
+
   function readAddress() {
     var params;
     try { params = new URLSearchParams(window.location.search); } catch (e) { return; }
-    ["q", "area", "tipo", "comune", "lingua"].forEach(function (name) {
-      var v = params.get(name);
-      if (v !== null) { form.elements[name].value = v; }
+    FIELDS.forEach(function (name) {
+      var v = params.get(PARAM[name]);
+      form.elements[name].value = v === null ? "" : v;
     });
-    if (params.get("aperto")) { form.elements.aperto.checked = true; }
+    form.elements.aperto.checked = !!params.get("aperto");
+    if (details && ["area", "tipo", "comune", "lingua"].some(function (n) { return params.get(n); })) {
+      details.open = true;
+    }
   }
 
+  function addressOfForm() {
+    var params = new URLSearchParams();
+    FIELDS.forEach(function (name) {
+      var v = value(name);
+      if (name === "q") { v = v.trim(); }
+      if (v) { params.set(PARAM[name], v); }
+    });
+    if (value("aperto")) { params.set("aperto", "1"); }
+    var query = params.toString();
+    return window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+  }
+
+  var typing = false;  // the current history entry was made by typing in the text field
+
+  function writeAddress(byTyping) {
+    var target = addressOfForm();
+    if (target === window.location.pathname + window.location.search + window.location.hash) { return; }
+    try {
+      if (byTyping && typing) {
+        window.history.replaceState({ servicemap: true }, "", target);
+      } else {
+        window.history.pushState({ servicemap: true }, "", target);
+      }
+    } catch (e) { return; }  // some file:// pages refuse history changes: the search still works
+    typing = byTyping;
+  }
+
+  if (details && window.matchMedia && window.matchMedia("(min-width: 60em)").matches) {
+    details.open = true;  // room for every filter on a wide screen
+  }
   var chunks = makeChunks();
   var fragment = document.createDocumentFragment();
   chunks.forEach(function (chunk) { fragment.appendChild(chunk.node); });
@@ -260,10 +327,20 @@
   refreshToday();
   readAddress();
   apply();
-  form.addEventListener("input", apply);
-  form.addEventListener("change", apply);
-  form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
-  form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+  form.addEventListener("input", function (event) {
+    apply();
+    writeAddress(event.target === form.elements.q);
+  });
+  form.addEventListener("change", function (event) {
+    if (event.target === form.elements.q) { return; }  // already written while typing
+    apply();
+    writeAddress(false);
+  });
+  form.addEventListener("submit", function (event) { event.preventDefault(); apply(); typing = false; });
+  form.addEventListener("reset", function () {
+    window.setTimeout(function () { apply(); writeAddress(false); }, 0);
+  });
+  window.addEventListener("popstate", function () { typing = false; readAddress(); apply(); });
   window.setInterval(function () { refreshToday(); apply(); }, 60000);
   /* Another order for the results (servicemap-vicino.js: by distance, or by comune); null
    * gives back the order by name. The chunks are rebuilt in the new order. */

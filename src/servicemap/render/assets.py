@@ -37,6 +37,7 @@ _CLUSTER_FILES = ("leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluste
 OWN_FILES = (
     "servicemap-hours.js",
     "servicemap-map.js",
+    "servicemap-match.js",
     "servicemap-search.js",
     "servicemap.css",
     "accessibilita.css",  # on every page (A11Y_CSS_PATH)

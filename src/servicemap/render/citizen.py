@@ -37,8 +37,13 @@ OWN = "assets/servicemap"
 CSS_PATH = f"{OWN}/cittadini.css"
 # Added to every page by the MkDocs adapter (the language switch lives in the header).
 EVERY_PAGE_CSS = (CSS_PATH,)
-EVERY_PAGE_JS = (i18n.DATA_PATH, i18n.SCRIPT_PATH)
-_STATIC = ("servicemap-service.js", "servicemap-vicino.js", "cittadini.css")
+EVERY_PAGE_JS = (i18n.DATA_PATH, i18n.SCRIPT_PATH, "assets/servicemap/servicemap-header-search.js")
+_STATIC = (
+    "servicemap-service.js",
+    "servicemap-vicino.js",
+    "servicemap-header-search.js",
+    "cittadini.css",
+)
 OSM_DIRECTIONS = "https://www.openstreetmap.org/directions"
 
 

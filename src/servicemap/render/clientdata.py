@@ -14,7 +14,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from servicemap import contract
@@ -54,6 +54,8 @@ class Labels:
     aree: dict[str, str]
     attivita: dict[str, str]
     lingue: dict[str, tuple[str, str]]  # code -> (own name, Italian name)
+    # kind -> code -> the words people type for it (vocabulary ``parole``), for the search page
+    words: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
     def language(self, code: str) -> str:
         """``ar`` -> ``العربية (arabo)``: a visitor recognises their own language's name."""
@@ -75,6 +77,10 @@ def labels_of(vocabulary: Vocabulary | None) -> Labels:
         aree={code: term.label for code, term in vocabulary.aree.items()},
         attivita={code: term.label for code, term in vocabulary.attivita.items()},
         lingue={code: (lang.native, lang.italian) for code, lang in vocabulary.lingue.items()},
+        words={
+            kind: {code: term.words for code, term in vocabulary.terms(kind).items()}
+            for kind in ("tipo", "aree", "attivita")
+        },
     )
 
 

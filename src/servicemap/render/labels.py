@@ -29,6 +29,7 @@ class Labels:
 
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
     descriptions: dict[str, dict[str, str]] = field(default_factory=dict)
+    words: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # ``parole``
 
     def label(self, kind: str, code: str) -> str:
         found = self.labels.get(kind, {}).get(code)
@@ -40,6 +41,10 @@ class Labels:
 
     def description(self, kind: str, code: str) -> str:
         return self.descriptions.get(kind, {}).get(code, "")
+
+    def words_of(self, kind: str, code: str) -> tuple[str, ...]:
+        """The words people type for a value (``SPID``, ``bollette``), from the vocabulary."""
+        return self.words.get(kind, {}).get(code, ())
 
     def many(self, kind: str, codes: list[str]) -> list[str]:
         return [self.label(kind, c) for c in codes]
@@ -61,6 +66,9 @@ class Labels:
                 result.labels.setdefault(kind, {})[str(code)] = label or str(code)
                 if description:
                     result.descriptions.setdefault(kind, {})[str(code)] = description
+                words = getattr(entry, "words", ())
+                if words:
+                    result.words.setdefault(kind, {})[str(code)] = tuple(words)
         return result
 
 

@@ -69,6 +69,12 @@ def vocabulary_page(kind: str, code: str, services: list[Service], ctx: RenderCo
     title = ctx.labels.label(kind, code)
     description = ctx.labels.description(kind, code)
     intro = f"<p>{esc(description)}</p>" if description else ""
+    words = ctx.labels.words_of(kind, code)
+    if words:  # what people type: Material's search finds this page by them, as Cerca does
+        intro += (
+            '<p class="sm-parole"><span data-i18n="pagina.parole">Per esempio:</span> '
+            f"{esc(', '.join(words))}</p>"
+        )
     count = f'<p class="sm-conteggio">{len(services)} servizi.</p>'
     body = service_list(services, ctx, src)
     if kind == "aree":  # where to go first, in plain words (render.citizen)

@@ -80,7 +80,8 @@ class _Tables:
 
 
 def data_script(services: list[Service], tables: _Tables) -> str:
-    """``window.SERVICEMAP_SERVICES``: label tables and one array per record, by name:
+    """``window.SERVICEMAP_SERVICES``: label tables (types and needs as ``[key, label, folded
+    words]``) and one array per record, by name:
     ``[id, name, [types], [needs], comune, [served comuni], [languages], address, hours,
     festivi_aperto, closures, position, haystack]``; position ``[lat, lon, precision]`` (precision
     as ``PRECISION_CODES``: 2 is "on its comune") or 0, for "Vicino a me"."""
@@ -106,8 +107,8 @@ def data_script(services: list[Service], tables: _Tables) -> str:
         for s in sorted(services, key=lambda s: (fold(s.nome), s.id))
     ]
     value = {
-        "tipi": [[key, labels.tipo.get(key, key)] for key in tables.tipi],
-        "aree": [[key, labels.aree.get(key, key)] for key in tables.aree],
+        "tipi": [[k, labels.tipo.get(k, k), _words(labels, "tipo", k)] for k in tables.tipi],
+        "aree": [[k, labels.aree.get(k, k), _words(labels, "aree", k)] for k in tables.aree],
         "comuni": [[slugify(c), c] for c in tables.comuni],
         "lingue": [[code, *labels.lingue.get(code, (code, code))] for code in tables.lingue],
         "s": rows,
@@ -124,8 +125,14 @@ def haystack(service: Service, labels: Labels) -> str:
         service.destinatari,
         service.indirizzo.via,
         *(labels.attivita.get(a, a) for a in service.attivita),
+        *(_words(labels, "attivita", a) for a in service.attivita),
     ]
     return fold(" ".join(w for w in words if w))
+
+
+def _words(labels: Labels, kind: str, code: str) -> str:
+    """The words people type for a vocabulary value, folded: shared by every record that has it."""
+    return fold(" ".join(labels.words.get(kind, {}).get(code, ())))
 
 
 def _position(service: Service) -> list[float] | int:
@@ -152,6 +159,12 @@ def _select(name: str, label: str, everything: str, options: list[tuple[str, str
 
 
 def _form(tables: _Tables) -> str:
+    """The text field, "aperto ora" and "vicino a me" first; the other filters fold away.
+
+    On a phone the four selects would fill the first screen and push the results out of
+    sight, so they sit in a ``<details>`` whose summary says how many are set; the script opens
+    it on a wide screen and whenever the address sets one of them.
+    """
     labels = tables.labels
     return "".join(
         [
@@ -161,6 +174,17 @@ def _form(tables: _Tables) -> str:
             '<label for="sm-q"><span data-i18n="cerca.q">Cosa cerchi</span></label>'
             '<input type="search" id="sm-q" name="q" data-i18n-attr="placeholder:cerca.q.esempio" '
             'placeholder="per esempio: pacco alimentare, SPID, English"></div>',
+            '<div class="sm-field sm-field-check"><input type="checkbox" id="sm-aperto" '
+            'name="aperto" value="1">'
+            '<label for="sm-aperto"><span data-i18n="cerca.aperto">Aperto ora</span></label>'
+            "</div>",
+            # "Vicino a me" (servicemap-vicino.js shows it: it needs JavaScript)
+            '<div class="sm-field sm-field-vicino"><button type="button" id="sm-vicino" '
+            'class="md-button" data-i18n="cerca.vicino" hidden>Vicino a me</button></div>',
+            '<details class="sm-filtri" id="sm-filtri"><summary>'
+            '<span data-i18n="cerca.filtri">Filtri: bisogno, tipo, comune, lingua</span>'
+            '<span id="sm-filtri-attivi" class="sm-filtri-attivi"></span></summary>'
+            '<div class="sm-filtri-campi">',
             _select("area", "Bisogno", "Tutti i bisogni",
                     [(k, labels.aree.get(k, k)) for k in tables.aree]),
             _select("tipo", "Tipo di servizio", "Tutti i tipi",
@@ -169,19 +193,35 @@ def _form(tables: _Tables) -> str:
                     [(slugify(c), c) for c in tables.comuni]),
             _select("lingua", "Lingua parlata", "Tutte le lingue",
                     [(c, labels.language(c)) for c in tables.lingue]),
-            '<div class="sm-field sm-field-check"><input type="checkbox" id="sm-aperto" '
-            'name="aperto" value="1">'
-            '<label for="sm-aperto"><span data-i18n="cerca.aperto">Aperto ora</span></label>'
-            "</div>",
-            # "Vicino a me" (servicemap-vicino.js shows it: it needs JavaScript)
-            '<div class="sm-field sm-field-vicino"><button type="button" id="sm-vicino" '
-            'class="md-button" data-i18n="cerca.vicino" hidden>Vicino a me</button></div>',
             '<div class="sm-field sm-field-reset"><button type="reset" class="md-button" '
             'data-i18n="cerca.azzera">'
             "Azzera i filtri</button></div>",
+            "</div></details>",
             "</form>",
         ]
     )  # fmt: skip
+
+
+def _no_result(map_url: str) -> str:
+    """The routes that always exist, shown (by the script) when nothing matches.
+
+    The pages by comune and by need list every service, so a person whose words the search
+    does not know still reaches a desk in two taps.
+    """
+
+    def sibling(name: str) -> str:  # the same URL style as the map's (folder or index.html)
+        return html.escape(map_url.replace("/mappa/", f"/{name}/"))
+
+    return (
+        '<div id="sm-nessuno" class="sm-nessuno" hidden><p data-i18n="cerca.strade">'
+        "Puoi sempre scegliere tra tutti i servizi:</p><ul>"
+        f'<li><a href="{sibling("comuni")}" data-i18n="cerca.strade.comuni">'
+        "i servizi del tuo comune</a></li>"
+        f'<li><a href="{sibling("aree")}" data-i18n="cerca.strade.aree">'
+        "i servizi per bisogno</a></li>"
+        f'<li><a href="{html.escape(map_url)}" data-i18n="cerca.strade.mappa">'
+        "la mappa con l'elenco di tutti i servizi</a></li></ul></div>"
+    )
 
 
 def _page(services: list[Service], tables: _Tables, service_url: str, map_url: str) -> str:
@@ -195,8 +235,8 @@ def _page(services: list[Service], tables: _Tables, service_url: str, map_url: s
         "",
         '# Cerca un servizio {: data-i18n="cerca.titolo" }',
         "",
-        "Scrivi che cosa ti serve o scegli un bisogno, un comune, una lingua: l'elenco si "
-        "aggiorna mentre scrivi. «Aperto ora» usa l'ora italiana.",
+        '<p class="sm-intro" data-i18n="cerca.intro">Scrivi che cosa ti serve: l\'elenco si '
+        "aggiorna mentre scrivi. «Aperto ora» usa l'ora italiana.</p>",
         "",
         '<div id="sm-search" class="sm-search-page" '
         f'data-service-url="{html.escape(service_url)}">',
@@ -206,11 +246,13 @@ def _page(services: list[Service], tables: _Tables, service_url: str, map_url: s
         f'<p id="sm-count" class="sm-count" role="status" aria-live="polite">'
         f"{count} {'servizio' if count == 1 else 'servizi'}</p>",
         '<div id="sm-results" class="sm-results"></div>',
+        _no_result(map_url),
         "<noscript><p>La ricerca ha bisogno di JavaScript. L'elenco di tutti i servizi è "
         f'anche nella pagina della <a href="{html.escape(map_url)}">mappa</a>.</p></noscript>',
         f'<script src="../{DATA_PATH}"></script>',
         f'<script src="../{OWN_DIR}/festivi.js"></script>',  # render.holidays
         f'<script src="../{OWN_DIR}/servicemap-hours.js"></script>',
+        f'<script src="../{OWN_DIR}/servicemap-match.js"></script>',
         f'<script src="../{OWN_DIR}/servicemap-search.js"></script>',
         f'<script src="../{OWN_DIR}/servicemap-vicino.js"></script>',
         "</div>",

@@ -1,0 +1,51 @@
+/* servicemap-header-search.js: from the header's search box to the Cerca page, on every page.
+ *
+ * Material's search box finds pages (a need, a comune, a service by its name); the Cerca page
+ * finds services by the words people use, with filters and "aperto ora". So that the two boxes
+ * never leave a person stranded, the header's results start with a link that takes the same
+ * words to Cerca (cerca/?testo=...). Its address is the navigation's own link to Cerca, so it follows
+ * the site's URL style (a folder online, index.html in the offline copy). Text only, no HTML.
+ */
+(function () {
+  "use strict";
+
+  var input = document.querySelector("input[data-md-component=search-query]");
+  var wrap = document.querySelector(".md-search__scrollwrap");
+  if (!input || !wrap) { return; }
+  var base = cercaAddress();
+  if (!base) { return; }
+
+  /* The navigation's link to Cerca when the site lists it; otherwise Material's base address
+   * (#__config) and the URL style the page itself was opened with. */
+  function cercaAddress() {
+    var nav = document.querySelector(
+      'a.md-nav__link[href$="cerca/"], a.md-nav__link[href$="cerca/index.html"]');
+    if (nav) { return nav.getAttribute("href"); }
+    var config = document.getElementById("__config");
+    var root;
+    try { root = JSON.parse(config.textContent).base; } catch (e) { return null; }
+    return root + (window.location.protocol === "file:" ? "/cerca/index.html" : "/cerca/");
+  }
+
+  function tr(key, values, italian) {
+    return window.ServicemapI18n ? window.ServicemapI18n.t(key, values) : italian;
+  }
+
+  var link = document.createElement("a");
+  link.className = "sm-to-cerca";
+  link.hidden = true;
+  wrap.insertBefore(link, wrap.firstChild);
+
+  function update() {
+    var q = input.value.trim();
+    link.hidden = !q;
+    if (!q) { return; }
+    link.href = base + "?testo=" + encodeURIComponent(q);
+    link.textContent = tr("cerca.dall-intestazione", { q: q },
+      "Cerca «" + q + "» tra tutti i servizi, con i filtri →");
+  }
+
+  input.addEventListener("input", update);
+  document.addEventListener("servicemap:lingua", update);
+  update();
+}());

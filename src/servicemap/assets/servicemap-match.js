@@ -1,0 +1,113 @@
+/* servicemap-match.js: how a word typed in a search box matches the words of a service.
+ *
+ * People type "bolete", "pacchi alimentari", "Spid" or "permessi" and expect the desk that helps
+ * with "bollette", "pacco alimentare", "SPID" or "permesso di soggiorno". A query word matches a
+ * word of the record when, accents and case ignored:
+ *   - it is a prefix of it (results follow the typing: "segr" finds Segrate);
+ *   - it appears inside the record's text (compound words, scripts without spaces: "文" in "中文");
+ *   - from 4 letters on, the two words agree after dropping their final vowels (Italian plurals
+ *     and genders: "case"/"casa", "pacchi"/"pacco", "bollette"/"bolletta");
+ *   - from 5 letters on, the same with one typo (a letter missing, added, changed or two
+ *     swapped: "bolette", "affito", "curriculm"), or the start of the word with one typo
+ *     ("bollete" while typing "bollette"). Shorter words get no typo: "casa" must not find
+ *     "cassa", nor "cie" find "die".
+ * Every query word must match (AND). The rules live here only; tests/data/search_cases.json holds
+ * the golden cases, asserted in Chromium. Plain ES2017, no modules: it runs from file:// too.
+ */
+(function () {
+  "use strict";
+
+  var SPLIT = /[\s.,;:!?'’"“”«»()\[\]{}\/\\|+*=<>–—-]+/;
+
+  function fold(text) {
+    return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  /* The words of an already folded text. */
+  function words(folded) {
+    return folded.split(SPLIT).filter(Boolean);
+  }
+
+  /* Italian plural and gender endings: "pacchi" -> "pacch", "bollette" -> "bollett". */
+  function stem(word) {
+    var short = word.replace(/[aeiou]+$/, "");
+    return short.length >= 3 ? short : word;
+  }
+
+  /* At most one edit between a and b: insertion, deletion, substitution or swap of neighbours. */
+  function withinOne(a, b) {
+    if (a === b) { return true; }
+    var la = a.length, lb = b.length;
+    if (Math.abs(la - lb) > 1) { return false; }
+    var i = 0;
+    while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) { i++; }
+    if (la === lb) {
+      if (a.slice(i + 1) === b.slice(i + 1)) { return true; }  // one substitution
+      return a.charAt(i) === b.charAt(i + 1) && a.charAt(i + 1) === b.charAt(i) &&
+        a.slice(i + 2) === b.slice(i + 2);  // two neighbours swapped
+    }
+    return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+
+  /* Does the query word q (folded) match the record's word w (folded)? */
+  function wordMatches(q, w) {
+    if (w.lastIndexOf(q, 0) === 0) { return true; }
+    if (q.length < 4) { return false; }
+    var qs = stem(q), ws = stem(w);
+    if (qs === ws) { return true; }
+    if (q.length < 5) { return false; }
+    return withinOne(qs, ws) || (w.length > q.length && withinOne(q, w.slice(0, q.length)));
+  }
+
+  /* The query's words, folded. */
+  function queryWords(query) {
+    return words(fold(query));
+  }
+
+  /* One record's text against a query: the same rule as Index, for one text (tests, lists). */
+  function matchText(query, text) {
+    var hay = fold(text), own = words(hay);
+    return queryWords(query).every(function (q) {
+      return hay.indexOf(q) >= 0 || own.some(function (w) { return wordMatches(q, w); });
+    });
+  }
+
+  /* Many records: every distinct word once, with the records that hold it, so a keystroke tests
+   * each distinct word once (thousands), not every word of every record (hundreds of thousands).
+   * hays: one folded text per record. */
+  function Index(hays) {
+    this.hays = hays;
+    var postings = Object.create(null), list = [];
+    hays.forEach(function (hay, n) {
+      words(hay).forEach(function (w) {
+        var p = postings[w];
+        if (!p) { p = postings[w] = []; list.push(w); }
+        if (p[p.length - 1] !== n) { p.push(n); }
+      });
+    });
+    this.postings = postings;
+    this.vocabulary = list;
+    this.cache = Object.create(null);
+  }
+
+  /* A Uint8Array with 1 for every record that the query word q (folded) matches. */
+  Index.prototype.marks = function (q) {
+    var found = this.cache[q];
+    if (found) { return found; }
+    var marks = new Uint8Array(this.hays.length), postings = this.postings;
+    this.vocabulary.forEach(function (w) {
+      if (wordMatches(q, w)) { postings[w].forEach(function (n) { marks[n] = 1; }); }
+    });
+    for (var n = 0; n < this.hays.length; n++) {
+      if (!marks[n] && this.hays[n].indexOf(q) >= 0) { marks[n] = 1; }
+    }
+    if (Object.keys(this.cache).length > 200) { this.cache = Object.create(null); }
+    this.cache[q] = marks;
+    return marks;
+  };
+
+  window.ServicemapMatch = {
+    fold: fold, words: words, queryWords: queryWords, wordMatches: wordMatches,
+    matchText: matchText, Index: Index
+  };
+}());
