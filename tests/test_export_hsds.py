@@ -16,6 +16,7 @@ import re
 import pytest
 
 from servicemap import export_hsds
+from servicemap.export_hsds_package import hsds_files
 from servicemap.model import Address, Closure, Phone, Position, Service, TimeRange
 
 HSDS_FIELDS: dict[str, set[str]] = {
@@ -214,11 +215,21 @@ def test_service_fields_say_what_the_record_says(tables):
 
 
 def test_weekly_schedule_groups_days_sharing_a_range(tables):
-    rows = [(r["byday"], r["opens_at"], r["closes_at"], r["freq"]) for r in tables["schedule"]]
-    assert rows == [("MO,WE", "09:00", "12:00", "WEEKLY"), ("WE", "15:00", "18:00", "WEEKLY")]
+    # The build date (10 August) is inside the August closure: the first period starts after it.
+    first = [r for r in tables["schedule"] if r["valid_from"] == "2026-09-01"]
+    rows = [(r["byday"], r["opens_at"], r["closes_at"], r["freq"]) for r in first]
+    assert rows == [
+        ("MO,WE", "09:00:00+02:00", "12:00:00+02:00", "WEEKLY"),
+        ("WE", "15:00:00+02:00", "18:00:00+02:00", "WEEKLY"),
+    ]
+    assert [r["description"] for r in first] == [
+        "Lunedì, Mercoledì: 09:00-12:00",
+        "Mercoledì: 15:00-18:00",
+    ]
     notes = tables["schedule"][0]["notes"]
     assert "Europe/Rome" in notes
-    assert "Chiuso nei giorni festivi." in notes
+    assert "Chiuso nei giorni festivi nazionali." in notes
+    assert "2025-12-24" not in notes  # a past closure is not news
     assert "Su appuntamento il venerdì" in notes
 
 
@@ -263,8 +274,13 @@ def test_phones_languages_accessibility_documents_areas(tables):
 
 
 def test_files_are_csv_tables_and_a_datapackage_listing_them():
-    files = dict(export_hsds.hsds_files([caritas(), no_ente()], today=TODAY))
+    files = dict(hsds_files([caritas(), no_ente()], today=TODAY))
     package = json.loads(files.pop("dati/hsds/datapackage.json"))
+    services = json.loads(files.pop("dati/hsds/services.json"))
+    assert [s["name"] for s in services] == [
+        "Centro di ascolto Caritas Pioltello",
+        "Hub digitale Rodano",
+    ]
     assert package["profile"] == "tabular-data-package"
     listed = {r["path"]: r for r in package["resources"]}
     assert set(files) == {f"dati/hsds/{path}" for path in listed}
@@ -284,5 +300,6 @@ def test_files_are_csv_tables_and_a_datapackage_listing_them():
 
 
 def test_empty_directory_exports_headers_only():
-    files = dict(export_hsds.hsds_files([], today=TODAY))
-    assert files["dati/hsds/service.csv"].strip() == ",".join(export_hsds.TABLES["service"])
+    files = dict(hsds_files([], today=TODAY))
+    assert files["dati/hsds/services.csv"].strip() == ",".join(export_hsds.TABLES["service"])
+    assert files["dati/hsds/services.json"] == "[]\n"

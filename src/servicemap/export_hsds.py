@@ -2,8 +2,11 @@
 
 Human Services Data Specification (https://docs.openreferral.org) is the open standard for
 directories of social services; exporting it lets a regional portal, a 211-style helpline or a
-researcher reuse the network's data without learning our contract. The tabular form is a
-Frictionless data package: one CSV per table plus ``datapackage.json``.
+researcher reuse the network's data without learning our contract. Two forms of the same rows:
+the tabular one (a Frictionless data package: one CSV per table, the official plural file names,
+every column of the official table) and the JSON one (``services.json``, each service with its
+organization, locations, phones and schedules nested as the HSDS API serves them). The package is
+written by ``export_hsds_package``; ``docs/profilo-italiano.md`` maps our contract field by field.
 
 Choices, made to stay honest about what the data says:
 
@@ -14,10 +17,14 @@ Choices, made to stay honest about what the data says:
 - An ``address`` row only when the record gives street, CAP and province (HSDS requires
   ``address_1``, ``postal_code`` and ``state_province``); otherwise the location's description
   carries the address as written, or says that only the comune is known.
-- Opening hours are local Italian time (Europe/Rome): the offset changes with daylight saving
-  time, so no fixed UTC offset is written; the schedule's notes say so.
-- Closures (``chiusure``) that have not ended are written in ``service.alert``, and the status is
-  ``temporarily closed`` when the build date falls inside one: HSDS has no table for closures.
+- Opening hours are local Italian time (Europe/Rome), whose UTC offset changes with daylight
+  saving time, while an HSDS time carries one fixed offset. So each weekly range is written once
+  per period of constant offset in the year after the build (``valid_from``/``valid_to``), with
+  that offset in ``opens_at``/``closes_at`` (``09:00:00+01:00`` in winter, ``+02:00`` in summer)
+  and in ``timezone`` (hours from UTC).
+- Closures (``chiusure``) cut those periods (no weekly row is valid on a closed day), are written
+  in ``service.alert``, and make the status ``temporarily closed`` when the build date falls inside
+  one. Public holidays (``festivi``) cannot be said in an HSDS schedule: the notes say them.
 """
 
 from __future__ import annotations
@@ -27,44 +34,37 @@ import datetime as dt
 import io
 import json
 import uuid
+from functools import cache
+from importlib import resources
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from servicemap import contract
-from servicemap.model import DAY_NAMES, DAYS, Service
+from servicemap.model import DAY_NAMES, DAYS, Closure, Service
 
 NAMESPACE = uuid.UUID("6f1c1d1e-5a4b-5c3d-9e2f-0a1b2c3d4e5f")  # fixed: ids must never change
 OUTPUT_DIR = "dati/hsds"
 HSDS_VERSION = "3.0"
+ROME = ZoneInfo("Europe/Rome")
+SCHEDULE_DAYS = 366  # how far ahead the schedules' validity periods reach from the build date
 
-# The exported columns of each table, with HSDS 3.0 field names (a subset of each table's fields
-# that holds every required one). Order is the column order of the CSV files.
+
+@cache
+def official_tables() -> dict[str, dict]:
+    """The fields, file names and foreign keys of the HSDS 3.0 tables we export.
+
+    ``data/hsds-3.0-tabelle.json`` is taken from the official ``datapackage.json``
+    (openreferral/specification v3.0, CC BY-SA 4.0); the tests check it still matches.
+    """
+    text = resources.files("servicemap").joinpath("data/hsds-3.0-tabelle.json").read_text("utf-8")
+    return {r["name"]: r for r in json.loads(text)["resources"]}
+
+
+# Every column of each official table, in the official order (CSV column order).
 TABLES: dict[str, tuple[str, ...]] = {
-    "organization": ("id", "name", "description", "email", "website"),
-    "service": (
-        *("id", "organization_id", "name", "description", "url", "email", "status"),
-        *("application_process", "fees_description", "eligibility_description"),
-        *("assured_date", "alert"),
-    ),
-    "location": (
-        *("id", "location_type", "organization_id", "name", "description"),
-        *("latitude", "longitude"),
-    ),
-    "address": (
-        *("id", "location_id", "address_1", "city", "region", "state_province"),
-        *("postal_code", "country", "address_type"),
-    ),
-    "service_at_location": ("id", "service_id", "location_id"),
-    "phone": ("id", "service_id", "number", "type", "description"),
-    "schedule": (
-        *("id", "service_id", "freq", "byday", "opens_at", "closes_at"),
-        *("description", "notes"),
-    ),
-    "language": ("id", "service_id", "name", "code", "note"),
-    "accessibility": ("id", "location_id", "description", "details"),
-    "required_document": ("id", "service_id", "document"),
-    "service_area": ("id", "service_id", "name", "description"),
+    name: tuple(f["name"] for f in table["fields"]) for name, table in official_tables().items()
 }
-NUMBER_FIELDS = frozenset({"latitude", "longitude"})
+PATHS: dict[str, str] = {name: table["path"] for name, table in official_tables().items()}
 
 _BYDAY = dict(zip(DAYS, ("MO", "TU", "WE", "TH", "FR", "SA", "SU"), strict=True))
 _WHEELCHAIR = {
@@ -155,7 +155,7 @@ def _add_service(
                 "description": phone.display,
             }
         )
-    tables["schedule"] += _schedule_rows(s, service_id)
+    tables["schedule"] += _schedule_rows(s, service_id, vocab, today)
     for code in s.lingue:
         language = vocab.lingue.get(code)
         tables["language"].append(
@@ -265,84 +265,119 @@ def _address_row(s: Service, location_id: str) -> Row:
     }
 
 
-def _schedule_rows(s: Service, service_id: str) -> list[Row]:
-    """One weekly row per time range, with the days that share it (``byday`` "MO,WE")."""
+def offset_periods(today: dt.date) -> tuple[tuple[dt.date, dt.date, int], ...]:
+    """``(first day, last day, UTC offset in hours)`` of Europe/Rome from ``today``, a year ahead.
+
+    Days are cut at local noon: the clocks change at night, and a desk is not open at 2 a.m.
+    """
+    periods: list[list] = []
+    for n in range(SCHEDULE_DAYS):
+        day = today + dt.timedelta(days=n)
+        noon = dt.datetime(day.year, day.month, day.day, 12, tzinfo=ROME)
+        hours = int(noon.utcoffset().total_seconds() // 3600)  # type: ignore[union-attr]
+        if periods and periods[-1][2] == hours:
+            periods[-1][1] = day
+        else:
+            periods.append([day, day, hours])
+    return tuple((start, end, hours) for start, end, hours in periods)
+
+
+def validity_periods(today: dt.date, closures: list[Closure]) -> list[tuple[dt.date, dt.date, int]]:
+    """The offset periods with the closed days cut out: a weekly row is never valid on them."""
+    periods = list(_cached_periods(today))
+    for closure in sorted(closures, key=lambda c: c.start):
+        first, last = dt.date.fromisoformat(closure.start), dt.date.fromisoformat(closure.end)
+        cut: list[tuple[dt.date, dt.date, int]] = []
+        for start, end, hours in periods:
+            if last < start or first > end:
+                cut.append((start, end, hours))
+                continue
+            if start < first:
+                cut.append((start, first - dt.timedelta(days=1), hours))
+            if last < end:
+                cut.append((last + dt.timedelta(days=1), end, hours))
+        periods = cut
+    return periods
+
+
+_cached_periods = cache(offset_periods)
+
+
+def hsds_time(hhmm: str, hours: int) -> str:
+    """``09:00`` -> ``09:00:00+01:00``; the contract's ``24:00`` (midnight) -> ``23:59:59``."""
+    clock = "23:59:59" if hhmm == "24:00" else f"{hhmm}:00"
+    return f"{clock}+{hours:02d}:00" if hours >= 0 else f"{clock}-{-hours:02d}:00"
+
+
+def _schedule_notes(s: Service, today: dt.date) -> str:
+    notes = [
+        "Orari nell'ora locale italiana (Europe/Rome): una riga per ogni periodo con lo stesso "
+        "scostamento da UTC (ora solare, ora legale)."
+    ]
+    notes.append(
+        "Aperto anche nei giorni festivi nazionali."
+        if s.festivi == "aperto"
+        else "Chiuso nei giorni festivi nazionali."
+    )
+    notes += [
+        f"Chiuso dal {c.start} al {c.end}" + (f": {c.note}." if c.note else ".")
+        for c in s.chiusure
+        if c.end >= today.isoformat()
+    ]
+    if s.note_orari:
+        notes.append(s.note_orari)
+    return " ".join(notes)
+
+
+def _schedule_rows(
+    s: Service, service_id: str, vocab: contract.Vocabulary, today: dt.date
+) -> list[Row]:
+    """One weekly row per time range and validity period, with the days sharing it ("MO,WE")."""
     days_by_range: dict[tuple[str, str], list[str]] = {}
     for day in DAYS:
         for r in s.orari.get(day, []):
             days_by_range.setdefault((r.start, r.end), []).append(day)
-    notes = ["Orari nell'ora locale italiana (Europe/Rome)."]
-    notes.append(
-        "Aperto anche nei giorni festivi."
-        if s.festivi == "aperto"
-        else "Chiuso nei giorni festivi."
-    )
-    if s.note_orari:
-        notes.append(s.note_orari)
+    if not days_by_range:
+        return []
+    notes = _schedule_notes(s, today)
+    attending = _attending(s, vocab)
+    ranges = sorted(days_by_range.items(), key=lambda i: (DAYS.index(i[1][0]), i[0]))
     rows = []
-    for (start, end), days in sorted(days_by_range.items(), key=lambda i: DAYS.index(i[1][0])):
-        names = ", ".join(DAY_NAMES[d] for d in days)
-        rows.append(
-            {
-                "id": hsds_id("schedule", s.id, start, end),
-                "service_id": service_id,
-                "freq": "WEEKLY",
-                "byday": ",".join(_BYDAY[d] for d in days),
-                "opens_at": start,
-                "closes_at": end,
-                "description": f"{names}: {start}-{end}",
-                "notes": " ".join(notes),
-            }
-        )
+    for first, last, hours in validity_periods(today, s.chiusure):
+        for (start, end), days in ranges:
+            names = ", ".join(DAY_NAMES[d] for d in days)
+            rows.append(
+                {
+                    "id": hsds_id("schedule", s.id, start, end, first.isoformat()),
+                    "service_id": service_id,
+                    "valid_from": first.isoformat(),
+                    "valid_to": last.isoformat(),
+                    "timezone": hours,
+                    "freq": "WEEKLY",
+                    "wkst": "MO",
+                    "byday": ",".join(_BYDAY[d] for d in days),
+                    "opens_at": hsds_time(start, hours),
+                    "closes_at": hsds_time(end, hours),
+                    "description": f"{names}: {start}-{end}",
+                    "attending_type": attending,
+                    "notes": notes,
+                }
+            )
     return rows
 
 
+def _attending(s: Service, vocab: contract.Vocabulary) -> str:
+    """How to go: the ``accesso`` labels ("Su appuntamento"), as written on the site."""
+    return ", ".join(vocab.label("accesso", code) for code in s.accesso)
+
+
 def to_csv(table: str, rows: list[Row]) -> str:
-    """One table as CSV (RFC 4180), header row first, numbers written as Python writes them."""
+    """One table as CSV (RFC 4180), header row first, every official column.
+
+    The only CSV writer of the HSDS export: a guard on cell values belongs here.
+    """
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=TABLES[table])
+    writer = csv.DictWriter(buffer, fieldnames=TABLES[table], lineterminator="\r\n")
     writer.writeheader()
     writer.writerows(rows)
     return buffer.getvalue()
-
-
-def datapackage(tables: dict[str, list[Row]]) -> dict[str, object]:
-    """The Frictionless descriptor listing the CSV files and their columns."""
-    resources = []
-    for name in tables:
-        fields = [
-            {"name": column, "type": "number" if column in NUMBER_FIELDS else "string"}
-            for column in TABLES[name]
-        ]
-        resources.append(
-            {
-                "name": name,
-                "path": f"{name}.csv",
-                "profile": "tabular-data-resource",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "schema": {"fields": fields, "primaryKey": ["id"]},
-            }
-        )
-    return {
-        "name": "servicemap-hsds",
-        "title": "Servizi del territorio in formato Open Referral HSDS",
-        "description": f"Esportazione secondo Open Referral HSDS {HSDS_VERSION}.",
-        "profile": "tabular-data-package",
-        "resources": resources,
-    }
-
-
-def hsds_files(
-    services: list[Service],
-    *,
-    vocabulary: contract.Vocabulary | None = None,
-    today: dt.date | None = None,
-) -> list[tuple[str, str]]:
-    """The files to publish: ``(path in the site, text)`` for each CSV and ``datapackage.json``."""
-    tables = export_hsds(services, vocabulary=vocabulary, today=today)
-    files = [(f"{OUTPUT_DIR}/{name}.csv", to_csv(name, rows)) for name, rows in tables.items()]
-    descriptor = json.dumps(datapackage(tables), ensure_ascii=False, indent=2) + "\n"
-    files.append((f"{OUTPUT_DIR}/datapackage.json", descriptor))
-    return files
