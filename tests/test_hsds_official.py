@@ -46,9 +46,11 @@ def full_records() -> list[dict]:
     return recs
 
 
-def published(tmp_path: Path, services, territory: str = "Distretto Sociale Est Milano") -> Path:
+def published(
+    tmp_path: Path, services, territory: str = "Distretto Sociale Est Milano", istat=None
+) -> Path:
     folder = tmp_path / export_hsds.OUTPUT_DIR
-    for path, text in hsds_files(services, today=TODAY, territory=territory):
+    for path, text in hsds_files(services, today=TODAY, territory=territory, istat=istat):
         target = tmp_path / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
@@ -58,7 +60,8 @@ def published(tmp_path: Path, services, territory: str = "Distretto Sociale Est 
 def example_services(folder: Path):
     result = pipeline.run(Project(data_file=folder / "services.yaml"), today=TODAY)
     assert result.ok, result.problems
-    return result.services, result.territory.name
+    istat = {c.name.casefold(): c.istat for c in result.territory.comuni if c.istat}
+    return result.services, result.territory.name, istat
 
 
 def official_package(folder: Path) -> frictionless.Package:
@@ -138,10 +141,14 @@ def test_full_synthetic_set_passes_the_official_json_schema(tmp_path):
 
 @pytest.mark.parametrize("folder", [ROOT, ROOT / "examples" / "cernusco"], ids=["root", "cernusco"])
 def test_real_examples_pass_the_official_schemas(tmp_path, folder):
-    services, territory = example_services(folder)
-    out = published(tmp_path, services, territory)
+    services, territory, istat = example_services(folder)
+    out = published(tmp_path, services, territory, istat)
     check_tables(out)
-    check_json(out)
+    areas = check_json(out)[0]["service_areas"]
+    assert (
+        areas[0]["description"]
+        == f"Comune servito (codice ISTAT {istat[areas[0]['name'].casefold()]})"
+    )
 
 
 def test_descriptor_has_licence_territory_date_and_foreign_keys(tmp_path):

@@ -86,8 +86,12 @@ def export_hsds(
     *,
     vocabulary: contract.Vocabulary | None = None,
     today: dt.date | None = None,
+    istat: dict[str, str] | None = None,
 ) -> dict[str, list[Row]]:
-    """Table name -> rows, in the order of ``TABLES``; every row has every exported column."""
+    """Table name -> rows, in the order of ``TABLES``; every row has every exported column.
+
+    ``istat``: comune name (case-folded) -> ISTAT code, from the territory, for the service areas.
+    """
     vocab = vocabulary or contract.load_vocabulary(Path(""))[0]
     day = today or dt.date.today()
     tables: dict[str, list[Row]] = {name: [] for name in TABLES}
@@ -96,6 +100,7 @@ def export_hsds(
     for service in services:
         org_id = _organization_key(service)
         _add_service(tables, service, hsds_id("organization", org_id), vocab, day)
+        tables["service_area"] += _areas(service, istat or {})
     return {name: [_complete(name, row) for row in rows] for name, rows in tables.items()}
 
 
@@ -185,15 +190,20 @@ def _add_service(
                 "document": document,
             }
         )
-    for comune in s.served_comuni():
-        tables["service_area"].append(
-            {
-                "id": hsds_id("service_area", s.id, comune.casefold()),
-                "service_id": service_id,
-                "name": comune,
-                "description": "Comune servito",
-            }
-        )
+
+
+def _areas(s: Service, istat: dict[str, str]) -> list[Row]:
+    """One service area per comune served, with its ISTAT code when the territory knows it."""
+    return [
+        {
+            "id": hsds_id("service_area", s.id, comune.casefold()),
+            "service_id": hsds_id("service", s.id),
+            "name": comune,
+            "description": "Comune servito"
+            + (f" (codice ISTAT {code})" if (code := istat.get(comune.casefold())) else ""),
+        }
+        for comune in s.served_comuni()
+    ]
 
 
 def _service_row(

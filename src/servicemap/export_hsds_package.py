@@ -158,9 +158,10 @@ def hsds_files(
     today: dt.date | None = None,
     territory: str = "",
     license: str = DEFAULT_LICENSE,
+    istat: dict[str, str] | None = None,
 ) -> list[tuple[str, str]]:
     """The files to publish: ``(path in the site, text)``: the CSVs, the descriptor, the JSON."""
-    tables = export_hsds(services, vocabulary=vocabulary, today=today)
+    tables = export_hsds(services, vocabulary=vocabulary, today=today, istat=istat)
     files = [(f"{OUTPUT_DIR}/{PATHS[name]}", to_csv(name, rows)) for name, rows in tables.items()]
     descriptor = datapackage(tables, territory=territory, license=license, today=today)
     files.append((f"{OUTPUT_DIR}/datapackage.json", _json(descriptor)))

@@ -107,5 +107,8 @@ def _hsds(
         today=today,
         territory=territory.name if territory else "",
         license=project.data_license,
+        istat={c.name.casefold(): c.istat for c in territory.comuni if c.istat}
+        if territory
+        else {},
     )
     return [GeneratedFile(path, text, kind="static") for path, text in pairs]
