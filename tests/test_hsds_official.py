@@ -215,3 +215,27 @@ def test_schedules_carry_the_rome_offset_and_skip_closed_days():
 def test_midnight_is_the_last_second_of_the_day():
     assert export_hsds.hsds_time("24:00", 1) == "23:59:59+01:00"
     assert export_hsds.hsds_time("08:30", 2) == "08:30:00+02:00"
+
+
+def test_the_built_site_publishes_the_package_the_official_schemas_accept(example_build):
+    folder = example_build.site / export_hsds.OUTPUT_DIR
+    check_tables(folder)
+    check_json(folder)
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["licenses"][0]["name"] == "CC-BY-4.0"  # mkdocs.yml's data_license
+    assert descriptor["spatial"] == "Distretto Sociale Est Milano"
+
+
+def test_a_territory_chooses_its_licence(tmp_path):
+    project = Project.from_options(tmp_path, {"data_license": "CC0-1.0"})
+    assert project.data_license == "CC0-1.0"
+    services = [synthetic.to_service(r) for r in full_records()[:2]]
+    files = dict(hsds_files(services, today=TODAY, license=project.data_license))
+    licence = json.loads(files["dati/hsds/datapackage.json"])["licenses"]
+    assert licence == [
+        {
+            "name": "CC0-1.0",
+            "title": "Creative Commons Zero v1.0 Universal",
+            "path": "https://creativecommons.org/publicdomain/zero/1.0/",
+        }
+    ]
