@@ -31,11 +31,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
 import uuid
 from functools import cache
 from importlib import resources
+from operator import itemgetter
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -43,6 +45,7 @@ from servicemap import contract
 from servicemap.model import DAY_NAMES, DAYS, Closure, Service
 
 NAMESPACE = uuid.UUID("6f1c1d1e-5a4b-5c3d-9e2f-0a1b2c3d4e5f")  # fixed: ids must never change
+_NAMESPACE = NAMESPACE.bytes
 OUTPUT_DIR = "dati/hsds"
 HSDS_VERSION = "3.0"
 ROME = ZoneInfo("Europe/Rome")
@@ -65,6 +68,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     name: tuple(f["name"] for f in table["fields"]) for name, table in official_tables().items()
 }
 PATHS: dict[str, str] = {name: table["path"] for name, table in official_tables().items()}
+_EMPTY: dict[str, Row] = {name: dict.fromkeys(columns, "") for name, columns in TABLES.items()}
 
 _BYDAY = dict(zip(DAYS, ("MO", "TU", "WE", "TH", "FR", "SA", "SU"), strict=True))
 _WHEELCHAIR = {
@@ -77,8 +81,16 @@ Row = dict[str, object]
 
 
 def hsds_id(kind: str, *parts: str) -> str:
-    """A stable UUID for one row: the same record and part give the same id in every build."""
-    return str(uuid.uuid5(NAMESPACE, ":".join((kind, *parts))))
+    """A stable UUID for one row: the same record and part give the same id in every build.
+
+    ``uuid.uuid5(NAMESPACE, "kind:part...")`` written out (SHA-1, version and variant bits): the
+    same value without building a UUID object, for the tens of thousands of rows of a region.
+    """
+    digest = bytearray(hashlib.sha1(_NAMESPACE + ":".join((kind, *parts)).encode()).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50
+    digest[8] = (digest[8] & 0x3F) | 0x80
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def export_hsds(
@@ -105,7 +117,8 @@ def export_hsds(
 
 
 def _complete(table: str, row: Row) -> Row:
-    return {column: row.get(column, "") for column in TABLES[table]}
+    """Every official column, in order, empty where the record says nothing."""
+    return {**_EMPTY[table], **row}
 
 
 def _organization_key(service: Service) -> str:
@@ -126,8 +139,16 @@ def _organizations(services: list[Service]) -> dict[str, Row]:
         if key.startswith("servizio:"):
             row["description"] = "Ente non indicato nella scheda: organizzazione del servizio."
         else:
-            row["description"] = "Gestisce: " + "; ".join(names[key]) + "."
+            row["description"] = _manages(names[key])
     return found
+
+
+def _manages(names: list[str], shown: int = 5) -> str:
+    """«Gestisce: A; B.», the first few names only: a network's ente may run hundreds of desks,
+    and the JSON form repeats the organization in each of its services."""
+    more = len(names) - shown
+    listed = "; ".join(names[:shown])
+    return f"Gestisce: {listed}" + (f" e altri {more} servizi." if more > 0 else ".")
 
 
 def _add_service(
@@ -320,10 +341,7 @@ def hsds_time(hhmm: str, hours: int) -> str:
 
 
 def _schedule_notes(s: Service, today: dt.date) -> str:
-    notes = [
-        "Orari nell'ora locale italiana (Europe/Rome): una riga per ogni periodo con lo stesso "
-        "scostamento da UTC (ora solare, ora legale)."
-    ]
+    notes = ["Ora italiana (Europe/Rome)."]
     notes.append(
         "Aperto anche nei giorni festivi nazionali."
         if s.festivi == "aperto"
@@ -387,7 +405,7 @@ def to_csv(table: str, rows: list[Row]) -> str:
     The only CSV writer of the HSDS export: a guard on cell values belongs here.
     """
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=TABLES[table], lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(TABLES[table])
+    writer.writerows(map(itemgetter(*TABLES[table]), rows))
     return buffer.getvalue()

@@ -165,7 +165,9 @@ def hsds_files(
     files = [(f"{OUTPUT_DIR}/{PATHS[name]}", to_csv(name, rows)) for name, rows in tables.items()]
     descriptor = datapackage(tables, territory=territory, license=license, today=today)
     files.append((f"{OUTPUT_DIR}/datapackage.json", _json(descriptor)))
-    files.append((f"{OUTPUT_DIR}/{JSON_PATH}", _json(services_json(tables))))
+    # Compact: the JSON form of a region runs to tens of megabytes, indentation would double it.
+    compact = json.dumps(services_json(tables), ensure_ascii=False, separators=(",", ":"))
+    files.append((f"{OUTPUT_DIR}/{JSON_PATH}", compact + "\n"))
     return files
 
 
