@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import json
 import re
+import uuid
 
 import pytest
 
@@ -303,3 +304,19 @@ def test_empty_directory_exports_headers_only():
     files = dict(hsds_files([], today=TODAY))
     assert files["dati/hsds/services.csv"].strip() == ",".join(export_hsds.TABLES["service"])
     assert files["dati/hsds/services.json"] == "[]\n"
+
+
+def test_ids_are_the_uuid5_of_the_record_parts():
+    """Computed without uuid.uuid5 for speed: the values must stay exactly uuid5's."""
+    for parts in [("service", "caritas-pioltello"), ("schedule", "a", "09:00", "12:00", "2026")]:
+        expected = uuid.uuid5(export_hsds.NAMESPACE, ":".join(parts))
+        assert export_hsds.hsds_id(*parts) == str(expected)
+    assert export_hsds.hsds_id("organization", "ente:caritas ambrosiana") == str(
+        uuid.uuid5(export_hsds.NAMESPACE, "organization:ente:caritas ambrosiana")
+    )
+
+
+def test_a_large_ente_names_a_few_of_its_services():
+    services = [second_caritas()] * 7
+    [org] = export_hsds.export_hsds(services, today=TODAY)["organization"]
+    assert org["description"].endswith(" e altri 2 servizi.")
