@@ -21,6 +21,7 @@ from referencing.jsonschema import DRAFT202012
 
 from servicemap import export_hsds, pipeline, synthetic
 from servicemap.export_hsds_package import hsds_files
+from servicemap.export_hsds_schedule import hsds_time
 from servicemap.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -213,8 +214,8 @@ def test_schedules_carry_the_rome_offset_and_skip_closed_days():
 
 
 def test_midnight_is_the_last_second_of_the_day():
-    assert export_hsds.hsds_time("24:00", 1) == "23:59:59+01:00"
-    assert export_hsds.hsds_time("08:30", 2) == "08:30:00+02:00"
+    assert hsds_time("24:00", 1) == "23:59:59+01:00"
+    assert hsds_time("08:30", 2) == "08:30:00+02:00"
 
 
 def test_the_built_site_publishes_the_package_the_official_schemas_accept(example_build):

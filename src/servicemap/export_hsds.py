@@ -6,7 +6,9 @@ researcher reuse the network's data without learning our contract. Two forms of 
 the tabular one (a Frictionless data package: one CSV per table, the official plural file names,
 every column of the official table) and the JSON one (``services.json``, each service with its
 organization, locations, phones and schedules nested as the HSDS API serves them). The package is
-written by ``export_hsds_package``; ``docs/profilo-italiano.md`` maps our contract field by field.
+written by ``export_hsds_package``, the schedules by ``export_hsds_schedule``, the vocabularies as
+taxonomies by ``export_hsds_taxonomy``; ``docs/profilo-italiano.md`` maps our contract field by
+field.
 
 Choices, made to stay honest about what the data says:
 
@@ -39,17 +41,16 @@ from functools import cache
 from importlib import resources
 from operator import itemgetter
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from servicemap import contract
-from servicemap.model import DAY_NAMES, DAYS, Closure, Service
+from servicemap.export_hsds_schedule import schedule_rows
+from servicemap.export_hsds_taxonomy import attribute_rows, taxonomy_rows
+from servicemap.model import Service
 
 NAMESPACE = uuid.UUID("6f1c1d1e-5a4b-5c3d-9e2f-0a1b2c3d4e5f")  # fixed: ids must never change
 _NAMESPACE = NAMESPACE.bytes
 OUTPUT_DIR = "dati/hsds"
 HSDS_VERSION = "3.0"
-ROME = ZoneInfo("Europe/Rome")
-SCHEDULE_DAYS = 366  # how far ahead the schedules' validity periods reach from the build date
 
 
 @cache
@@ -70,7 +71,6 @@ TABLES: dict[str, tuple[str, ...]] = {
 PATHS: dict[str, str] = {name: table["path"] for name, table in official_tables().items()}
 _EMPTY: dict[str, Row] = {name: dict.fromkeys(columns, "") for name, columns in TABLES.items()}
 
-_BYDAY = dict(zip(DAYS, ("MO", "TU", "WE", "TH", "FR", "SA", "SU"), strict=True))
 _WHEELCHAIR = {
     "si": "Accessibile in sedia a rotelle",
     "parziale": "Parzialmente accessibile in sedia a rotelle",
@@ -109,10 +109,13 @@ def export_hsds(
     tables: dict[str, list[Row]] = {name: [] for name in TABLES}
     organizations = _organizations(services)
     tables["organization"] = list(organizations.values())
+    tables["taxonomy"], tables["taxonomy_term"] = taxonomy_rows(vocab, hsds_id)
     for service in services:
         org_id = _organization_key(service)
         _add_service(tables, service, hsds_id("organization", org_id), vocab, day)
         tables["service_area"] += _areas(service, istat or {})
+        service_id = hsds_id("service", service.id)
+        tables["attribute"] += attribute_rows(service, service_id, vocab, hsds_id)
     return {name: [_complete(name, row) for row in rows] for name, rows in tables.items()}
 
 
@@ -181,7 +184,7 @@ def _add_service(
                 "description": phone.display,
             }
         )
-    tables["schedule"] += _schedule_rows(s, service_id, vocab, today)
+    tables["schedule"] += schedule_rows(s, service_id, vocab, today, hsds_id)
     for code in s.lingue:
         language = vocab.lingue.get(code)
         tables["language"].append(
@@ -294,109 +297,6 @@ def _address_row(s: Service, location_id: str) -> Row:
         "country": "IT",
         "address_type": "physical",
     }
-
-
-def offset_periods(today: dt.date) -> tuple[tuple[dt.date, dt.date, int], ...]:
-    """``(first day, last day, UTC offset in hours)`` of Europe/Rome from ``today``, a year ahead.
-
-    Days are cut at local noon: the clocks change at night, and a desk is not open at 2 a.m.
-    """
-    periods: list[list] = []
-    for n in range(SCHEDULE_DAYS):
-        day = today + dt.timedelta(days=n)
-        noon = dt.datetime(day.year, day.month, day.day, 12, tzinfo=ROME)
-        hours = int(noon.utcoffset().total_seconds() // 3600)  # type: ignore[union-attr]
-        if periods and periods[-1][2] == hours:
-            periods[-1][1] = day
-        else:
-            periods.append([day, day, hours])
-    return tuple((start, end, hours) for start, end, hours in periods)
-
-
-def validity_periods(today: dt.date, closures: list[Closure]) -> list[tuple[dt.date, dt.date, int]]:
-    """The offset periods with the closed days cut out: a weekly row is never valid on them."""
-    periods = list(_cached_periods(today))
-    for closure in sorted(closures, key=lambda c: c.start):
-        first, last = dt.date.fromisoformat(closure.start), dt.date.fromisoformat(closure.end)
-        cut: list[tuple[dt.date, dt.date, int]] = []
-        for start, end, hours in periods:
-            if last < start or first > end:
-                cut.append((start, end, hours))
-                continue
-            if start < first:
-                cut.append((start, first - dt.timedelta(days=1), hours))
-            if last < end:
-                cut.append((last + dt.timedelta(days=1), end, hours))
-        periods = cut
-    return periods
-
-
-_cached_periods = cache(offset_periods)
-
-
-def hsds_time(hhmm: str, hours: int) -> str:
-    """``09:00`` -> ``09:00:00+01:00``; the contract's ``24:00`` (midnight) -> ``23:59:59``."""
-    clock = "23:59:59" if hhmm == "24:00" else f"{hhmm}:00"
-    return f"{clock}+{hours:02d}:00" if hours >= 0 else f"{clock}-{-hours:02d}:00"
-
-
-def _schedule_notes(s: Service, today: dt.date) -> str:
-    notes = ["Ora italiana (Europe/Rome)."]
-    notes.append(
-        "Aperto anche nei giorni festivi nazionali."
-        if s.festivi == "aperto"
-        else "Chiuso nei giorni festivi nazionali."
-    )
-    notes += [
-        f"Chiuso dal {c.start} al {c.end}" + (f": {c.note}." if c.note else ".")
-        for c in s.chiusure
-        if c.end >= today.isoformat()
-    ]
-    if s.note_orari:
-        notes.append(s.note_orari)
-    return " ".join(notes)
-
-
-def _schedule_rows(
-    s: Service, service_id: str, vocab: contract.Vocabulary, today: dt.date
-) -> list[Row]:
-    """One weekly row per time range and validity period, with the days sharing it ("MO,WE")."""
-    days_by_range: dict[tuple[str, str], list[str]] = {}
-    for day in DAYS:
-        for r in s.orari.get(day, []):
-            days_by_range.setdefault((r.start, r.end), []).append(day)
-    if not days_by_range:
-        return []
-    notes = _schedule_notes(s, today)
-    attending = _attending(s, vocab)
-    ranges = sorted(days_by_range.items(), key=lambda i: (DAYS.index(i[1][0]), i[0]))
-    rows = []
-    for first, last, hours in validity_periods(today, s.chiusure):
-        for (start, end), days in ranges:
-            names = ", ".join(DAY_NAMES[d] for d in days)
-            rows.append(
-                {
-                    "id": hsds_id("schedule", s.id, start, end, first.isoformat()),
-                    "service_id": service_id,
-                    "valid_from": first.isoformat(),
-                    "valid_to": last.isoformat(),
-                    "timezone": hours,
-                    "freq": "WEEKLY",
-                    "wkst": "MO",
-                    "byday": ",".join(_BYDAY[d] for d in days),
-                    "opens_at": hsds_time(start, hours),
-                    "closes_at": hsds_time(end, hours),
-                    "description": f"{names}: {start}-{end}",
-                    "attending_type": attending,
-                    "notes": notes,
-                }
-            )
-    return rows
-
-
-def _attending(s: Service, vocab: contract.Vocabulary) -> str:
-    """How to go: the ``accesso`` labels ("Su appuntamento"), as written on the site."""
-    return ", ".join(vocab.label("accesso", code) for code in s.accesso)
 
 
 def to_csv(table: str, rows: list[Row]) -> str:

@@ -128,6 +128,7 @@ def services_json(tables: dict[str, list[Row]]) -> list[Row]:
         for name in ("phone", "schedule", "language", "required_document", "service_area")
     }
     placed = _children(tables, "service_at_location", "service_id")
+    attributes = _children(tables, "attribute", "link_id")
     out = []
     for row in tables["service"]:
         service, sid = _clean(row), str(row["id"])
@@ -147,6 +148,8 @@ def services_json(tables: dict[str, list[Row]]) -> list[Row]:
             ("service_area", "service_areas"),
         ):
             service[plural] = by_service[name].get(sid, [])
+        # By id only: the terms are the few rows of taxonomy_terms.csv, not repeated per service.
+        service["attributes"] = attributes.get(sid, [])
         out.append(service)
     return out
 
