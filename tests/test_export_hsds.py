@@ -1,8 +1,7 @@
-"""The Open Referral HSDS export, checked against the field names of HSDS 3.0.
+"""The Open Referral HSDS export: what each table says, checked against HSDS 3.0's field names.
 
-The field lists below are copied from the specification's tabular schema
-(openreferral/specification, ``schema/simple/schema.csv``, HSDS 3.0): every scalar field of each
-table we export, and the fields HSDS marks as required (or required in the tabular form).
+The field lists come from the official tabular data package, vendored in ``tests/data/hsds-3.0``
+(``test_hsds_official.py`` validates the published files against it with frictionless).
 """
 
 from __future__ import annotations
@@ -12,69 +11,25 @@ import datetime as dt
 import io
 import json
 import re
+import uuid
+from pathlib import Path
 
 import pytest
 
 from servicemap import export_hsds
+from servicemap.export_hsds_package import hsds_files
 from servicemap.model import Address, Closure, Phone, Position, Service, TimeRange
 
+OFFICIAL = json.loads(
+    (Path(__file__).parent / "data" / "hsds-3.0" / "datapackage.json").read_text(encoding="utf-8")
+)
+# Every scalar field of each HSDS 3.0 table, and the required ones (required in the tabular form).
 HSDS_FIELDS: dict[str, set[str]] = {
-    "organization": {
-        *("id", "name", "alternate_name", "description", "email", "website", "tax_status"),
-        *("tax_id", "year_incorporated", "legal_status", "logo", "uri", "parent_organization_id"),
-    },
-    "service": {
-        *("id", "organization_id", "program_id", "name", "alternate_name", "description"),
-        *("url", "email", "status", "interpretation_services", "application_process"),
-        *("fees_description", "wait_time", "fees", "accreditations", "eligibility_description"),
-        *("minimum_age", "maximum_age", "assured_date", "assurer_email", "licenses", "alert"),
-        "last_modified",
-    },
-    "location": {
-        *("id", "location_type", "url", "organization_id", "name", "alternate_name"),
-        *("description", "transportation", "latitude", "longitude", "external_identifier"),
-        "external_identifier_type",
-    },
-    "address": {
-        *("id", "location_id", "attention", "address_1", "address_2", "city", "region"),
-        *("state_province", "postal_code", "country", "address_type"),
-    },
-    "service_at_location": {"id", "service_id", "location_id", "description"},
-    "phone": {
-        *("id", "location_id", "service_id", "organization_id", "contact_id"),
-        *("service_at_location_id", "number", "extension", "type", "description"),
-    },
-    "schedule": {
-        *("id", "service_id", "location_id", "service_at_location_id", "valid_from", "valid_to"),
-        *("dtstart", "timezone", "until", "count", "wkst", "freq", "interval", "byday"),
-        *("byweekno", "bymonthday", "byyearday", "description", "opens_at", "closes_at"),
-        *("schedule_link", "attending_type", "notes"),
-    },
-    "language": {"id", "service_id", "location_id", "phone_id", "name", "code", "note"},
-    "accessibility": {"id", "location_id", "description", "details", "url"},
-    "required_document": {"id", "service_id", "document", "uri"},
-    "service_area": {
-        *("id", "service_id", "service_at_location_id", "name", "description", "extent"),
-        *("extent_type", "uri"),
-    },
+    r["name"]: {f["name"] for f in r["schema"]["fields"]} for r in OFFICIAL["resources"]
 }
-
-# Required (constraints_required) or required in the tabular form (constraints_tablular_required).
 HSDS_REQUIRED: dict[str, set[str]] = {
-    "organization": {"id", "name", "description"},
-    "service": {"id", "name", "status", "organization_id"},
-    "location": {"id", "location_type"},
-    "address": {
-        *("id", "address_1", "city", "state_province", "postal_code", "country"),
-        "address_type",
-    },
-    "service_at_location": {"id", "service_id", "location_id"},
-    "phone": {"id", "number"},
-    "schedule": {"id"},
-    "language": {"id"},
-    "accessibility": {"id"},
-    "required_document": {"id"},
-    "service_area": {"id"},
+    r["name"]: {f["name"] for f in r["schema"]["fields"] if f["constraints"].get("required")}
+    for r in OFFICIAL["resources"]
 }
 
 HSDS_ENUMS = {
@@ -147,7 +102,7 @@ def tables() -> dict[str, list[dict[str, object]]]:
 
 
 def test_every_column_is_an_hsds_field_and_required_ones_are_exported(tables):
-    assert set(tables) == set(HSDS_FIELDS)
+    assert set(tables) <= set(HSDS_FIELDS)
     for table, rows in tables.items():
         columns = set(export_hsds.TABLES[table])
         assert columns <= HSDS_FIELDS[table], (table, columns - HSDS_FIELDS[table])
@@ -214,11 +169,21 @@ def test_service_fields_say_what_the_record_says(tables):
 
 
 def test_weekly_schedule_groups_days_sharing_a_range(tables):
-    rows = [(r["byday"], r["opens_at"], r["closes_at"], r["freq"]) for r in tables["schedule"]]
-    assert rows == [("MO,WE", "09:00", "12:00", "WEEKLY"), ("WE", "15:00", "18:00", "WEEKLY")]
+    # The build date (10 August) is inside the August closure: the first period starts after it.
+    first = [r for r in tables["schedule"] if r["valid_from"] == "2026-09-01"]
+    rows = [(r["byday"], r["opens_at"], r["closes_at"], r["freq"]) for r in first]
+    assert rows == [
+        ("MO,WE", "09:00:00+02:00", "12:00:00+02:00", "WEEKLY"),
+        ("WE", "15:00:00+02:00", "18:00:00+02:00", "WEEKLY"),
+    ]
+    assert [r["description"] for r in first] == [
+        "Lunedì, Mercoledì: 09:00-12:00",
+        "Mercoledì: 15:00-18:00",
+    ]
     notes = tables["schedule"][0]["notes"]
     assert "Europe/Rome" in notes
-    assert "Chiuso nei giorni festivi." in notes
+    assert "Chiuso nei giorni festivi nazionali." in notes
+    assert "2025-12-24" not in notes  # a past closure is not news
     assert "Su appuntamento il venerdì" in notes
 
 
@@ -263,8 +228,13 @@ def test_phones_languages_accessibility_documents_areas(tables):
 
 
 def test_files_are_csv_tables_and_a_datapackage_listing_them():
-    files = dict(export_hsds.hsds_files([caritas(), no_ente()], today=TODAY))
+    files = dict(hsds_files([caritas(), no_ente()], today=TODAY))
     package = json.loads(files.pop("dati/hsds/datapackage.json"))
+    services = json.loads(files.pop("dati/hsds/services.json"))
+    assert [s["name"] for s in services] == [
+        "Centro di ascolto Caritas Pioltello",
+        "Hub digitale Rodano",
+    ]
     assert package["profile"] == "tabular-data-package"
     listed = {r["path"]: r for r in package["resources"]}
     assert set(files) == {f"dati/hsds/{path}" for path in listed}
@@ -284,5 +254,43 @@ def test_files_are_csv_tables_and_a_datapackage_listing_them():
 
 
 def test_empty_directory_exports_headers_only():
-    files = dict(export_hsds.hsds_files([], today=TODAY))
-    assert files["dati/hsds/service.csv"].strip() == ",".join(export_hsds.TABLES["service"])
+    files = dict(hsds_files([], today=TODAY))
+    assert files["dati/hsds/services.csv"].strip() == ",".join(export_hsds.TABLES["service"])
+    assert files["dati/hsds/services.json"] == "[]\n"
+
+
+def test_ids_are_the_uuid5_of_the_record_parts():
+    """Computed without uuid.uuid5 for speed: the values must stay exactly uuid5's."""
+    for parts in [("service", "caritas-pioltello"), ("schedule", "a", "09:00", "12:00", "2026")]:
+        expected = uuid.uuid5(export_hsds.NAMESPACE, ":".join(parts))
+        assert export_hsds.hsds_id(*parts) == str(expected)
+    assert export_hsds.hsds_id("organization", "ente:caritas ambrosiana") == str(
+        uuid.uuid5(export_hsds.NAMESPACE, "organization:ente:caritas ambrosiana")
+    )
+
+
+def test_a_large_ente_names_a_few_of_its_services():
+    services = [second_caritas()] * 7
+    [org] = export_hsds.export_hsds(services, today=TODAY)["organization"]
+    assert org["description"].endswith(" e altri 2 servizi.")
+
+
+def test_vocabularies_are_taxonomies_and_each_value_an_attribute(tables):
+    taxonomies = {row["name"]: row for row in tables["taxonomy"]}
+    assert set(taxonomies) == {
+        "servicemap: tipo",
+        "servicemap: aree",
+        "servicemap: attivita",
+        "servicemap: accesso",
+    }
+    terms = {row["id"]: row for row in tables["taxonomy_term"]}
+    codes = [row["code"] for row in tables["taxonomy_term"]]
+    assert len(codes) == len(set(codes))  # unique across taxonomies, as HSDS asks
+    service_id = tables["service"][0]["id"]
+    mine = [terms[a["taxonomy_term_id"]] for a in tables["attribute"] if a["link_id"] == service_id]
+    assert [(t["code"], t["name"]) for t in mine] == [
+        ("tipo/centro-ascolto", "Centro di ascolto"),
+        ("accesso/libero", "Accesso libero"),
+        ("accesso/appuntamento", "Su appuntamento"),
+    ]
+    assert {a["link_entity"] for a in tables["attribute"]} == {"service"}

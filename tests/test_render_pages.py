@@ -67,16 +67,16 @@ def test_position_on_the_comune_is_called_approximate() -> None:
     assert "posizione approssimativa" in render_service_page(s, make_ctx([s]))
 
 
-def test_json_ld_is_a_government_service_with_languages_and_hours() -> None:
+def test_json_ld_is_the_page_of_a_service_with_languages_and_hours() -> None:
     s = one_service()
     page = render_service_page(s, make_ctx([s], site_url="https://example.org/"))
-    data = json.loads(
+    page_data = json.loads(
         re.search(r'<script type="application/ld\+json">(.*?)</script>', page).group(1)
     )
-    assert (
-        data["@type"] == "GovernmentService"
-        and data["url"] == f"https://example.org/servizi/{s.id}/"
-    )
+    assert page_data["@type"] == "WebPage" and page_data["dateModified"] == s.aggiornato
+    data = page_data["mainEntity"]
+    assert data["@type"] in ("GovernmentService", "Service")
+    assert data["url"] == f"https://example.org/servizi/{s.id}/"
     channel = data["availableChannel"]
     assert channel["@type"] == "ServiceChannel"
     assert [lang["alternateName"] for lang in channel["availableLanguage"]] == ["it", "ar"]
@@ -84,8 +84,8 @@ def test_json_ld_is_a_government_service_with_languages_and_hours() -> None:
     assert hours[0] == {
         "@type": "OpeningHoursSpecification",
         "dayOfWeek": "https://schema.org/Monday",
-        "opens": "09:00",
-        "closes": "12:00",
+        "opens": "09:00:00",
+        "closes": "12:00:00",
     }
 
 

@@ -8,6 +8,8 @@ the check's steps locally (with ``servicemap`` on PATH, in a throwaway repositor
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -62,7 +64,11 @@ def test_validate_workflow_checks_every_pull_request():
 def test_comment_workflow_posts_the_summary_safely():
     flow = workflow("pr-comment.yml")
     assert flow["on"]["workflow_run"]["workflows"] == [workflow("validate.yml")["name"]]
-    assert flow["permissions"]["pull-requests"] == "write"
+    assert flow["permissions"] == {}  # each job asks for what it needs, nothing more
+    assert flow["jobs"]["comment"]["permissions"] == {
+        "actions": "read",
+        "pull-requests": "write",
+    }
     download = step_using(flow, "actions/download-artifact")
     assert download["with"]["name"] == "pr-summary"
     script = step_using(flow, "actions/github-script")["with"]["script"]
@@ -86,6 +92,80 @@ def test_publish_workflow_deploys_pages_and_attaches_the_offline_zip():
     assert step_using(flow, "actions/upload-artifact")["with"]["path"].endswith(".zip")
     assert jobs["release"]["permissions"] == {"contents": "write"}
     assert "gh release create" in step_running(flow, "gh release create")["run"]
+
+
+# --- Supply chain: pinned actions, no credentials left behind, the linters' verdict -----------
+
+PINNED = re.compile(r"^\s*(?:-\s+)?uses:\s+[\w.-]+/[\w./-]+@([0-9a-f]{40}) # v\d+\.\d+\.\d+\s*$")
+
+
+def workflow_files() -> list[Path]:
+    return sorted(WORKFLOWS.glob("*.yml"))
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_version_in_a_comment():
+    lines = [
+        (path.name, number, line)
+        for path in workflow_files()
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.match(r"^\s*(?:-\s+)?uses:", line)
+    ]
+    assert len(lines) >= 10
+    unpinned = [
+        (name, number, line.strip()) for name, number, line in lines if not PINNED.match(line)
+    ]
+    assert unpinned == []
+
+
+def test_checkout_leaves_no_credentials_in_the_repository():
+    checkouts = [
+        s
+        for path in workflow_files()
+        for s in steps(workflow(path.name))
+        if s.get("uses", "").startswith("actions/checkout@")
+    ]
+    assert len(checkouts) == 2
+    assert all(s["with"]["persist-credentials"] == "false" for s in checkouts)
+
+
+def tool(name: str) -> str:
+    """The linter from the ``test`` extra (beside this Python); skipped only outside CI."""
+    found = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} is not installed: pip install -e '.[test]'")
+        pytest.skip(f"{name} is not installed")
+    return found
+
+
+def test_zizmor_reports_no_high_finding():
+    result = subprocess.run(
+        [
+            tool("zizmor"),
+            "--offline",
+            "--min-severity",
+            "high",
+            "--format",
+            "plain",
+            str(WORKFLOWS),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings to report" in result.stdout
+
+
+def test_actionlint_is_clean():
+    result = subprocess.run(
+        [tool("actionlint"), "-no-color", *map(str, workflow_files())],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert (result.returncode, result.stdout) == (0, "")
 
 
 # --- Running the check's scripts ---------------------------------------------------------------

@@ -206,7 +206,7 @@ def _validators() -> tuple[Callable[[object], object], Draft202012Validator, Dra
     seconds); only a record that fails goes through jsonschema, which lists all its errors with
     their paths.
     """
-    schema = _end_anchors(copy.deepcopy(published_schema()))
+    schema = _end_anchors(_validator_view(copy.deepcopy(published_schema())))
     defs = schema["$defs"]
     for name in _SCHEMA_VOCABULARY_DEFS.values():
         defs[name].pop("enum", None)
@@ -235,6 +235,25 @@ def _end_anchors(schema: dict) -> dict:
             stack.extend(item.values())
         elif isinstance(item, list):
             stack.extend(item)
+
+
+def _validator_view(schema: object) -> object:
+    """The published schema as the validator applies it.
+
+    The published patterns are as strict as the validator, so that editors underline what the
+    build refuses; where a check in ``checks`` owns the rule (``x-controllo``: its problem code)
+    and says it better (which range overlaps, which day does not exist), the validator leaves the
+    pattern to it, keeping only the plain shape it relies on (``x-forma``) when there is one.
+    """
+    if isinstance(schema, dict):
+        node = {k: _validator_view(v) for k, v in schema.items()}
+        if "x-controllo" in node:
+            node.pop("pattern", None)
+            if "x-forma" in node:
+                node["pattern"] = node["x-forma"]
+        return node
+    if isinstance(schema, list):
+        return [_validator_view(v) for v in schema]
     return schema
 
 

@@ -2,8 +2,13 @@
 
 Human Services Data Specification (https://docs.openreferral.org) is the open standard for
 directories of social services; exporting it lets a regional portal, a 211-style helpline or a
-researcher reuse the network's data without learning our contract. The tabular form is a
-Frictionless data package: one CSV per table plus ``datapackage.json``.
+researcher reuse the network's data without learning our contract. Two forms of the same rows:
+the tabular one (a Frictionless data package: one CSV per table, the official plural file names,
+every column of the official table) and the JSON one (``services.json``, each service with its
+organization, locations, phones and schedules nested as the HSDS API serves them). The package is
+written by ``export_hsds_package``, the schedules by ``export_hsds_schedule``, the vocabularies as
+taxonomies by ``export_hsds_taxonomy``; ``docs/profilo-italiano.md`` maps our contract field by
+field.
 
 Choices, made to stay honest about what the data says:
 
@@ -14,60 +19,58 @@ Choices, made to stay honest about what the data says:
 - An ``address`` row only when the record gives street, CAP and province (HSDS requires
   ``address_1``, ``postal_code`` and ``state_province``); otherwise the location's description
   carries the address as written, or says that only the comune is known.
-- Opening hours are local Italian time (Europe/Rome): the offset changes with daylight saving
-  time, so no fixed UTC offset is written; the schedule's notes say so.
-- Closures (``chiusure``) that have not ended are written in ``service.alert``, and the status is
-  ``temporarily closed`` when the build date falls inside one: HSDS has no table for closures.
+- Opening hours are local Italian time (Europe/Rome), whose UTC offset changes with daylight
+  saving time, while an HSDS time carries one fixed offset. So each weekly range is written once
+  per period of constant offset in the year after the build (``valid_from``/``valid_to``), with
+  that offset in ``opens_at``/``closes_at`` (``09:00:00+01:00`` in winter, ``+02:00`` in summer)
+  and in ``timezone`` (hours from UTC).
+- Closures (``chiusure``) cut those periods (no weekly row is valid on a closed day), are written
+  in ``service.alert``, and make the status ``temporarily closed`` when the build date falls inside
+  one. Public holidays (``festivi``) cannot be said in an HSDS schedule: the notes say them.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
 import uuid
+from functools import cache
+from importlib import resources
 from pathlib import Path
 
 from servicemap import contract
 from servicemap.escape import spreadsheet_cell, web_uri
-from servicemap.model import DAY_NAMES, DAYS, Service
+from servicemap.export_hsds_schedule import schedule_rows
+from servicemap.export_hsds_taxonomy import attribute_rows, taxonomy_rows
+from servicemap.model import Service
 
 NAMESPACE = uuid.UUID("6f1c1d1e-5a4b-5c3d-9e2f-0a1b2c3d4e5f")  # fixed: ids must never change
+_NAMESPACE = NAMESPACE.bytes
 OUTPUT_DIR = "dati/hsds"
 HSDS_VERSION = "3.0"
 
-# The exported columns of each table, with HSDS 3.0 field names (a subset of each table's fields
-# that holds every required one). Order is the column order of the CSV files.
-TABLES: dict[str, tuple[str, ...]] = {
-    "organization": ("id", "name", "description", "email", "website"),
-    "service": (
-        *("id", "organization_id", "name", "description", "url", "email", "status"),
-        *("application_process", "fees_description", "eligibility_description"),
-        *("assured_date", "alert"),
-    ),
-    "location": (
-        *("id", "location_type", "organization_id", "name", "description"),
-        *("latitude", "longitude"),
-    ),
-    "address": (
-        *("id", "location_id", "address_1", "city", "region", "state_province"),
-        *("postal_code", "country", "address_type"),
-    ),
-    "service_at_location": ("id", "service_id", "location_id"),
-    "phone": ("id", "service_id", "number", "type", "description"),
-    "schedule": (
-        *("id", "service_id", "freq", "byday", "opens_at", "closes_at"),
-        *("description", "notes"),
-    ),
-    "language": ("id", "service_id", "name", "code", "note"),
-    "accessibility": ("id", "location_id", "description", "details"),
-    "required_document": ("id", "service_id", "document"),
-    "service_area": ("id", "service_id", "name", "description"),
-}
-NUMBER_FIELDS = frozenset({"latitude", "longitude"})
 
-_BYDAY = dict(zip(DAYS, ("MO", "TU", "WE", "TH", "FR", "SA", "SU"), strict=True))
+@cache
+def official_tables() -> dict[str, dict]:
+    """The fields, file names and foreign keys of the HSDS 3.0 tables we export.
+
+    ``data/hsds-3.0-tabelle.json`` is taken from the official ``datapackage.json``
+    (openreferral/specification v3.0, CC BY-SA 4.0); the tests check it still matches.
+    """
+    text = resources.files("servicemap").joinpath("data/hsds-3.0-tabelle.json").read_text("utf-8")
+    return {r["name"]: r for r in json.loads(text)["resources"]}
+
+
+# Every column of each official table, in the official order (CSV column order).
+TABLES: dict[str, tuple[str, ...]] = {
+    name: tuple(f["name"] for f in table["fields"]) for name, table in official_tables().items()
+}
+PATHS: dict[str, str] = {name: table["path"] for name, table in official_tables().items()}
+_EMPTY: dict[str, Row] = {name: dict.fromkeys(columns, "") for name, columns in TABLES.items()}
+
 _WHEELCHAIR = {
     "si": "Accessibile in sedia a rotelle",
     "parziale": "Parzialmente accessibile in sedia a rotelle",
@@ -78,8 +81,16 @@ Row = dict[str, object]
 
 
 def hsds_id(kind: str, *parts: str) -> str:
-    """A stable UUID for one row: the same record and part give the same id in every build."""
-    return str(uuid.uuid5(NAMESPACE, ":".join((kind, *parts))))
+    """A stable UUID for one row: the same record and part give the same id in every build.
+
+    ``uuid.uuid5(NAMESPACE, "kind:part...")`` written out (SHA-1, version and variant bits): the
+    same value without building a UUID object, for the tens of thousands of rows of a region.
+    """
+    digest = bytearray(hashlib.sha1(_NAMESPACE + ":".join((kind, *parts)).encode()).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50
+    digest[8] = (digest[8] & 0x3F) | 0x80
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def export_hsds(
@@ -87,21 +98,30 @@ def export_hsds(
     *,
     vocabulary: contract.Vocabulary | None = None,
     today: dt.date | None = None,
+    istat: dict[str, str] | None = None,
 ) -> dict[str, list[Row]]:
-    """Table name -> rows, in the order of ``TABLES``; every row has every exported column."""
+    """Table name -> rows, in the order of ``TABLES``; every row has every exported column.
+
+    ``istat``: comune name (case-folded) -> ISTAT code, from the territory, for the service areas.
+    """
     vocab = vocabulary or contract.load_vocabulary(Path(""))[0]
     day = today or dt.date.today()
     tables: dict[str, list[Row]] = {name: [] for name in TABLES}
     organizations = _organizations(services)
     tables["organization"] = list(organizations.values())
+    tables["taxonomy"], tables["taxonomy_term"] = taxonomy_rows(vocab, hsds_id)
     for service in services:
         org_id = _organization_key(service)
         _add_service(tables, service, hsds_id("organization", org_id), vocab, day)
+        tables["service_area"] += _areas(service, istat or {})
+        service_id = hsds_id("service", service.id)
+        tables["attribute"] += attribute_rows(service, service_id, vocab, hsds_id)
     return {name: [_complete(name, row) for row in rows] for name, rows in tables.items()}
 
 
 def _complete(table: str, row: Row) -> Row:
-    return {column: row.get(column, "") for column in TABLES[table]}
+    """Every official column, in order, empty where the record says nothing."""
+    return {**_EMPTY[table], **row}
 
 
 def _organization_key(service: Service) -> str:
@@ -122,8 +142,16 @@ def _organizations(services: list[Service]) -> dict[str, Row]:
         if key.startswith("servizio:"):
             row["description"] = "Ente non indicato nella scheda: organizzazione del servizio."
         else:
-            row["description"] = "Gestisce: " + "; ".join(names[key]) + "."
+            row["description"] = _manages(names[key])
     return found
+
+
+def _manages(names: list[str], shown: int = 5) -> str:
+    """«Gestisce: A; B.», the first few names only: a network's ente may run hundreds of desks,
+    and the JSON form repeats the organization in each of its services."""
+    more = len(names) - shown
+    listed = "; ".join(names[:shown])
+    return f"Gestisce: {listed}" + (f" e altri {more} servizi." if more > 0 else ".")
 
 
 def _add_service(
@@ -156,7 +184,7 @@ def _add_service(
                 "description": phone.display,
             }
         )
-    tables["schedule"] += _schedule_rows(s, service_id)
+    tables["schedule"] += schedule_rows(s, service_id, vocab, today, hsds_id)
     for code in s.lingue:
         language = vocab.lingue.get(code)
         tables["language"].append(
@@ -186,15 +214,20 @@ def _add_service(
                 "document": document,
             }
         )
-    for comune in s.served_comuni():
-        tables["service_area"].append(
-            {
-                "id": hsds_id("service_area", s.id, comune.casefold()),
-                "service_id": service_id,
-                "name": comune,
-                "description": "Comune servito",
-            }
-        )
+
+
+def _areas(s: Service, istat: dict[str, str]) -> list[Row]:
+    """One service area per comune served, with its ISTAT code when the territory knows it."""
+    return [
+        {
+            "id": hsds_id("service_area", s.id, comune.casefold()),
+            "service_id": hsds_id("service", s.id),
+            "name": comune,
+            "description": "Comune servito"
+            + (f" (codice ISTAT {code})" if (code := istat.get(comune.casefold())) else ""),
+        }
+        for comune in s.served_comuni()
+    ]
 
 
 def _service_row(
@@ -266,88 +299,15 @@ def _address_row(s: Service, location_id: str) -> Row:
     }
 
 
-def _schedule_rows(s: Service, service_id: str) -> list[Row]:
-    """One weekly row per time range, with the days that share it (``byday`` "MO,WE")."""
-    days_by_range: dict[tuple[str, str], list[str]] = {}
-    for day in DAYS:
-        for r in s.orari.get(day, []):
-            days_by_range.setdefault((r.start, r.end), []).append(day)
-    notes = ["Orari nell'ora locale italiana (Europe/Rome)."]
-    notes.append(
-        "Aperto anche nei giorni festivi."
-        if s.festivi == "aperto"
-        else "Chiuso nei giorni festivi."
-    )
-    if s.note_orari:
-        notes.append(s.note_orari)
-    rows = []
-    for (start, end), days in sorted(days_by_range.items(), key=lambda i: DAYS.index(i[1][0])):
-        names = ", ".join(DAY_NAMES[d] for d in days)
-        rows.append(
-            {
-                "id": hsds_id("schedule", s.id, start, end),
-                "service_id": service_id,
-                "freq": "WEEKLY",
-                "byday": ",".join(_BYDAY[d] for d in days),
-                "opens_at": start,
-                "closes_at": end,
-                "description": f"{names}: {start}-{end}",
-                "notes": " ".join(notes),
-            }
-        )
-    return rows
-
-
 def to_csv(table: str, rows: list[Row]) -> str:
-    """One table as CSV (RFC 4180), header row first, numbers written as Python writes them.
+    """One table as CSV (RFC 4180), header row first, every official column.
 
-    Text cells that a spreadsheet would run as a formula start with an apostrophe, as in
-    ``servizi.csv`` (``escape.spreadsheet_cell``).
+    The only CSV writer of the HSDS export. Text cells that a spreadsheet would run as a formula
+    start with an apostrophe, as in ``servizi.csv`` (``escape.spreadsheet_cell``).
     """
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=TABLES[table])
-    writer.writeheader()
-    writer.writerows({k: spreadsheet_cell(v) for k, v in row.items()} for row in rows)
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    columns = TABLES[table]
+    writer.writerow(columns)
+    writer.writerows([spreadsheet_cell(row[c]) for c in columns] for row in rows)
     return buffer.getvalue()
-
-
-def datapackage(tables: dict[str, list[Row]]) -> dict[str, object]:
-    """The Frictionless descriptor listing the CSV files and their columns."""
-    resources = []
-    for name in tables:
-        fields = [
-            {"name": column, "type": "number" if column in NUMBER_FIELDS else "string"}
-            for column in TABLES[name]
-        ]
-        resources.append(
-            {
-                "name": name,
-                "path": f"{name}.csv",
-                "profile": "tabular-data-resource",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "schema": {"fields": fields, "primaryKey": ["id"]},
-            }
-        )
-    return {
-        "name": "servicemap-hsds",
-        "title": "Servizi del territorio in formato Open Referral HSDS",
-        "description": f"Esportazione secondo Open Referral HSDS {HSDS_VERSION}.",
-        "profile": "tabular-data-package",
-        "resources": resources,
-    }
-
-
-def hsds_files(
-    services: list[Service],
-    *,
-    vocabulary: contract.Vocabulary | None = None,
-    today: dt.date | None = None,
-) -> list[tuple[str, str]]:
-    """The files to publish: ``(path in the site, text)`` for each CSV and ``datapackage.json``."""
-    tables = export_hsds(services, vocabulary=vocabulary, today=today)
-    files = [(f"{OUTPUT_DIR}/{name}.csv", to_csv(name, rows)) for name, rows in tables.items()]
-    descriptor = json.dumps(datapackage(tables), ensure_ascii=False, indent=2) + "\n"
-    files.append((f"{OUTPUT_DIR}/datapackage.json", descriptor))
-    return files

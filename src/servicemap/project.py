@@ -31,6 +31,7 @@ class Project:
     data_path_in_repo: str = ""  # services.yaml's path in the repository ("": found from .git)
     tile_url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     tile_attribution: str = "© OpenStreetMap contributors"
+    data_license: str = "CC-BY-4.0"  # SPDX id of the open data's licence (the HSDS package's)
     options: dict[str, object] = field(default_factory=dict)
     project_dir: Path | None = None  # the folder of mkdocs.yml (None: the data file's folder)
 

@@ -93,6 +93,8 @@ def _parse(data: object) -> Territory:
             raise ValueError(f"{name}: il confine deve essere un Polygon o MultiPolygon")
         if geometry is not None and not shape(geometry).is_valid:
             raise ValueError(f"{name}: il confine non è un poligono valido")
+        if geometry is not None:
+            geometry = rfc7946(geometry)
         comuni.append(
             Comune(
                 name=name,
@@ -120,6 +122,14 @@ def _point(props: dict, geometry: dict | None) -> tuple[float, float] | None:
         return None
     p = inside_point(shape(geometry))
     return round(p.y, COORD_DECIMALS), round(p.x, COORD_DECIMALS)
+
+
+def rfc7946(geometry: dict) -> dict:
+    """The boundary wound as RFC 7946 §3.1.6 asks: exterior rings counterclockwise, holes
+    clockwise. Files made before the rule (or by hand) are fixed on load, so every boundary the
+    site ships (the map, ``confini.js``) follows it whatever the committed file says."""
+    oriented = shapely.orient_polygons(shape(geometry), exterior_cw=False)
+    return _rounded(mapping(oriented))
 
 
 def inside_point(geom: BaseGeometry) -> Point:
@@ -222,6 +232,7 @@ def make_feature(name: str, istat: str, province: str, boundary: BaseGeometry, t
     """
     small = boundary.simplify(tolerance, preserve_topology=True)
     small = shapely.set_precision(small, 10**-COORD_DECIMALS)
+    small = shapely.orient_polygons(small, exterior_cw=False)  # RFC 7946 §3.1.6
     point = inside_point(small)
     return {
         "type": "Feature",

@@ -66,7 +66,7 @@ def render_site(
         files += shim_files()
     urls = {s.id: ctx.absolute(service_src(s.id)) for s in services}
     files += export.export_files(services, urls)
-    files += _hsds(services, vocabulary, today)
+    files += _hsds(services, vocabulary, today, territory, project)
     return files
 
 
@@ -93,9 +93,22 @@ def _browser_pages(
 
 
 def _hsds(
-    services: list[Service], vocabulary: object | None, today: dt.date | None
+    services: list[Service],
+    vocabulary: object | None,
+    today: dt.date | None,
+    territory: Territory | None,
+    project: Project,
 ) -> list[GeneratedFile]:
-    from servicemap import export_hsds
+    from servicemap import export_hsds_package
 
-    pairs = export_hsds.hsds_files(services, vocabulary=vocabulary, today=today)  # type: ignore[arg-type]
+    pairs = export_hsds_package.hsds_files(
+        services,
+        vocabulary=vocabulary,  # type: ignore[arg-type]
+        today=today,
+        territory=territory.name if territory else "",
+        license=project.data_license,
+        istat={c.name.casefold(): c.istat for c in territory.comuni if c.istat}
+        if territory
+        else {},
+    )
     return [GeneratedFile(path, text, kind="static") for path, text in pairs]
