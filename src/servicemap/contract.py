@@ -206,7 +206,7 @@ def _validators() -> tuple[Callable[[object], object], Draft202012Validator, Dra
     seconds); only a record that fails goes through jsonschema, which lists all its errors with
     their paths.
     """
-    schema = _end_anchors(_validator_view(copy.deepcopy(published_schema())))
+    schema = _end_anchors(_validator_view(copy.deepcopy(published_schema())))  # type: ignore[arg-type]
     defs = schema["$defs"]
     for name in _SCHEMA_VOCABULARY_DEFS.values():
         defs[name].pop("enum", None)
@@ -235,6 +235,7 @@ def _end_anchors(schema: dict) -> dict:
             stack.extend(item.values())
         elif isinstance(item, list):
             stack.extend(item)
+    return schema
 
 
 def _validator_view(schema: object) -> object:
