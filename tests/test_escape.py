@@ -96,7 +96,7 @@ def test_the_print_sheet_and_json_ld_carry_the_same_links(site):
     page = site.page("servizi/servizio-00000/index.html")
     [block] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
     data = json.loads(block)
-    assert data["availableChannel"]["serviceUrl"] == SITO_HREF
+    assert data["mainEntity"]["availableChannel"]["serviceUrl"] == SITO_HREF
 
 
 def test_report_email_cannot_add_recipients(site):
@@ -121,13 +121,13 @@ def test_every_published_csv_guards_formulas(site):
     [other] = [r for r in _rows(site.page("dati/servizi.csv")) if r["id"] == "servizio-00000"]
     assert other["telefoni"] == "'+41 91 123 45 67"
     assert other["lon"] == "9.328630" and other["email"] == EMAIL
-    services = _rows(site.page("dati/hsds/service.csv"))
+    services = _rows(site.page("dati/hsds/services.csv"))
     assert SITO_HREF in {r["url"] for r in services}  # HSDS's url is a URI
     hsds = {r["name"] for r in services}
     assert '\'=HYPERLINK("https://evil.example","clic")' in hsds
-    orgs = {r["name"] for r in _rows(site.page("dati/hsds/organization.csv"))}
+    orgs = {r["name"] for r in _rows(site.page("dati/hsds/organizations.csv"))}
     assert "'＠SUM(1+1)" in orgs
-    phones = {r["number"] for r in _rows(site.page("dati/hsds/phone.csv"))}
+    phones = {r["number"] for r in _rows(site.page("dati/hsds/phones.csv"))}
     assert "'+41911234567" in phones
 
 

@@ -355,8 +355,9 @@ def test_a_body_sent_byte_by_byte_times_out_and_the_run_goes_on(
     nominatim.route("Via Roma 1", Reply(body=[result(*PIOLTELLO, "Via Roma 1, Pioltello")]))
     cache_file = tmp_path / "geocache.yaml"
     services = [svc("lenta", "Via Lenta 1"), svc("roma", "Via Roma 1")]
+    drip = settings(nominatim.url, retries=0, timeout=0.4)  # the whole body takes about 6 s
 
-    status = geocode_services(services, territory, cache_file, settings(nominatim.url, retries=0))
+    status = geocode_services(services, territory, cache_file, drip)
 
     assert status == 1
     err = capsys.readouterr().err
