@@ -114,8 +114,8 @@ NOT_EXPRESSIBLE = {
     "swapped-position": "serve il confine dei comuni (geometria)",
     "outside-territory": "serve il confine dei comuni (geometria)",
     "invisible-character": "è un avviso: il nome resta valido, l'editor non deve segnarlo errato",
-    "unusable-name": "nomi riservati (con, nul, aux, index...): il validatore li spiega uno per uno; "
-    "un `not` nello schema direbbe solo «non valido»",
+    "unusable-name": "nomi riservati (con, nul, aux, index...): il validatore li spiega uno per "
+    "uno; un `not` nello schema direbbe solo «non valido»",
 }
 # Codes about the site's pages, not one record's values: two records, or a record and a
 # hand-written page, that would land on one address (tests/test_build_e2e.py has them).
