@@ -79,7 +79,9 @@ def test_axe_finds_no_violation_with_a_popup_open_or_the_search_filtered(example
         page.goto(example_site + "cerca/")
         settle(page, "cerca/")
         page.fill("#sm-q", "nessuna parola così")
-        page.wait_for_function("document.getElementById('sm-count').textContent.startsWith('Ness')")
+        page.wait_for_function(
+            "() => document.getElementById('sm-count').textContent.startsWith('Ness')"
+        )
         violations = run_axe(page)
         assert violations == [], describe(violations)
     finally:

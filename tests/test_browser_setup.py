@@ -44,3 +44,20 @@ def test_a_missing_chromium_is_skipped_with_the_fix_elsewhere(tmp_path: Path) ->
     done = run_without_chromium(tmp_path, ci=False)
     assert done.returncode == 0, done.stdout
     assert "1 skipped" in done.stdout and "./scripts/install-chromium.sh" in done.stdout
+
+
+def test_every_wait_for_a_state_passes_a_function():
+    """``page.wait_for_function("expr")`` polls a bare expression with ``eval``, which the site's
+    Content-Security-Policy refuses: such a wait fails only when the state is not there at
+    once, so on a loaded machine. A function (``"() => expr"``) is compiled by the browser."""
+    import re
+    from pathlib import Path
+
+    bare = re.compile(r'wait_for_function\(\s*"(?!\(\)\s*=>|\w+\s*=>|function)')
+    found = [
+        f"{path.name}:{text.count(chr(10), 0, m.start()) + 1}"
+        for path in sorted(Path(__file__).parent.glob("*.py"))
+        for text in [path.read_text(encoding="utf-8")]
+        for m in bare.finditer(text)
+    ]
+    assert found == []

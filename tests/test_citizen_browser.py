@@ -94,7 +94,7 @@ def test_near_me_asks_only_on_request_and_sorts_by_distance(site, page_in):
     page.wait_for_selector("#sm-search[data-ready=true]")
     assert page.evaluate("window.__asked") == 0  # nothing asked on arrival
     page.click("#sm-vicino")
-    page.wait_for_function("document.querySelector('.sm-result-distance') !== null")
+    page.wait_for_function("() => document.querySelector('.sm-result-distance') !== null")
     assert page.evaluate("window.__asked") == 1
     recs = {r["id"]: r for r in records()}
     placed = {
@@ -122,7 +122,9 @@ def test_near_me_refused_says_so_and_offers_the_comune(site, page_in):
     page.goto(f"{site}/cerca/")
     page.wait_for_selector("#sm-search[data-ready=true]")
     page.click("#sm-vicino")
-    page.wait_for_function("document.getElementById('sm-vicino-stato').textContent.length > 0")
+    page.wait_for_function(
+        "() => document.getElementById('sm-vicino-stato').textContent.length > 0"
+    )
     message = page.inner_text("#sm-vicino-stato")
     assert "Non possiamo conoscere la tua posizione" in message
     assert "Comune" in message
@@ -191,7 +193,7 @@ def test_age_is_computed_when_the_page_is_read_not_when_built(site, page_in):
     page = page_in()
     page.clock.set_fixed_time("2026-05-10T10:00:00Z")
     page.goto(f"{site}/servizi/servizio-00002/")  # aggiornato 2024-03-14
-    page.wait_for_function("document.querySelector('.sm-eta').textContent.length > 0")
+    page.wait_for_function("() => document.querySelector('.sm-eta').textContent.length > 0")
     assert page.inner_text(".sm-aggiornato") == (
         "Ultimo aggiornamento: 14 marzo 2024 (oltre 2 anni fa)"
     )
@@ -200,7 +202,7 @@ def test_age_is_computed_when_the_page_is_read_not_when_built(site, page_in):
         "Queste informazioni potrebbero non essere più attuali: verifica telefonando."
     )
     page.goto(f"{site}/servizi/servizio-00000/")  # aggiornato 2026-04-01
-    page.wait_for_function("document.querySelector('.sm-eta').textContent.length > 0")
+    page.wait_for_function("() => document.querySelector('.sm-eta').textContent.length > 0")
     assert page.inner_text(".sm-eta") == "(1 mese fa)"
     assert not page.is_visible(".sm-vecchia")
 
@@ -209,7 +211,7 @@ def test_a_year_later_the_same_page_warns(site, page_in):
     page = page_in()
     page.clock.set_fixed_time("2027-04-02T10:00:00Z")  # the same build, read a year later
     page.goto(f"{site}/servizi/servizio-00000/")
-    page.wait_for_function("document.querySelector('.sm-eta').textContent.length > 0")
+    page.wait_for_function("() => document.querySelector('.sm-eta').textContent.length > 0")
     assert page.inner_text(".sm-eta") == "(oltre 1 anno fa)"
     assert page.is_visible(".sm-vecchia")
 
@@ -222,7 +224,7 @@ def test_share_copies_the_link_when_there_is_no_web_share(site, page_in):
     page.goto(f"{site}/servizi/servizio-00001/#orari")
     assert page.evaluate("typeof navigator.share") == "undefined"  # desktop Linux Chromium
     page.click("button.sm-condividi")
-    page.wait_for_function("document.querySelector('.sm-condividi-esito').textContent !== ''")
+    page.wait_for_function("() => document.querySelector('.sm-condividi-esito').textContent !== ''")
     assert page.inner_text(".sm-condividi-esito") == "Link copiato"
     assert page.evaluate("navigator.clipboard.readText()") == f"{site}/servizi/servizio-00001/"
 

@@ -71,7 +71,9 @@ def test_the_skip_link_is_the_first_stop_and_jumps_to_the_content(example_site, 
         first = press("Tab")
         assert first and "md-skip" in first["cls"] and first["text"] == "Vai al contenuto", kind
         # Material fades it in: it ends fully opaque.
-        page.wait_for_function("getComputedStyle(document.querySelector('.md-skip')).opacity == 1")
+        page.wait_for_function(
+            "() => getComputedStyle(document.querySelector('.md-skip')).opacity == 1"
+        )
         box = page.locator(".md-skip").bounding_box()
         assert box and box["y"] >= 0 and box["width"] > 50, kind
         page.keyboard.press("Enter")
@@ -87,7 +89,9 @@ def test_search_type_and_open_a_result_with_the_keyboard(example_site, tab):
     tab_until(press, lambda a: a["tag"] == "INPUT" and a["cls"].find("md-search") < 0
               and page.evaluate("document.activeElement.id") == "sm-q")  # fmt: skip
     page.keyboard.type("caritas")
-    page.wait_for_function("document.getElementById('sm-count').textContent.includes('trovat')")
+    page.wait_for_function(
+        "() => document.getElementById('sm-count').textContent.includes('trovat')"
+    )
     count = page.inner_text("#sm-count")
     assert count.endswith("trovati") and not count.startswith("15 "), count
     result = tab_until(press, lambda a: a["inResults"] and a["tag"] == "A", limit=15)
@@ -139,7 +143,7 @@ def test_map_list_alternative_and_popup_with_the_keyboard(example_site, tab):
     assert button["label"] == f"Mostra sulla mappa: {link['text']}"
     page.keyboard.press("Enter")
     page.wait_for_selector(".leaflet-popup-content .sm-popup a")
-    page.wait_for_function("!!document.activeElement.closest('.leaflet-popup')")
+    page.wait_for_function("() => !!document.activeElement.closest('.leaflet-popup')")
     inside = page.evaluate(ACTIVE_JS)
     assert inside["inPopup"] and inside["text"] == link["text"]  # the focus went to the popup
     page.keyboard.press("Escape")
@@ -148,7 +152,7 @@ def test_map_list_alternative_and_popup_with_the_keyboard(example_site, tab):
     assert back["tag"] == "BUTTON" and back["label"] == button["label"]  # and came back
     # Enter on the popup's link opens the service page.
     page.keyboard.press("Enter")
-    page.wait_for_function("!!document.activeElement.closest('.leaflet-popup')")
+    page.wait_for_function("() => !!document.activeElement.closest('.leaflet-popup')")
     page.keyboard.press("Enter")
     page.wait_for_url("**/servizi/**")
     assert page.locator("article h1").first.inner_text() == link["text"]
