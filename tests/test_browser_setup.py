@@ -47,9 +47,9 @@ def test_a_missing_chromium_is_skipped_with_the_fix_elsewhere(tmp_path: Path) ->
 
 
 def test_every_wait_for_a_state_passes_a_function():
-    """``page.wait_for_function("expr")`` polls a bare expression with ``eval``, which the site's
-    Content-Security-Policy refuses: such a wait fails only when the state is not there at
-    once, so on a loaded machine. A function (``"() => expr"``) is compiled by the browser."""
+    """A bare expression given to ``page.wait_for_function`` is polled with ``eval``, which the
+    site's Content-Security-Policy refuses: such a wait fails only when the state is not there
+    at once, so on a loaded machine. A function (``"() => expr"``) is compiled by the browser."""
     import re
     from pathlib import Path
 
