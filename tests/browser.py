@@ -121,6 +121,10 @@ def run_axe(page, tags: list[str] | None = None, rules: list[str] | None = None)
 
     By default the WCAG 2.1 A/AA rules; ``rules`` runs only the named ones instead.
     """
+    # As a reader sees it: not in the middle of a fade (a Leaflet popup opening, Material's
+    # header title when the page scrolls), where colours are half-way and contrast is wrong.
+    page.wait_for_function(ANIMATIONS_DONE_JS)
+    page.evaluate(PAINTED_JS)
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(axe_script()))
     if rules:
@@ -184,6 +188,9 @@ def page_types(site: Path) -> dict[str, str]:
 SETTLED_JS = """() => window.component$ !== undefined &&
   (!window.L || [...document.querySelectorAll('.sm-scheda .sm-minimap[data-lat]')]
      .every(box => box.dataset.ready === 'true'))"""
+# No CSS transition or animation is running, except those that never end (a spinner).
+ANIMATIONS_DONE_JS = """() => document.getAnimations().every(a => a.playState !== 'running'
+  || a.effect.getComputedTiming().iterations === Infinity)"""
 PAINTED_JS = """() => document.fonts.ready.then(() => new Promise(done =>
   requestAnimationFrame(() => requestAnimationFrame(() => done(true)))))"""
 
