@@ -73,6 +73,7 @@ class _Build:
     offline: bool = False  # Material's offline plugin is on: the copy for file://
     public_directory_urls: bool = True  # the online site's URL style (absolute links, QR codes)
     data_date: dt.date | None = None  # the most recent ``aggiornato``
+    data_warnings: int = 0  # logged by ``on_config`` before ``warnings`` started counting
 
 
 _current: _Build | None = None
@@ -91,11 +92,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         refused = safefile.scan_tree(Path(config.docs_dir), project=base)
     except Exception as exc:
         raise _internal_error(exc) from None
-    _log_problems(result.problems + refused)
+    data_warnings = _log_problems(result.problems + refused)
     if not result.ok or has_errors(refused):
         site, docs = Path(config.site_dir), Path(config.docs_dir)
         raise PluginError(_summary(project, result.problems, site, (refused, docs)))
     _current = _start(config, project, result)
+    _current.data_warnings = data_warnings
     _configure_pages(config, _current)
     _add_citizen_assets(config)
     return config
@@ -226,7 +228,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if build is None:
         return
     counts = build.warnings.get_counts()
-    if config.strict and counts:
+    if config.strict and (counts or build.data_warnings):
         log.error(
             "Modalità --strict con avvisi: il sito non è stato pubblicato, %s resta com'era.",
             build.final_dir,
@@ -378,11 +380,12 @@ def data_epoch(services: list[Service]) -> int:
     return int(dt.datetime.combine(max(dates), dt.time(), dt.UTC).timestamp())
 
 
-def _log_problems(problems: list[Problem]) -> None:
+def _log_problems(problems: list[Problem]) -> int:
     """Errors in full; warnings one line per code (all of them with ``mkdocs build -v``).
 
     A first build of real data can have dozens of warnings of one kind (``stale``): thirty lines
     would bury the one that matters. Each summary line is a WARNING, so ``--strict`` still fails.
+    Returns how many warning lines were logged (``on_config`` logs before the counter exists).
     """
     ordered = sorted(problems, key=lambda p: (p.file, p.line, p.column, p.code))
     verbose = log.isEnabledFor(logging.DEBUG)
@@ -394,6 +397,7 @@ def _log_problems(problems: list[Problem]) -> None:
             log.warning(p.format_text())
         else:
             by_code.setdefault(p.code, []).append(p)
+    logged = sum(p.severity != "error" for p in ordered) if verbose else len(by_code)
     for code, same in sorted(by_code.items()):
         if len(same) == 1:
             log.warning(same[0].format_text())
@@ -407,6 +411,7 @@ def _log_problems(problems: list[Problem]) -> None:
                 f"(tutte con {every}`mkdocs build -v`)"
             )
         )
+    return logged
 
 
 def _summary(

@@ -112,10 +112,16 @@
     });
   });
   /* "Vicino a me" on the home page links here with ?vicino=1: that tap was the person's
-   * request, so the page asks for the position on arrival. Never without it. */
-  try {
-    if (new URLSearchParams(window.location.search).get("vicino") === "1") { button.click(); }
-  } catch (e) { /* an old browser: the button is still there */ }
+   * request, so the page asks for the position on arrival. Never without it. After the
+   * page's last script (the language switch, which says "sorted by distance"). */
+  var asked = false;
+  try { asked = new URLSearchParams(window.location.search).get("vicino") === "1"; }
+  catch (e) { /* an old browser: the button is still there */ }
+  if (asked && document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { button.click(); });
+  } else if (asked) {
+    button.click();
+  }
   document.addEventListener("servicemap:lingua", function () {
     if (statusKey) { status.textContent = t(statusKey); }
     if (here) { showDistances(); }

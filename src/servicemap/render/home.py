@@ -37,7 +37,9 @@ def start_here(ctx: RenderContext, src: str) -> str:
 def _search_form(ctx: RenderContext, src: str) -> str:
     action = ctx.site.href(src, SEARCH_SRC)
     label = i18n.tagged("label", "inizia.cerca-etichetta", 'for="sm-inizia-testo"')
-    button = i18n.tagged("button", "inizia.cerca", 'type="submit" class="md-button md-button--primary"')
+    button = i18n.tagged(
+        "button", "inizia.cerca", 'type="submit" class="md-button md-button--primary"'
+    )
     return (
         f'<form class="sm-inizia-cerca" role="search" method="get" action="{esc(action)}">'
         f'{label}<div class="sm-inizia-riga">'
