@@ -122,7 +122,8 @@ def test_the_build_writes_a_dated_zip_of_the_copy_with_leggimi(offline_build: Bu
     assert "\r\n" in leggimi
     text = leggimi.replace("\r\n", "\n")
     assert "index.html" in text and "Estrai tutto" in text and "senza internet" in text.lower()
-    assert f"Dati aggiornati al {date.day} " in text and str(date.year) in text
+    assert f"Sito aggiornato il {date.day} " in text and str(date.year) in text
+    assert "schede verificate " in text  # the span of the checks, as in the footer
     assert PUBLIC_URL in text
     assert re.search(r"ricerca.*\n.*mappa", text)
 

@@ -328,7 +328,9 @@ def _with_policy(page: str, build: _Build) -> str:
 def _write_offline_zip(config: MkDocsConfig, build: _Build) -> None:
     """The dated zip of the copy, inside the site folder (where the publish workflow looks)."""
     date = build.data_date or dt.datetime.fromtimestamp(build.epoch, dt.UTC).date()
-    readme = offline.readme(config.site_name, date, build.project.site_url)
+    built = dt.datetime.fromtimestamp(build.epoch, dt.UTC).date()
+    words = freshness.footer_text(built, [s.aggiornato for s in build.result.services])
+    readme = offline.readme(config.site_name, date, build.project.site_url, words)
     path = offline.write_zip(build.staging.path, date, build.epoch, readme)
     log.info("Copia offline: %s", build.final_dir / path.name)
 

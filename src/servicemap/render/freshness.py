@@ -23,9 +23,23 @@ def footer_line(built: dt.date, checked: list[str]) -> str:
     """The footer's HTML: build date, span of the checks, how many are older than a year."""
     when = built.isoformat()
     line = f'Sito aggiornato il <time datetime="{when}">{esc(italian_date(when))}</time>'
+    span = checks_span(built, checked)
+    return f"{line} · {esc(span)}" if span else line
+
+
+def footer_text(built: dt.date, checked: list[str]) -> str:
+    """The same words as plain text (the offline copy's ``LEGGIMI.txt``)."""
+    line = f"Sito aggiornato il {italian_date(built.isoformat())}"
+    span = checks_span(built, checked)
+    return f"{line} · {span}" if span else line
+
+
+def checks_span(built: dt.date, checked: list[str]) -> str:
+    """ "schede verificate tra marzo 2024 e novembre 2026; 15 su 19 da più di un anno" ("" if
+    no record has a date)."""
     dates = sorted(d for d in (_date(value) for value in checked) if d is not None)
     if not dates:
-        return line
+        return ""
     oldest, newest = dates[0], dates[-1]
     if (oldest.year, oldest.month) == (newest.year, newest.month):
         span = f"schede verificate a {_month(newest)}"
@@ -34,7 +48,7 @@ def footer_line(built: dt.date, checked: list[str]) -> str:
     old = sum(d < _year_before(built) for d in dates)
     if old:
         span += f"; {old} su {len(dates)} da più di un anno"
-    return f"{line} · {span}"
+    return span
 
 
 def _date(value: str) -> dt.date | None:
