@@ -248,7 +248,9 @@ def test_every_problem_is_logged_under_the_plugin_logger(caplog: pytest.LogCaptu
     config = load_config(str(REPO / "mkdocs.yml"))
     expected = pipeline.run(Project.from_options(REPO, config.extra["servicemap"])).problems
     assert expected, "the example data has honest warnings (stale, placed on its comune)"
-    with caplog.at_level(logging.INFO, logger="mkdocs"):
+    # ``mkdocs build -v`` (DEBUG): every problem in full; without it, one line per warning code
+    # (tests/test_freshness_summary.py).
+    with caplog.at_level(logging.DEBUG, logger="mkdocs"):
         mkdocs_adapter.on_config(config)
         mkdocs_adapter.on_build_error(RuntimeError("stop"))  # clean up the staging state
     logged = [r for r in caplog.records if r.name == "mkdocs.plugins.servicemap"]

@@ -89,11 +89,11 @@ def test_the_copy_carries_the_vendored_iframe_worker_shim(offline_build: Build) 
     assert (site / "search/search_index.js").is_file()  # Material's index as a script
 
 
-def test_every_page_shows_the_date_of_the_data(offline_build: Build, example_build: Build) -> None:
+def test_every_page_shows_the_build_date(offline_build: Build, example_build: Build) -> None:
     date = data_date()
     months = ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
               "settembre", "ottobre", "novembre", "dicembre")  # fmt: skip
-    expected = f'Dati aggiornati al <time datetime="{date}">{date.day} {months[date.month - 1]}'
+    expected = f'Sito aggiornato il <time datetime="{date}">{date.day} {months[date.month - 1]}'
     for build in (offline_build, example_build):
         pages = sorted(build.site.rglob("*.html"))
         missing = [p.name for p in pages if expected not in p.read_text(encoding="utf-8")]
@@ -122,7 +122,8 @@ def test_the_build_writes_a_dated_zip_of_the_copy_with_leggimi(offline_build: Bu
     assert "\r\n" in leggimi
     text = leggimi.replace("\r\n", "\n")
     assert "index.html" in text and "Estrai tutto" in text and "senza internet" in text.lower()
-    assert f"Dati aggiornati al {date.day} " in text and str(date.year) in text
+    assert f"Sito aggiornato il {date.day} " in text and str(date.year) in text
+    assert "schede verificate " in text  # the span of the checks, as in the footer
     assert PUBLIC_URL in text
     assert re.search(r"ricerca.*\n.*mappa", text)
 

@@ -15,7 +15,8 @@ build:
   a refused file is an error that stops the build.
 * Reproducible output: unless ``SOURCE_DATE_EPOCH`` is set, it is set for the build to the most
   recent ``aggiornato`` of the records, so the sitemap's dates and its gzip header depend on the
-  data, not on the clock. That date is also shown in every page's footer ("Dati aggiornati al").
+  data, not on the clock. Every page's footer says that build date and how old the records'
+  checks are (``render.freshness``), never the newest record's date as the date of all the data.
 * Privacy: every page gets a Content-Security-Policy (``render.csp``) with the hashes of its
   inline scripts; the print stylesheet (``render.print``) and the accessibility one
   (``assets/servicemap/accessibilita.css``) are added to ``extra_css``.
@@ -45,10 +46,10 @@ from servicemap.escape import terminal_safe
 from servicemap.model import Service
 from servicemap.problems import Problem, has_errors
 from servicemap.project import Project
-from servicemap.render import citizen, csp
+from servicemap.render import citizen, csp, freshness, home
 from servicemap.render.assets import A11Y_CSS_PATH
-from servicemap.render.context import italian_date, service_src
-from servicemap.render.html import DETAILS_MARK, split_details
+from servicemap.render.context import RenderContext, service_src
+from servicemap.render.html import DETAILS_MARK, Site, split_details
 from servicemap.render.labels import Labels
 from servicemap.render.pages import RAW_HTML_DIRS
 from servicemap.render.print import PRINT_CSS_PATH
@@ -72,6 +73,7 @@ class _Build:
     offline: bool = False  # Material's offline plugin is on: the copy for file://
     public_directory_urls: bool = True  # the online site's URL style (absolute links, QR codes)
     data_date: dt.date | None = None  # the most recent ``aggiornato``
+    data_warnings: int = 0  # logged by ``on_config`` before ``warnings`` started counting
 
 
 _current: _Build | None = None
@@ -90,11 +92,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         refused = safefile.scan_tree(Path(config.docs_dir), project=base)
     except Exception as exc:
         raise _internal_error(exc) from None
-    _log_problems(result.problems + refused)
+    data_warnings = _log_problems(result.problems + refused)
     if not result.ok or has_errors(refused):
         site, docs = Path(config.site_dir), Path(config.docs_dir)
         raise PluginError(_summary(project, result.problems, site, (refused, docs)))
     _current = _start(config, project, result)
+    _current.data_warnings = data_warnings
     _configure_pages(config, _current)
     _add_citizen_assets(config)
     return config
@@ -155,7 +158,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if _current is not None and citizen.PLAIN_WORDS_MARK in markdown:  # e.g. the home page
         labels = Labels.from_vocabulary(_current.result.vocabulary)
         markdown = markdown.replace(citizen.PLAIN_WORDS_MARK, citizen.plain_words(labels), 1)
+    if _current is not None and home.START_MARK in markdown:  # the home page's first screen
+        ctx = _home_context(_current, config)
+        markdown = markdown.replace(home.START_MARK, home.start_here(ctx, page.file.src_uri), 1)
     return markdown
+
+
+def _home_context(build: _Build, config: MkDocsConfig) -> RenderContext:
+    """The records grouped by need and comune, for the ways in of ``render.home``."""
+    result = build.result
+    labels = Labels.from_vocabulary(result.vocabulary)
+    return RenderContext(result.services, result.territory, labels, Site(config.use_directory_urls))
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -215,7 +228,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if build is None:
         return
     counts = build.warnings.get_counts()
-    if config.strict and counts:
+    if config.strict and (counts or build.data_warnings):
         log.error(
             "Modalità --strict con avvisi: il sito non è stato pubblicato, %s resta com'era.",
             build.final_dir,
@@ -282,10 +295,9 @@ def _configure_pages(config: MkDocsConfig, build: _Build) -> None:
     for css in (A11Y_CSS_PATH, PRINT_CSS_PATH):  # on every page, whatever mkdocs.yml lists
         if css not in [str(path) for path in config.extra_css]:
             config.extra_css.append(css)
-    if build.data_date is not None:
-        when = build.data_date.isoformat()
-        line = f'Dati aggiornati al <time datetime="{when}">{italian_date(when)}</time>'
-        config.copyright = f"{line} · {config.copyright}" if config.copyright else line
+    built = dt.datetime.fromtimestamp(build.epoch, dt.UTC).date()
+    line = freshness.footer_line(built, [s.aggiornato for s in build.result.services])
+    config.copyright = f"{line} · {config.copyright}" if config.copyright else line
 
 
 def _offline_enabled(config: MkDocsConfig) -> bool:
@@ -316,7 +328,9 @@ def _with_policy(page: str, build: _Build) -> str:
 def _write_offline_zip(config: MkDocsConfig, build: _Build) -> None:
     """The dated zip of the copy, inside the site folder (where the publish workflow looks)."""
     date = build.data_date or dt.datetime.fromtimestamp(build.epoch, dt.UTC).date()
-    readme = offline.readme(config.site_name, date, build.project.site_url)
+    built = dt.datetime.fromtimestamp(build.epoch, dt.UTC).date()
+    words = freshness.footer_text(built, [s.aggiornato for s in build.result.services])
+    readme = offline.readme(config.site_name, date, build.project.site_url, words)
     path = offline.write_zip(build.staging.path, date, build.epoch, readme)
     log.info("Copia offline: %s", build.final_dir / path.name)
 
@@ -368,10 +382,38 @@ def data_epoch(services: list[Service]) -> int:
     return int(dt.datetime.combine(max(dates), dt.time(), dt.UTC).timestamp())
 
 
-def _log_problems(problems: list[Problem]) -> None:
-    for p in sorted(problems, key=lambda p: (p.file, p.line, p.column, p.code)):
-        level = logging.ERROR if p.severity == "error" else logging.WARNING
-        log.log(level, p.format_text())
+def _log_problems(problems: list[Problem]) -> int:
+    """Errors in full; warnings one line per code (all of them with ``mkdocs build -v``).
+
+    A first build of real data can have dozens of warnings of one kind (``stale``): thirty lines
+    would bury the one that matters. Each summary line is a WARNING, so ``--strict`` still fails.
+    Returns how many warning lines were logged (``on_config`` logs before the counter exists).
+    """
+    ordered = sorted(problems, key=lambda p: (p.file, p.line, p.column, p.code))
+    verbose = log.isEnabledFor(logging.DEBUG)
+    by_code: dict[str, list[Problem]] = {}
+    for p in ordered:
+        if p.severity == "error":
+            log.error(p.format_text())
+        elif verbose:
+            log.warning(p.format_text())
+        else:
+            by_code.setdefault(p.code, []).append(p)
+    logged = sum(p.severity != "error" for p in ordered) if verbose else len(by_code)
+    for code, same in sorted(by_code.items()):
+        if len(same) == 1:
+            log.warning(same[0].format_text())
+            continue
+        first = same[0]
+        where = f"{first.file}:{first.line}:{first.column}"
+        every = f"`servicemap validate {first.file}` o " if first.file.endswith(".yaml") else ""
+        log.warning(
+            terminal_safe(
+                f"avviso {code}: {len(same)} volte, la prima in {where} "
+                f"(tutte con {every}`mkdocs build -v`)"
+            )
+        )
+    return logged
 
 
 def _summary(

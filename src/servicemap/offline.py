@@ -100,8 +100,12 @@ def zip_name(data_date: dt.date) -> str:
     return f"{ZIP_PREFIX}-{data_date.isoformat()}.zip"
 
 
-def readme(site_name: str, data_date: dt.date, site_url: str = "") -> str:
-    """``LEGGIMI.txt``: how to open the copy, what works without internet, how old the data is."""
+def readme(site_name: str, data_date: dt.date, site_url: str = "", freshness: str = "") -> str:
+    """``LEGGIMI.txt``: how to open the copy, what works without internet, how old the data is.
+
+    ``freshness``: the footer's words (``render.freshness``): the build date and the span of the
+    records' checks, not the newest record's date as the date of all the data.
+    """
     folder = zip_name(data_date).removesuffix(".zip")
     online = (
         f"Il sito online, sempre aggiornato, è: {site_url}"
@@ -112,7 +116,7 @@ def readme(site_name: str, data_date: dt.date, site_url: str = "") -> str:
         f"{site_name}",
         "COPIA OFFLINE: si usa anche senza internet",
         "",
-        f"Dati aggiornati al {italian_date(data_date.isoformat())}.",
+        f"{freshness or 'Dati aggiornati al ' + italian_date(data_date.isoformat())}.",
         "",
         "COME APRIRLA",
         "1. Estrai tutto lo zip in una cartella del computer o su una chiavetta USB",

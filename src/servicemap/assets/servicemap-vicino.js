@@ -1,6 +1,7 @@
 /* servicemap-vicino.js: "Vicino a me" on the search page.
  *
- * The browser is asked for the position only when the visitor presses the button; the position
+ * The browser is asked for the position only when the visitor presses the button (here, or
+ * "Vicino a me" on the home page, which arrives with ?vicino=1); the position
  * never leaves the device (distances are computed here). Results are sorted by distance and
  * each shows it ("a 1,2 km"; "circa" when the desk is placed only on its comune). When the
  * position is refused or unavailable, the page says so politely, sorts the list by comune and
@@ -110,6 +111,17 @@
       enableHighAccuracy: false, timeout: 20000, maximumAge: 300000
     });
   });
+  /* "Vicino a me" on the home page links here with ?vicino=1: that tap was the person's
+   * request, so the page asks for the position on arrival. Never without it. After the
+   * page's last script (the language switch, which says "sorted by distance"). */
+  var asked = false;
+  try { asked = new URLSearchParams(window.location.search).get("vicino") === "1"; }
+  catch (e) { /* an old browser: the button is still there */ }
+  if (asked && document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { button.click(); });
+  } else if (asked) {
+    button.click();
+  }
   document.addEventListener("servicemap:lingua", function () {
     if (statusKey) { status.textContent = t(statusKey); }
     if (here) { showDistances(); }

@@ -65,7 +65,7 @@ def booklet(services: list[Service], ctx: RenderContext, src: str) -> str:
             for key, title, body in facts(s, ctx, src)
             if key != "informazioni-sulla-scheda"
         )
-        updated = f"Scheda aggiornata al {esc(italian_date(s.aggiornato))}."
+        updated = f"Scheda verificata il {esc(italian_date(s.aggiornato))}."
         cards.append(
             f'<article class="sm-foglio" data-scheda-stampa="{esc(s.id)}">'
             f"{summary_lines(s, ctx, src, level=2)}"
