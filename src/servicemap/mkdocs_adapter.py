@@ -43,7 +43,7 @@ from mkdocs.utils import CountHandler
 from servicemap import offline, paths, pipeline, publish, safefile
 from servicemap.escape import terminal_safe
 from servicemap.model import Service
-from servicemap.problems import Problem, has_errors
+from servicemap.problems import Problem, has_errors, report_order
 from servicemap.project import Project
 from servicemap.render import citizen, csp
 from servicemap.render.assets import A11Y_CSS_PATH
@@ -369,7 +369,7 @@ def data_epoch(services: list[Service]) -> int:
 
 
 def _log_problems(problems: list[Problem]) -> None:
-    for p in sorted(problems, key=lambda p: (p.file, p.line, p.column, p.code)):
+    for p in sorted(problems, key=report_order):
         level = logging.ERROR if p.severity == "error" else logging.WARNING
         log.log(level, p.format_text())
 
