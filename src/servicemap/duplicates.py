@@ -7,10 +7,9 @@ centro ascolto``. A name that still differs by one typo (a letter missing, extra
 swapped, in a word of four letters or more) counts too when ``difflib`` agrees the two are at
 least ``SIMILAR`` alike; numbers must be equal (``Sportello 1`` and ``Sportello 2`` are two desks).
 
-Linear at 10,000 records: no pairwise comparison. Each name is indexed under its key and under
-every variant with one letter deleted from one word (a symmetric deletion index, as spelling
-correctors do): two names one typo apart share a variant, so a dict lookup finds the candidate,
-and only candidates are compared with ``difflib``.
+Linear at 10,000 records: no comparison of every pair. Names are indexed by their whole key and
+by the key with each word left out in turn (``_Index``); two names a typo apart share all the
+words but one, so a dict lookup finds the few candidates, and only those are compared.
 
 It is a warning, never an error: two real desks can share a name (a parish with two centres);
 the message names the other record so the volunteer can check it at once.
@@ -42,63 +41,97 @@ STOP_WORDS = frozenset({
 
 def name_words(name: str) -> list[str]:
     """The words of a name as compared: folded, without accents, punctuation and stop words."""
-    plain = unicodedata.normalize("NFKD", fold(name)).encode("ascii", "ignore").decode("ascii")
+    plain = name.lower() if name.isascii() else _ascii(fold(name))
     return sorted({w for w in _WORD.findall(plain) if w not in STOP_WORDS})
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def name_key(name: str) -> str:
     return " ".join(name_words(name))
 
 
-def variants(words: list[str]) -> set[str]:
-    """The key and, for a long enough name, every key with one letter deleted from one word."""
-    key = " ".join(words)
-    found = {key}
-    if len(key) < MIN_FUZZY_KEY:
-        return found
-    for n, word in enumerate(words):
-        if len(word) < MIN_FUZZY_WORD or word.isdigit():
-            continue
-        others = words[:n] + words[n + 1 :]
-        for i in range(len(word)):
-            found.add(" ".join(sorted([*others, word[:i] + word[i + 1 :]])))
-    return found
-
-
 def possible_duplicates(records: Iterable[Node], file: str) -> Iterator[Problem]:
     """A warning on each later record that looks like an earlier desk, naming the earlier one."""
-    index: dict[tuple[str, str], tuple[str, str, int]] = {}  # (comune, variant) -> first
+    index = _Index()
     for record in records:
         entry = _entry(record)
         if entry is None:
             continue
         comune, words, record_id, name_node = entry
-        key, keys = " ".join(words), variants(words)
-        first = _match(index, comune, key, keys)
-        if first is not None:
-            if first[0] != record_id:  # the same id twice: ``duplicate-id`` already says so
-                yield problem(
-                    file, name_node.line, name_node.column, "possible-duplicate", key="nome",
-                    other=first[0], first=first[1],
-                )  # fmt: skip
-            continue
-        for variant in keys:
-            index.setdefault((comune, variant), (record_id, key, name_node.line))
+        first = index.match(comune, words)
+        if first is None:
+            index.add(comune, words, record_id, name_node.line)
+        elif first[0] != record_id:  # the same id twice: ``duplicate-id`` already says so
+            yield problem(
+                file, name_node.line, name_node.column, "possible-duplicate", key="nome",
+                other=first[0], first=first[1],
+            )  # fmt: skip
 
 
-def _match(index, comune: str, key: str, keys: set[str]) -> tuple[str, int] | None:
-    """The earliest indexed record whose name is this one's, or one typo from it."""
-    hits = [index[(comune, v)] for v in keys if (comune, v) in index]
-    for record_id, other_key, line in sorted(hits, key=lambda hit: hit[2]):
-        if other_key == key or _alike(key, other_key):
-            return record_id, line
-    return None
+class _Index:
+    """The names seen so far: by whole key, and by each key with one of its words left out.
+
+    Two names one typo apart differ in one word and share all the others: leaving that word out
+    gives both the same string, so a dict lookup finds the few names to compare. A bucket holds
+    names that share every word but one; ``BUCKET`` bounds the comparisons in a pathological one.
+    """
+
+    BUCKET = 32
+
+    def __init__(self) -> None:
+        self.exact: dict[tuple[str, str], tuple[str, int]] = {}
+        self.others: dict[tuple[str, str], list[tuple[str, str, str, int]]] = {}
+
+    def add(self, comune: str, words: list[str], record_id: str, line: int) -> None:
+        key = " ".join(words)
+        self.exact.setdefault((comune, key), (record_id, line))
+        for others, word in _fuzzy_words(words, key):
+            bucket = self.others.setdefault((comune, others), [])
+            if len(bucket) < self.BUCKET:
+                bucket.append((word, key, record_id, line))
+
+    def match(self, comune: str, words: list[str]) -> tuple[str, int] | None:
+        key = " ".join(words)
+        found = self.exact.get((comune, key))
+        if found is not None:
+            return found
+        hits = [
+            (line, record_id)
+            for others, word in _fuzzy_words(words, key)
+            for other_word, other_key, record_id, line in self.others.get((comune, others), ())
+            if one_typo(word, other_word) and _alike(key, other_key)
+        ]
+        return (min(hits)[1], min(hits)[0]) if hits else None
+
+
+def _fuzzy_words(words: list[str], key: str) -> Iterator[tuple[str, str]]:
+    """(the other words, the word) for each word a typo may hide in, in a long enough name."""
+    if len(key) < MIN_FUZZY_KEY:
+        return
+    for n, word in enumerate(words):
+        if len(word) >= MIN_FUZZY_WORD and not word.isdigit():
+            yield " ".join(words[:n] + words[n + 1 :]), word
+
+
+def one_typo(a: str, b: str) -> bool:
+    """One letter missing, extra or wrong, or two neighbours swapped (and not equal)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    if len(a) == len(b):
+        rest_a, rest_b = a[start + 1 :], b[start + 1 :]
+        swapped = a[start : start + 2] == b[start : start + 2][::-1]
+        return rest_a == rest_b or (swapped and a[start + 2 :] == b[start + 2 :])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return short[start:] == long_[start + 1 :]
 
 
 def _alike(a: str, b: str) -> bool:
-    digits_a = [w for w in a.split() if w.isdigit()]
-    if digits_a != [w for w in b.split() if w.isdigit()]:
-        return False
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     return matcher.real_quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR
 
