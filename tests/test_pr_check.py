@@ -187,3 +187,18 @@ def test_validate_without_a_base_shows_everything_errors_first(with_error, capsy
 def test_validate_with_an_unknown_base_says_so(pull_request, capsys):
     assert main(["validate", "--changed-since", "nessun-ramo"]) == 2
     assert "«nessun-ramo» non è né un file né una revisione git" in capsys.readouterr().err
+
+
+def test_mkdocs_build_logs_errors_before_warnings(caplog):
+    import logging
+
+    from servicemap import mkdocs_adapter
+    from servicemap.messages import problem
+
+    stale = problem("services.yaml", 3, 17, "stale", value="2024-01-01")
+    phone = problem("services.yaml", 40, 16, "bad-phone", key="telefoni", value="12")
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        mkdocs_adapter._log_problems([stale, phone])
+    logged = [r for r in caplog.records if r.name == "mkdocs.plugins.servicemap"]
+    assert [r.levelno for r in logged] == [logging.ERROR, logging.WARNING]
+    assert logged[0].getMessage().startswith("services.yaml:40:16: error: `telefoni`")
