@@ -202,3 +202,34 @@ def test_mkdocs_build_logs_errors_before_warnings(caplog):
     logged = [r for r in caplog.records if r.name == "mkdocs.plugins.servicemap"]
     assert [r.levelno for r in logged] == [logging.ERROR, logging.WARNING]
     assert logged[0].getMessage().startswith("services.yaml:40:16: error: `telefoni`")
+
+
+def test_geocode_of_a_changed_address_only(tmp_path, monkeypatch, nominatim):
+    moved = BASE.replace("via: Via Vecchia 3", "via: Via Nuova 8")  # an untouched id, new street
+    monkeypatch.chdir(make_pull_request(tmp_path / "repo", BASE, moved))
+    segrate = result(*SEGRATE, "Via Nuova 8, Segrate", road="Via Nuova", city="Segrate")
+    nominatim.route("Via Nuova 8", Reply(body=[segrate]))
+    summary = tmp_path / "geocode.md"
+
+    assert geocode(nominatim, summary) == 0
+
+    assert [r.params["street"] for r in nominatim.requests] == ["Via Nuova 8"]
+    text = summary.read_text(encoding="utf-8")
+    assert "`vecchia-segrate (riga 5)`" in text
+    assert "mlat=45.483900&mlon=9.296600#map=18/45.483900/9.296600" in text
+
+
+def test_an_answer_outside_the_comune_is_refused_and_said_without_a_map_link(
+    pull_request, nominatim
+):
+    far = result(*SEGRATE, "Via Milano 5, Segrate", road="Via Milano", city="Segrate")
+    nominatim.route("Via Milano 5", Reply(body=[far]))  # Pioltello's address found in Segrate
+    summary = pull_request / "geocode.md"
+
+    assert geocode(nominatim, summary) == 0
+
+    lines = summary.read_text(encoding="utf-8").splitlines()
+    [milano] = [line for line in lines if "Via Milano 5" in line and line.startswith("- ")]
+    assert milano.startswith("- ⚠️ `Via Milano 5, 20096 Pioltello`: rifiutato: ")
+    assert "openstreetmap.org" not in milano
+    assert "controlla la via e il numero civico" in lines[-1]
