@@ -28,6 +28,7 @@ from servicemap.names import fold
 from servicemap.problems import Problem
 
 SIMILAR = 0.9
+Fuzzy = list[tuple[str, str]]  # (the other words, the word a typo may be in)
 MIN_FUZZY_WORD = 4  # shorter words are compared exactly: "via" and "vie" are not typos
 MIN_FUZZY_KEY = 10  # in a short name one letter is more than a typo
 _WORD = re.compile(r"[a-z0-9]+")
@@ -61,9 +62,11 @@ def possible_duplicates(records: Iterable[Node], file: str) -> Iterator[Problem]
         if entry is None:
             continue
         comune, words, record_id, name_node = entry
-        first = index.match(comune, words)
+        key = " ".join(words)
+        fuzzy = _fuzzy_words(words, key)
+        first = index.match(comune, key, fuzzy)
         if first is None:
-            index.add(comune, words, record_id, name_node.line)
+            index.add(comune, key, fuzzy, record_id, name_node.line)
         elif first[0] != record_id:  # the same id twice: ``duplicate-id`` already says so
             yield problem(
                 file, name_node.line, name_node.column, "possible-duplicate", key="nome",
@@ -85,35 +88,35 @@ class _Index:
         self.exact: dict[tuple[str, str], tuple[str, int]] = {}
         self.others: dict[tuple[str, str], list[tuple[str, str, str, int]]] = {}
 
-    def add(self, comune: str, words: list[str], record_id: str, line: int) -> None:
-        key = " ".join(words)
+    def add(self, comune: str, key: str, fuzzy: Fuzzy, record_id: str, line: int) -> None:
         self.exact.setdefault((comune, key), (record_id, line))
-        for others, word in _fuzzy_words(words, key):
+        for others, word in fuzzy:
             bucket = self.others.setdefault((comune, others), [])
             if len(bucket) < self.BUCKET:
                 bucket.append((word, key, record_id, line))
 
-    def match(self, comune: str, words: list[str]) -> tuple[str, int] | None:
-        key = " ".join(words)
+    def match(self, comune: str, key: str, fuzzy: Fuzzy) -> tuple[str, int] | None:
         found = self.exact.get((comune, key))
         if found is not None:
             return found
         hits = [
             (line, record_id)
-            for others, word in _fuzzy_words(words, key)
+            for others, word in fuzzy
             for other_word, other_key, record_id, line in self.others.get((comune, others), ())
             if one_typo(word, other_word) and _alike(key, other_key)
         ]
         return (min(hits)[1], min(hits)[0]) if hits else None
 
 
-def _fuzzy_words(words: list[str], key: str) -> Iterator[tuple[str, str]]:
+def _fuzzy_words(words: list[str], key: str) -> Fuzzy:
     """(the other words, the word) for each word a typo may hide in, in a long enough name."""
     if len(key) < MIN_FUZZY_KEY:
-        return
-    for n, word in enumerate(words):
-        if len(word) >= MIN_FUZZY_WORD and not word.isdigit():
-            yield " ".join(words[:n] + words[n + 1 :]), word
+        return []
+    return [
+        (" ".join(words[:n] + words[n + 1 :]), word)
+        for n, word in enumerate(words)
+        if len(word) >= MIN_FUZZY_WORD and not word.isdigit()
+    ]
 
 
 def one_typo(a: str, b: str) -> bool:
