@@ -89,6 +89,12 @@ FAILING: dict[str, list[str]] = {
     ],
     "future-date": [with_('"2026-03-14"', '"2027-01-10"')],
     "stale": [with_('"2026-03-14"', '"2025-01-10"')],
+    "possible-duplicate": [
+        GOOD
+        + GOOD.replace("id: caritas-pioltello", "id: caritas-2").replace(
+            "Centro di ascolto Caritas Pioltello", "Caritas Pioltello, centro d'ascolto"
+        )
+    ],
     "closure-order": [GOOD + '    chiusure: [{dal: "2026-08-31", al: "2026-08-01"}]\n'],
     "unknown-comune": [with_("comune: Pioltello", "comune: Gorgonzola")],
     "unknown-term": [with_("tipo: [centro-ascolto]", "tipo: [centro-ascoltto]")],
@@ -110,6 +116,8 @@ NOT_EXPRESSIBLE = {
     "future-date": "dipende dalla data di oggi",
     "stale": "dipende dalla data di oggi",
     "closure-order": "confronto tra due date",
+    "possible-duplicate": "confronto tra i nomi di due schede, e un avviso: l'editor non deve "
+    "segnarlo errato",
     "unknown-comune": "i comuni sono quelli del territorio, non dello schema pubblicato",
     "swapped-position": "serve il confine dei comuni (geometria)",
     "outside-territory": "serve il confine dei comuni (geometria)",
@@ -189,6 +197,7 @@ def test_the_rules_the_schema_cannot_express():
         "future-date",
         "invisible-character",
         "outside-territory",
+        "possible-duplicate",
         "stale",
         "swapped-position",
         "unknown-comune",

@@ -124,7 +124,7 @@ def test_checkout_leaves_no_credentials_in_the_repository():
         for s in steps(workflow(path.name))
         if s.get("uses", "").startswith("actions/checkout@")
     ]
-    assert len(checkouts) == 2
+    assert len(checkouts) == 3
     assert all(s["with"]["persist-credentials"] == "false" for s in checkouts)
 
 
@@ -243,3 +243,77 @@ def test_summary_steps_write_the_summary_and_the_artifact(pull_request, runner, 
     artifact = pull_request / "pr-summary"
     assert (artifact / "pr-number.txt").read_text().strip() == "7"
     assert (artifact / "pr-summary.md").read_text(encoding="utf-8") == summary
+
+
+# --- A volunteer's pull request, through the check's steps, against the fake Nominatim --------
+
+
+def test_the_check_geocodes_the_new_address_annotates_and_saves_the_cache(tmp_path, runner):
+    from fake_nominatim import FakeNominatim, Reply, result
+    from test_pr_check import BASE as PR_BASE
+    from test_pr_check import HEAD as PR_HEAD
+    from test_pr_check import PIOLTELLO, SEGRATE, make_pull_request
+
+    repo = make_pull_request(tmp_path / "pr", PR_BASE, PR_HEAD)
+    flow = workflow("validate.yml")
+    with FakeNominatim() as fake:
+        fake.route("Via Milano 5", Reply(body=[result(*PIOLTELLO, "Via Milano 5, Pioltello")]))
+        fake.route("Via Cassanese 10", Reply(body=[result(*SEGRATE, "Via Cassanese 10, Segrate")]))
+        env = {**runner, "GEOCODER_URL": fake.url, "REPOSITORY": "rete/mappa"}
+        geocoded = run_step(step_running(flow, "servicemap geocode services.yaml"), repo, env)
+        assert geocoded.returncode == 0, geocoded.stderr
+        assert sorted(r.params["street"] for r in fake.requests) == [
+            "Via Cassanese 10",
+            "Via Milano 5",
+        ]
+        assert {r.user_agent for r in fake.requests} == {
+            "servicemap-ci/1 (+https://github.com/rete/mappa)"
+        }
+
+    checked = run_step(step_running(flow, "servicemap validate"), repo, env)
+    assert checked.returncode == 0, checked.stdout  # only warnings: the check is green
+    out = checked.stdout.splitlines()
+    # The new record's old date is annotated; the untouched record's old date and its address
+    # not yet in the cache (it is not this pull request's) are one line each, not annotations.
+    new_date = len(PR_HEAD.splitlines())
+    assert out[0].startswith(
+        f"::warning file=services.yaml,line={new_date},col=17,title=stale::`aggiornato`: "
+    )
+    assert out[1:] == [
+        "::notice title=placed-on-comune::1 scheda non toccata da questa pull request ha "
+        "l'avviso placed-on-comune: vedi servicemap validate services.yaml",
+        "::notice title=stale::1 scheda non toccata da questa pull request ha l'avviso stale: "
+        "vedi servicemap validate services.yaml",
+    ]
+
+    assert run_step(step_running(flow, "servicemap diff"), repo, env).returncode == 0
+    saved = run_step(step_running(flow, "pr-number.txt"), repo, env)
+    assert saved.returncode == 0, saved.stderr
+    summary = (repo / "pr-summary" / "pr-summary.md").read_text(encoding="utf-8")
+    assert "**1 scheda aggiunta, 1 modificata, 0 rimosse**" in summary
+    assert "https://www.openstreetmap.org/?mlat=45.499000&mlon=9.326000#map=18/" in summary
+    cache = (repo / "pr-summary" / "geocache.yaml").read_text(encoding="utf-8")
+    assert cache == (repo / "geocache.yaml").read_text(encoding="utf-8")
+    assert '"via milano 5, 20096, pioltello, ":' in cache
+
+
+def test_the_cache_is_pushed_only_for_pull_requests_from_this_repository():
+    flow = workflow("validate.yml")
+    job = flow["jobs"]["save-geocache"]
+    assert job["needs"] == "validate"
+    assert "github.event.pull_request.head.repo.full_name == github.repository" in job["if"]
+    assert job["permissions"] == {"contents": "write"}
+    assert "pip install" not in "".join(s.get("run", "") for s in job["steps"])  # no PR code
+    assert flow["jobs"]["validate"].get("permissions") is None  # the top-level read-only token
+
+
+def test_a_pull_request_without_new_addresses_saves_nothing(tmp_path, runner):
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    init_repo(repo, BASE)
+    (repo / "pr-summary").mkdir()
+    script = next(
+        s for s in workflow("validate.yml")["jobs"]["save-geocache"]["steps"] if "run" in s
+    )
+    result = run_step(script, repo, runner)
+    assert (result.returncode, result.stdout) == (0, "Nessuna posizione nuova da salvare.\n")

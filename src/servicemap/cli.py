@@ -13,7 +13,7 @@ from pathlib import Path
 
 from servicemap import __version__
 from servicemap.escape import terminal_safe
-from servicemap.problems import format_problems, has_errors
+from servicemap.problems import Problem, format_problems, has_errors
 from servicemap.project import Project
 
 
@@ -29,10 +29,18 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     project = Project(data_file=Path(args.file))
     result = pipeline.run(project)
-    output = format_problems(result.problems, args.format)
+    shown, untouched = result.problems, []
+    if args.changed_since:
+        scoped = _scoped(result.problems, args.changed_since, Path(args.file), args.format)
+        if scoped is None:
+            return 2
+        shown, untouched = scoped
+    output = format_problems(shown, args.format)
     if output:
         print(output)
-    failed = has_errors(result.problems, strict=args.strict)
+    for line in untouched:
+        print(line)
+    failed = has_errors(shown, strict=args.strict)
     if args.format == "text":
         errors = sum(p.severity == "error" for p in result.problems)
         warnings = len(result.problems) - errors
@@ -45,6 +53,33 @@ def cmd_validate(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return int(failed)
+
+
+def _scoped(
+    problems: list[Problem], base: str, file: Path, fmt: str
+) -> tuple[list[Problem], list[str]] | None:
+    """Every error, the warnings of the records changed since ``base``, a line for the rest.
+
+    None (after saying why) when ``base`` is not a revision: a misconfigured workflow must fail
+    loudly, not silently annotate nothing.
+    """
+    from servicemap import diff, pr_scope
+
+    try:
+        scope = pr_scope.scope_since(base, file)
+    except diff.RevisionError as exc:
+        print(f"servicemap validate: {exc}.", file=sys.stderr)
+        return None
+    if fmt == "json":  # machines get the whole list; the scope is for people reading a check
+        return problems, []
+    shown, untouched = pr_scope.split(problems, scope)
+    command = f"servicemap validate {terminal_safe(str(file))}"
+    lines = [u.sentence(command) for u in untouched]
+    if fmt == "github":
+        lines = [
+            f"::notice title={u.code}::{text}" for u, text in zip(untouched, lines, strict=True)
+        ]
+    return shown, [terminal_safe(line) for line in lines]
 
 
 def build_parser(*, validate_only: bool = False) -> argparse.ArgumentParser:
@@ -66,6 +101,16 @@ def build_parser(*, validate_only: bool = False) -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="anche gli avvisi fanno fallire")
     p.add_argument(
         "--format", choices=["text", "github", "json"], default="text", help="formato dell'output"
+    )
+    p.add_argument(
+        "--changed-since",
+        metavar="BASE",
+        default="",
+        help=(
+            "in una pull request: mostra ogni errore, ma gli avvisi solo per le schede aggiunte "
+            "o modificate rispetto alla revisione git BASE (es. origin/main); per le altre una "
+            "riga di riepilogo per codice"
+        ),
     )
     p.set_defaults(func=cmd_validate)
 

@@ -133,13 +133,16 @@ class GeoCache:
 
 def dumps(entries: dict[str, CacheEntry]) -> str:
     """The file's text: header, then one block per key in sorted order."""
-    blocks = []
-    for key in sorted(entries):
-        lines = [f"{_quote(key)}:"]
-        for name, value in entries[key].as_dict().items():
-            lines.append(f"  {name}: {_scalar(value)}")
-        blocks.append("\n".join(lines))
+    blocks = [entry_block(key, entries[key]) for key in sorted(entries)]
     return _HEADER + "\n" + "\n\n".join(blocks) + ("\n" if blocks else "")
+
+
+def entry_block(key: str, entry: CacheEntry) -> str:
+    """One address's block, as in the file (also pasted by a maintainer from a PR comment)."""
+    lines = [f"{_quote(key)}:"]
+    for name, value in entry.as_dict().items():
+        lines.append(f"  {name}: {_scalar(value)}")
+    return "\n".join(lines)
 
 
 def _quote(text: str) -> str:

@@ -160,6 +160,12 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
         "`aggiornato`: scheda verificata il {value}, più di 12 mesi fa: ricontrolla i dati e "
         "aggiorna la data",
     ),
+    "possible-duplicate": (
+        "warning",
+        "`nome`: sembra la stessa scheda di «{other}» (riga {first}): stesso comune e nome quasi "
+        "uguale; se è lo stesso sportello tieni una sola scheda, altrimenti rendi i nomi "
+        "distinguibili (per esempio con il quartiere o la via)",
+    ),
     "closure-order": ("error", "`chiusure`: la data `al` ({end}) viene prima di `dal` ({start})"),
     "unknown-comune": (
         "error",

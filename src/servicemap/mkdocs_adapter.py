@@ -44,7 +44,7 @@ from mkdocs.utils import CountHandler
 from servicemap import offline, paths, pipeline, publish, safefile
 from servicemap.escape import terminal_safe
 from servicemap.model import Service
-from servicemap.problems import Problem, has_errors
+from servicemap.problems import Problem, has_errors, report_order
 from servicemap.project import Project
 from servicemap.render import citizen, csp, freshness, home
 from servicemap.render.assets import A11Y_CSS_PATH
@@ -389,7 +389,7 @@ def _log_problems(problems: list[Problem]) -> int:
     would bury the one that matters. Each summary line is a WARNING, so ``--strict`` still fails.
     Returns how many warning lines were logged (``on_config`` logs before the counter exists).
     """
-    ordered = sorted(problems, key=lambda p: (p.file, p.line, p.column, p.code))
+    ordered = sorted(problems, key=report_order)  # errors first, then by file, line, column
     verbose = log.isEnabledFor(logging.DEBUG)
     by_code: dict[str, list[Problem]] = {}
     for p in ordered:

@@ -74,9 +74,19 @@ def has_errors(problems: Iterable[Problem], *, strict: bool = False) -> bool:
     return any(p.severity == "error" or strict for p in problems)
 
 
+def report_order(problem: Problem) -> tuple[int, str, int, int, str]:
+    """Errors first, then warnings; by file, line and column within each.
+
+    An error blocks the merge: a volunteer reading a long list (or GitHub, which shows only the
+    first annotations of a step) must meet the errors before fifty stale-date warnings.
+    """
+    rank = 0 if problem.severity == "error" else 1
+    return (rank, problem.file, problem.line, problem.column, problem.code)
+
+
 def format_problems(problems: Iterable[Problem], fmt: str = "text") -> str:
     """Render problems in one of the CLI's output formats: text, github or json."""
-    ordered = sorted(problems, key=lambda p: (p.file, p.line, p.column, p.code))
+    ordered = sorted(problems, key=report_order)
     if fmt == "github":
         return "\n".join(p.format_github() for p in ordered)
     if fmt == "json":

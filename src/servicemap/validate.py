@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from servicemap import checks, contract
+from servicemap import checks, contract, duplicates
 from servicemap.contract import Vocabulary
 from servicemap.geo import GeoCheck
 from servicemap.hours import HoursError, parse_day
@@ -86,6 +86,8 @@ def _validate(
         service = build_service(record)
         if service is not None:
             dataset.services.append(service)
+    if records is not None and records.is_list:
+        problems += duplicates.possible_duplicates(records.value, file)  # type: ignore[arg-type]
     return dataset, problems
 
 

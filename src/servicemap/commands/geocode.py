@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from servicemap import geocode
+from servicemap import geocode, geocode_summary
 from servicemap.geocache import load_cache
 from servicemap.geocode_http import endpoint
 from servicemap.model import Service, Territory
@@ -80,6 +80,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--dry-run", action="store_true", help="mostra le richieste che farebbe, senza farle"
     )
+    p.add_argument(
+        "--only-changed-since",
+        metavar="BASE",
+        default="",
+        help=(
+            "solo gli indirizzi delle schede aggiunte o modificate rispetto alla revisione git "
+            "BASE (es. origin/main): quello che fa il controllo delle pull request"
+        ),
+    )
+    p.add_argument(
+        "--summary-markdown",
+        metavar="FILE",
+        default="",
+        help="scrivi in FILE un riassunto in Markdown (posizione trovata, righe della cache)",
+    )
     p.set_defaults(func=cmd_geocode)
 
 
@@ -114,14 +129,35 @@ def cmd_geocode(args: argparse.Namespace) -> int:
         print("Correggi gli errori dei dati prima di geocodificare.", file=sys.stderr)
         return 1
     territory = result.territory or Territory(name="", comuni=[])
+    services = result.services
+    if args.only_changed_since:
+        touched = _touched(args.only_changed_since, Path(args.file))
+        if touched is None:
+            return 2
+        services = [s for s in services if s.id in touched]
     return geocode_services(
-        result.services,
+        services,
         territory,
         project.cache_file,
         settings_from(args),
         dry_run=args.dry_run,
         retry_refused=args.riprova,
+        summary_file=Path(args.summary_markdown) if args.summary_markdown else None,
     )
+
+
+def _touched(base: str, file: Path) -> set[str] | None:
+    """The ids added or changed since ``base`` (None, said on stderr, when it is no revision)."""
+    from servicemap import diff, pr_scope
+
+    try:
+        scope = pr_scope.scope_since(base, file)
+    except diff.RevisionError as exc:
+        print(f"servicemap geocode: {exc}.", file=sys.stderr)
+        return None
+    if scope.everything:  # a version unreadable: validation says why; ask for nothing here
+        return set()
+    return scope.touched
 
 
 def geocode_services(
@@ -132,8 +168,11 @@ def geocode_services(
     *,
     dry_run: bool = False,
     retry_refused: bool = False,
+    summary_file: Path | None = None,
 ) -> int:
     """The command's work once the records are loaded (tests call it with built records)."""
+    if summary_file is not None:
+        summary_file.write_text("", encoding="utf-8")  # nothing asked: nothing to add to a comment
     try:
         endpoint(settings.url)
     except ValueError as exc:
@@ -155,6 +194,9 @@ def geocode_services(
         return 0
     outcomes = _run_with_progress(queries, boundaries, cache, settings)
     print(geocode.summary(outcomes), file=sys.stderr)
+    if summary_file is not None:
+        text = geocode_summary.markdown(outcomes, cache.entries, cache_name=cache_file.name)
+        summary_file.write_text(text, encoding="utf-8")
     return int(any(o.status == geocode.FAILED for o in outcomes))
 
 
