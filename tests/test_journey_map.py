@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 from browser import close, new_page, settle
+from playwright.sync_api import expect
 from shapely.geometry import shape
 
 pytestmark = pytest.mark.browser
@@ -214,3 +215,19 @@ def test_near_me_refused_on_the_map_says_so(phone):
     )
     assert "elenco sotto la mappa" in page.inner_text("#sm-map-vicino-stato")
     assert page.locator(".sm-you").count() == 0 and taps.count == 1
+
+
+def test_comuni_names_step_aside_when_zoomed_far_out(phone):
+    page = phone()
+    name = page.locator(".sm-comune-label").first
+    expect(name).to_be_visible()
+    zoom = page.evaluate("window.map_servicemap.getZoom()")
+    taps = Taps(page)
+    for level in (zoom - 1, zoom - 2):
+        taps.tap(page.locator(".leaflet-control-zoom-out"))
+        page.wait_for_function(f"() => window.map_servicemap.getZoom() === {level}")
+        page.wait_for_function(STILL_JS)
+    expect(name).to_be_hidden()  # no pile of names over each other
+    taps.tap(page.locator(".leaflet-control-zoom-in"))
+    expect(name).to_be_visible()
+    assert taps.count == 3

@@ -251,6 +251,12 @@
       var node = label.getElement();
       if (node) { node.setAttribute("aria-hidden", "true"); node.removeAttribute("role"); }
     });
+    // Zoomed far out the names pile up on each other: they show from one level above the
+    // first view (which fits the territory) inwards.
+    var from = map.getZoom() - 1;
+    var toggle = function () { root.classList.toggle("sm-labels-off", map.getZoom() < from); };
+    map.on("zoomend", toggle);
+    toggle();
   }
 
   /* "Vicino a me" on the map: the browser is asked for the position only on the tap, and the
