@@ -210,7 +210,8 @@ def _language_field(tables: _Tables) -> str:
                        [(c, tables.labels.language(c)) for c in tables.lingue])  # fmt: skip
     return (
         '<div class="sm-field sm-field-nolingue"><input type="hidden" id="sm-lingua" '
-        'name="lingua" value=""><p class="sm-nolingue" data-i18n="cerca.lingua.nessuna">'
+        'name="lingua" value=""><span class="sm-field-title" data-i18n="cerca.lingua">'
+        'Lingua parlata</span><p class="sm-nolingue" data-i18n="cerca.lingua.nessuna">'
         "Nessuno sportello ha indicato le lingue parlate</p></div>"
     )
 
