@@ -197,13 +197,14 @@
   }
 
   function addMarkers() {
+    var options = popupOptions();  // measured once, not once per point (thousands)
     var markers = data.p.map(function (point) {
       var indices = point.slice(3);
       var marker = L.marker([point[0], point[1]], {
         icon: icon(point[2], indices.length),
         keyboard: true
       });
-      marker.bindPopup(function () { return popupContent(indices); }, popupOptions());
+      marker.bindPopup(function () { return popupContent(indices); }, options);
       popups.push(marker.getPopup());
       var rename = function () { nameMarker(marker, point[2], indices); };
       marker.on("add", rename);
