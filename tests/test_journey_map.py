@@ -231,3 +231,34 @@ def test_comuni_names_step_aside_when_zoomed_far_out(phone):
     taps.tap(page.locator(".leaflet-control-zoom-in"))
     expect(name).to_be_visible()
     assert taps.count == 3
+
+
+def test_show_on_map_finds_a_service_hidden_in_a_group(phone):
+    """Zoomed out, the services sit in groups: the button still opens THAT service's popup."""
+    page = phone()
+    page.evaluate("() => window.map_servicemap.setZoom(9, {animate: false})")
+    page.wait_for_function(STILL_JS)
+    expect(page.locator(".sm-cluster").first).to_be_visible()  # grouped: no marker to tap
+    # One visual language: groups are our pins (as in the legend), not markercluster's bubbles.
+    groups = page.locator(".sm-cluster")
+    assert groups.count() == page.locator(".sm-cluster > .sm-pin.sm-pin-group").count()
+    assert page.locator(".marker-cluster-small, .marker-cluster-medium").count() == 0
+    assert page.locator(".sm-legend .sm-pin-group").count() == 1
+    # A service alone at its address whose marker is not on the map (it is in a group).
+    chosen, name = page.evaluate(
+        """() => {
+          const shown = new Set([...document.querySelectorAll('.sm-marker')]
+            .map(m => m.getAttribute('aria-label')));
+          const names = window.SERVICEMAP_MAP_DETAILS.s;
+          const i = window.SERVICEMAP_POINTS.p.filter(p => p.length === 4).map(p => p[3])
+            .find(i => !shown.has(names[i][1] + ': apri i dettagli'));
+          return [i, names[i][1]];
+        }"""
+    )
+    taps = Taps(page)
+    taps.tap(page.locator(f'.sm-map-list li[data-i="{chosen}"] .sm-show-on-map'))
+    assert_popup_whole(page)
+    popup = page.locator(".leaflet-popup")
+    assert popup.locator(".sm-popup-name").inner_text() == name
+    assert popup.locator(".sm-popup-today").inner_text()
+    assert taps.count == 1
