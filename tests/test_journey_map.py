@@ -21,7 +21,8 @@ REPO = Path(__file__).resolve().parent.parent
 PHONE = {"width": 360, "height": 740}
 STILL_JS = """() => {
   const root = document.getElementById('sm-map');
-  return !root.hasAttribute('data-moving') && !document.querySelector('.leaflet-zoom-anim');
+  return !root.hasAttribute('data-moving') && !document.querySelector('.leaflet-zoom-anim')
+    && !document.querySelector('.leaflet-cluster-anim');  // markercluster regrouping
 }"""
 BOXES_JS = """() => {
   const box = sel => { const r = document.querySelector(sel).getBoundingClientRect();
