@@ -178,3 +178,20 @@ def test_no_tiles_configured_means_no_tile_layer():
     out = {f.path: f.content for f in render_map(synthetic.services(2), territory(), None, proj)}
     assert "tileLayer" not in out["assets/servicemap/mappa-carta.js"]
     assert "geo_json_comuni" in out["assets/servicemap/mappa-carta.js"]
+
+
+def test_first_view_fits_the_own_comuni_and_every_drawn_comune_is_named():
+    terr = territory()
+    far = Comune("Lontano", "lontano", point=(46.5, 10.5), geometry=square(46.5, 10.5, 0.2))
+    terr.comuni.append(dataclasses.replace(far, neighbour=True))
+    value = script_value(
+        files_by_path(synthetic.services(5), terr)["assets/servicemap/mappa-punti.js"],
+        "SERVICEMAP_POINTS",
+    )
+    (south, west), (north, east) = value["f"]
+    own = [c.point for c in terr.comuni if not c.neighbour]
+    assert south == round(min(p[0] for p in own) - 0.01, 5)
+    assert north == round(max(p[0] for p in own) + 0.01, 5) < 46.3  # the neighbour is left out
+    assert east < 10.3 and west < east
+    assert value["c"][-1] == "Lontano" and value["l"][-1] == [46.5, 10.5]  # drawn and named
+    assert len(value["l"]) == len(value["c"])

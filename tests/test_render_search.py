@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from servicemap import synthetic
@@ -113,3 +114,14 @@ def test_labels_come_from_the_vocabulary():
     assert labels.language("ar") == "العربية (arabo)"
     assert labels.language("it") == "italiano"
     assert labels.language("xx") == "xx"
+
+
+def test_no_declared_language_is_said_not_offered_as_an_empty_select():
+    services = [replace(s, lingue=[]) for s in synthetic.services(8)]
+    page = render(services)["cerca/index.md"]
+    assert 'id="sm-lingua" name="lingua" value=""' in page and '<select id="sm-lingua"' not in page
+    assert "Nessuno sportello ha indicato le lingue parlate" in page
+    assert 'data-i18n="cerca.lingua.nessuna"' in page
+    with_languages = render(synthetic.services(30))["cerca/index.md"]
+    assert '<select id="sm-lingua" name="lingua">' in with_languages
+    assert "Nessuno sportello ha indicato" not in with_languages

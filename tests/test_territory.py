@@ -138,3 +138,14 @@ def test_command_explains_unknown_and_ambiguous_comuni(tmp_path, capsys):
     apostrophe = main(["territorio", "--comuni", "Cassina de’ Pecchi", "--output", str(out)])
     assert apostrophe == 0
     assert json.loads(out.read_text())["features"][0]["properties"]["istat"] == "015060"
+
+
+def test_merge_marks_the_neighbours_which_the_map_draws_but_does_not_zoom_to():
+    terr, _ = load_territory(ROOT / "territorio.geojson")
+    own = ["Pioltello", "Segrate", "Vimodrone"]
+    merged = merge(terr, "Distretto", [*own, "Milano"], neighbours=["Milano"])
+    outside = {c.name for c in merged.comuni if c.neighbour}
+    assert outside == {"Milano", "Rodano", "Melzo"}  # listed as limitrofo, or not listed at all
+    assert all(not merged.find(n).neighbour for n in own)
+    # With no own comune named, every comune of the boundary file is the territory.
+    assert not any(c.neighbour for c in merge(terr, "Distretto", []).comuni)

@@ -125,6 +125,7 @@ class Comune:
     province: str = ""
     point: tuple[float, float] | None = None  # representative (lat, lon), inside the boundary
     geometry: dict | None = None  # GeoJSON geometry of the boundary, lon/lat order
+    neighbour: bool = False  # outside the territory (``comuni_limitrofi``): drawn, not zoomed to
 
 
 @dataclass

@@ -49,7 +49,9 @@ def run(project: Project, *, today: dt.date | None = None, place_records: bool =
     result.problems += problems
     result.services = dataset.services
     comuni = dataset.comuni + dataset.comuni_limitrofi
-    result.territory = territory.merge(terr, dataset.territory_name, comuni)
+    result.territory = territory.merge(
+        terr, dataset.territory_name, comuni, neighbours=dataset.comuni_limitrofi
+    )
     cache = geocache.load_cache(project.cache_file, within=within)  # even when not placing:
     if not place_records or has_errors(result.problems):  # validate reports a damaged cache
         result.problems += cache.problems

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import shapely
@@ -140,15 +140,23 @@ def inside_point(geom: BaseGeometry) -> Point:
     return centroid if geom.contains(centroid) else geom.representative_point()
 
 
-def merge(terr: Territory | None, name: str, comuni: list[str]) -> Territory:
+def merge(
+    terr: Territory | None, name: str, comuni: list[str], neighbours: list[str] | None = None
+) -> Territory:
     """The territory of ``services.yaml`` (its name and comuni) with the boundaries we know.
 
     The comuni listed in ``services.yaml`` come first, in its order and spelling; a comune without
     a boundary still exists (no point, no geometry). Comuni of the boundary file that the list
     does not name (neighbouring comuni where a member of the network sits) follow, so their
     records can still be placed.
+
+    ``neighbours`` (``comuni_limitrofi``) and those unnamed comuni are marked ``neighbour``: the
+    map draws them but fits its first view to the territory's own comuni (Milano next to a small
+    district would otherwise fill the screen). With no own comune named, none is a neighbour.
     """
     known = {slugify(c.name): c for c in terr.comuni} if terr else {}
+    outside = {slugify(n) for n in neighbours or []}
+    own = {slugify(n) for n in comuni} - outside
     merged: list[Comune] = []
     seen: set[str] = set()
     for comune_name in comuni:
@@ -165,9 +173,10 @@ def merge(terr: Territory | None, name: str, comuni: list[str]) -> Territory:
                 province=found.province if found else "",
                 point=found.point if found else None,
                 geometry=found.geometry if found else None,
+                neighbour=bool(own) and slug in outside,
             )
         )
-    merged += [c for slug, c in known.items() if slug not in seen]
+    merged += [replace(c, neighbour=bool(own)) for slug, c in known.items() if slug not in seen]
     return Territory(
         name=name or (terr.name if terr else ""),
         comuni=merged,

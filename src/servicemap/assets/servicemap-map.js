@@ -21,8 +21,10 @@
   ];
   var markersByRecord = {};
   var renamers = [];
-  var wanted = null;  // the record a "Mostra sulla mappa" button asked for  // once the deferred details arrive, markers get their services' names
+  var wanted = null;  // the record a "Mostra sulla mappa" button asked for
   var iconCache = {};
+  var popups = [];  // every marker's popup: their width follows the map's (phone, rotation)
+  var SIDE = 10;  // px a popup keeps from the map's edges
 
   /* Timings for the benchmark (first markers on screen in under 1.5 s with 3,000 records). */
   function mark(name) {
@@ -56,6 +58,38 @@
       popupAnchor: [0, -12]
     });
     return iconCache[key];
+  }
+
+  /* A group of services looks like a service marker (same shape, border and font), in one
+   * neutral colour with the count: not markercluster's green, yellow and orange bubbles. */
+  function clusterIcon(group) {
+    var count = group.getChildCount();
+    return L.divIcon({
+      className: "marker-cluster sm-cluster",
+      html: '<span class="sm-pin sm-pin-group">' + count + "</span>",
+      iconSize: [36, 36],
+      iconAnchor: [18, 18]
+    });
+  }
+
+  /* Popups fit inside the map and never under its controls: as wide as the map allows, and
+   * panned clear of the zoom buttons (top) and the attribution (bottom). */
+  function popupWidth() {
+    return Math.max(160, Math.min(300, map.getSize().x - 2 * SIDE - 48));
+  }
+
+  function popupOptions() {
+    var zoom = root.querySelector(".leaflet-control-zoom");
+    var top = zoom ? zoom.offsetTop + zoom.offsetHeight + 8 : SIDE;
+    var attribution = root.querySelector(".leaflet-control-attribution");
+    var bottom = (attribution ? attribution.offsetHeight : 0) + SIDE;
+    return {
+      maxWidth: popupWidth(),
+      minWidth: Math.min(200, popupWidth()),
+      keepInView: true,
+      autoPanPaddingTopLeft: [SIDE, top],
+      autoPanPaddingBottomRight: [SIDE, bottom]
+    };
   }
 
   function el(tag, className, text) {
@@ -131,8 +165,14 @@
       var box = event.popup.getElement();
       var close = box && box.querySelector(".leaflet-popup-close-button");
       if (close) { close.setAttribute("aria-label", "Chiudi"); close.title = "Chiudi"; }
-      var first = box && (box.querySelector('.sm-popup-item[data-i="' + wanted + '"] a') ||
-        box.querySelector(".sm-popup a"));
+      var chosen = box && wanted !== null &&
+        box.querySelector('.sm-popup-item[data-i="' + wanted + '"]');
+      if (chosen && chosen.parentNode.children.length > 1) {
+        chosen.classList.add("sm-popup-chosen");  // "Mostra sulla mappa" asked for this one
+        chosen.setAttribute("aria-current", "true");
+        chosen.parentNode.scrollTop = chosen.offsetTop - chosen.parentNode.offsetTop;
+      }
+      var first = (chosen && chosen.querySelector("a")) || (box && box.querySelector(".sm-popup a"));
       wanted = null;
       if (opener && first) { first.focus(); }
     });
@@ -157,13 +197,15 @@
   }
 
   function addMarkers() {
+    var options = popupOptions();  // measured once, not once per point (thousands)
     var markers = data.p.map(function (point) {
       var indices = point.slice(3);
       var marker = L.marker([point[0], point[1]], {
         icon: icon(point[2], indices.length),
         keyboard: true
       });
-      marker.bindPopup(function () { return popupContent(indices); }, { maxWidth: 300 });
+      marker.bindPopup(function () { return popupContent(indices); }, options);
+      popups.push(marker.getPopup());
       var rename = function () { nameMarker(marker, point[2], indices); };
       marker.on("add", rename);
       renamers.push(rename);
@@ -173,7 +215,8 @@
     var cluster = L.markerClusterGroup({
       chunkedLoading: true,
       showCoverageOnHover: false,
-      maxClusterRadius: 45
+      maxClusterRadius: 45,
+      iconCreateFunction: clusterIcon
     });
     cluster.addLayers(markers);
     map.addLayer(cluster);
@@ -183,11 +226,101 @@
   /* Fit the comuni (or else the points) before adding markers: clustering runs once, at the
    * zoom the visitor sees. */
   function fitView() {
-    var bounds = boundaries && boundaries.getBounds && boundaries.getBounds();
+    var bounds = data.f ? L.latLngBounds(data.f) : null;
+    if (!bounds || !bounds.isValid()) {
+      bounds = boundaries && boundaries.getBounds && boundaries.getBounds();
+    }
     if (!bounds || !bounds.isValid()) {
       bounds = L.latLngBounds(data.p.map(function (p) { return [p[0], p[1]]; }));
     }
-    if (bounds.isValid()) { map.fitBounds(bounds, { padding: [10, 10], animate: false }); }
+    if (bounds.isValid()) { map.fitBounds(bounds, { padding: [2, 2], animate: false }); }
+  }
+
+  /* Each comune's name written on the map (without tiles the outlines are otherwise anonymous):
+   * a text node at a point inside its boundary, in a pane under the markers so a name never
+   * hides a service, and hidden from screen readers (the list under the map names the comuni). */
+  function addComuneLabels() {
+    if (!data.l || !data.c) { return; }
+    map.createPane("smLabels").style.zIndex = 450;  // over the outlines (400), under markers (600)
+    data.l.forEach(function (point, i) {
+      if (!point || !data.c[i]) { return; }
+      var text = el("span", "", String(data.c[i]));
+      var label = L.tooltip({
+        permanent: true, direction: "center", offset: [0, 24], className: "sm-comune-label",
+        interactive: false, pane: "smLabels", opacity: 1
+      }).setLatLng(point).setContent(text).addTo(map);
+      var node = label.getElement();
+      if (node) { node.setAttribute("aria-hidden", "true"); node.removeAttribute("role"); }
+    });
+    // Zoomed far out the names pile up on each other: they show from one level above the
+    // first view (which fits the territory) inwards.
+    var from = map.getZoom() - 1;
+    var toggle = function () { root.classList.toggle("sm-labels-off", map.getZoom() < from); };
+    map.on("zoomend", toggle);
+    toggle();
+  }
+
+  /* "Vicino a me" on the map: the browser is asked for the position only on the tap, and the
+   * position never leaves the device. The map shows where the person is and the nearest
+   * services; when the position is refused it says so and points to the list by comune. */
+  function distance(a, b) {  // great-circle distance in km (haversine), as servicemap-vicino.js
+    var rad = Math.PI / 180;
+    var dLat = (b[0] - a[0]) * rad, dLon = (b[1] - a[1]) * rad;
+    var h = Math.sin(dLat / 2) * Math.sin(dLat / 2) +
+      Math.cos(a[0] * rad) * Math.cos(b[0] * rad) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+    return 12742 * Math.asin(Math.min(1, Math.sqrt(h)));
+  }
+
+  function wireNearMe() {
+    var button = document.getElementById("sm-map-vicino");
+    var status = document.getElementById("sm-map-vicino-stato");
+    if (!button || !status) { return; }
+    var statusKey = "", you = null;
+    var t = function (key) { return window.ServicemapI18n ? window.ServicemapI18n.t(key) : key; };
+    var say = function (key) { statusKey = key; status.textContent = t(key); };
+    var show = function (position) {
+      var here = [position.coords.latitude, position.coords.longitude];
+      if (you) { map.removeLayer(you); }
+      you = L.circleMarker(here, {
+        radius: 9, weight: 3, color: "#ffffff", fillColor: "#1a63d6", fillOpacity: 1,
+        interactive: false, className: "sm-you"
+      }).addTo(map);
+      var nearest = data.p.map(function (p) { return [distance(here, p), p]; })
+        .sort(function (a, b) { return a[0] - b[0]; }).slice(0, 3);
+      var bounds = L.latLngBounds([here]);
+      nearest.forEach(function (pair) { bounds.extend([pair[1][0], pair[1][1]]); });
+      root.scrollIntoView({ block: "center" });
+      map.fitBounds(bounds, { padding: [40, 40], maxZoom: 16 });
+      say("mappa.vicino-fatto");
+      button.setAttribute("aria-pressed", "true");
+    };
+    var refused = function () {
+      say("mappa.vicino-negato");
+      button.setAttribute("aria-pressed", "false");
+    };
+    button.hidden = false;
+    button.setAttribute("aria-pressed", "false");
+    button.addEventListener("click", function () {
+      if (!navigator.geolocation) { refused(); return; }
+      say("vicino.attesa");
+      navigator.geolocation.getCurrentPosition(show, refused, {
+        enableHighAccuracy: false, timeout: 20000, maximumAge: 300000
+      });
+    });
+    document.addEventListener("servicemap:lingua", function () {
+      if (statusKey) { status.textContent = t(statusKey); }
+    });
+  }
+
+  /* While the map pans or zooms (an opening popup pans it clear of the controls) the container
+   * says so: tests and tools wait for the map to be still before they measure it. */
+  function wireState() {
+    map.on("movestart zoomstart", function () { root.setAttribute("data-moving", "true"); });
+    map.on("moveend zoomend", function () { root.removeAttribute("data-moving"); });
+    map.on("resize", function () {
+      var options = popupOptions();
+      popups.forEach(function (popup) { L.Util.setOptions(popup, options); });
+    });
   }
 
   /* The list under the map: each placed service gets a "Mostra sulla mappa" button that
@@ -214,9 +347,12 @@
   if (!map) { return; }
   mark("servicemap:start");
   fitView();
+  addComuneLabels();
   var cluster = addMarkers();
   mark("servicemap:markers");
   wireKeyboard();
+  wireState();
+  wireNearMe();
   if (document.readyState === "loading") {  // the list comes after this script in the page
     document.addEventListener("DOMContentLoaded", function () {
       wireList(cluster);

@@ -24,6 +24,7 @@ import html
 from collections import defaultdict
 
 import folium
+from shapely.geometry import shape
 
 from servicemap.contract import Vocabulary
 from servicemap.model import Service, Territory
@@ -176,8 +177,34 @@ def points_script(
         kind = kinds.pop() if len(kinds) == 1 else -1
         points.append([lat, lon, kind, *members])
     types = [[s.code, s.background, s.foreground, s.label] for s in styles]
-    value = {"t": types, "p": points, "c": boundary_names(territory)}
+    value = {
+        "t": types,
+        "p": points,
+        "c": boundary_names(territory),
+        "l": label_points(territory),
+        "f": first_view(territory),
+    }
     return script_assignment("SERVICEMAP_POINTS", value)
+
+
+def label_points(territory: Territory | None) -> list[list[float] | None]:
+    """Where each drawn comune's name is written (``[lat, lon]``, parallel to ``c``): its
+    representative point, always inside the boundary, so a name never sits on its neighbour."""
+    return [list(c.point) if c.point else None for c in _with_boundary(territory)]
+
+
+def first_view(territory: Territory | None) -> list[list[float]] | None:
+    """``[[south, west], [north, east]]`` of the territory's own comuni: the first view fits
+    those, not the neighbours (``comuni_limitrofi``) drawn around them, or Milano next to a
+    small district would fill the screen. ``None`` (fit everything drawn) when no own comune
+    has a boundary."""
+    own = [shape(c.geometry).bounds for c in _with_boundary(territory) if not c.neighbour]
+    if not own:
+        return None
+    west, south = min(b[0] for b in own), min(b[1] for b in own)
+    east, north = max(b[2] for b in own), max(b[3] for b in own)
+    return [[round(south, COORD_DECIMALS), round(west, COORD_DECIMALS)],
+            [round(north, COORD_DECIMALS), round(east, COORD_DECIMALS)]]  # fmt: skip
 
 
 def details_script(services: list[Service], type_index: dict[str, int]) -> str:
@@ -219,13 +246,20 @@ def _page(
         "",
         "# Mappa dei servizi",
         "",
+        '<div class="sm-map-page">',
+        *page_head(leaflet=True),
+        # On a phone the map must be on the first screen: one short line, the rest folds away.
+        '<p class="sm-map-intro"><span data-i18n="mappa.tocca">Tocca un segno per vedere '
+        "indirizzo e orari di oggi.</span> "
+        '<button type="button" id="sm-map-vicino" class="md-button sm-map-vicino" '
+        'data-i18n="cerca.vicino" hidden>Vicino a me</button></p>',
+        '<p id="sm-map-vicino-stato" class="sm-vicino-stato" role="status" aria-live="polite"></p>',
+        '<details class="sm-map-help"><summary data-i18n="mappa.come">Come si usa</summary>',
+        '<p data-i18n="mappa.istruzioni">'
         "Ogni segno sulla mappa è un servizio; le lettere dicono il tipo (vedi la legenda). "
         "Un cerchio con un numero raggruppa i servizi vicini: toccalo per ingrandire. "
         "Tocca un servizio per vedere indirizzo e orari di oggi. "
-        "Sotto la mappa c'è l'elenco di tutti i servizi.",
-        "",
-        '<div class="sm-map-page">',
-        *page_head(leaflet=True),
+        "Sotto la mappa c'è l'elenco di tutti i servizi.</p></details>",
         # Keyboard and screen-reader users skip the map (one stop per point) to its text twin.
         '<p><a class="sm-skip-map" href="#elenco-dei-servizi">'
         "Salta la mappa: vai all'elenco dei servizi</a></p>",
@@ -261,6 +295,11 @@ def _legend(styles: list[TypeStyle], used: set[str]) -> str:
         for s in styles
         if s.key in used
     ]
+    items.append(
+        '<li><span class="sm-pin sm-pin-group" aria-hidden="true">5</span> '
+        '<span data-i18n="mappa.gruppo">Servizi vicini tra loro (il numero dice quanti): '
+        "tocca per ingrandire</span></li>"
+    )
     items.append(
         '<li><span class="sm-pin sm-pin-multi" aria-hidden="true">2</span> '
         '<span data-i18n="mappa.piu-servizi">Più servizi allo stesso indirizzo '

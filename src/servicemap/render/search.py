@@ -191,8 +191,7 @@ def _form(tables: _Tables) -> str:
                     [(k, labels.tipo.get(k, k)) for k in tables.tipi]),
             _select("comune", "Comune (sede o residenti serviti)", "Tutti i comuni",
                     [(slugify(c), c) for c in tables.comuni]),
-            _select("lingua", "Lingua parlata", "Tutte le lingue",
-                    [(c, labels.language(c)) for c in tables.lingue]),
+            _language_field(tables),
             '<div class="sm-field sm-field-reset"><button type="reset" class="md-button" '
             'data-i18n="cerca.azzera">'
             "Azzera i filtri</button></div>",
@@ -200,6 +199,21 @@ def _form(tables: _Tables) -> str:
             "</form>",
         ]
     )  # fmt: skip
+
+
+def _language_field(tables: _Tables) -> str:
+    """The language select, or, when no desk says which languages it speaks, a sentence that
+    says so: an empty select looks broken. A hidden ``lingua`` keeps the form's contract
+    (design.md), so an address with ``?lingua=`` still filters (to no result, honestly)."""
+    if tables.lingue:
+        return _select("lingua", "Lingua parlata", "Tutte le lingue",
+                       [(c, tables.labels.language(c)) for c in tables.lingue])  # fmt: skip
+    return (
+        '<div class="sm-field sm-field-nolingue"><input type="hidden" id="sm-lingua" '
+        'name="lingua" value=""><span class="sm-field-title" data-i18n="cerca.lingua">'
+        'Lingua parlata</span><p class="sm-nolingue" data-i18n="cerca.lingua.nessuna">'
+        "Nessuno sportello ha indicato le lingue parlate</p></div>"
+    )
 
 
 def _no_result(map_url: str) -> str:
