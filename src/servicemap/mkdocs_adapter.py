@@ -41,6 +41,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
 
 from servicemap import offline, paths, pipeline, publish, safefile
+from servicemap.contact import OPTION, Contact, read_contact
 from servicemap.escape import terminal_safe
 from servicemap.model import Service
 from servicemap.problems import Problem, has_errors
@@ -85,12 +86,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     base = Path(config.config_file_path or ".").parent
     project = Project.from_options(base, options)
     project.site_url = project.site_url or config.site_url or ""
+    project.contact, settings = _contact(config, options)
     try:
         result = pipeline.run(project)
         refused = safefile.scan_tree(Path(config.docs_dir), project=base)
     except Exception as exc:
         raise _internal_error(exc) from None
-    _log_problems(result.problems + refused)
+    _log_problems(settings + result.problems + refused)
+    if has_errors(settings):
+        raise PluginError(
+            terminal_safe(
+                f"{settings[0].file}: {len(settings)} errori (elencati sopra). Il sito non è stato "
+                f"costruito: {config.site_dir} resta com'era. Correggi gli errori e ricostruisci."
+            )
+        )
     if not result.ok or has_errors(refused):
         site, docs = Path(config.site_dir), Path(config.docs_dir)
         raise PluginError(_summary(project, result.problems, site, (refused, docs)))
@@ -366,6 +375,18 @@ def data_epoch(services: list[Service]) -> int:
     if not dates:
         return 0
     return int(dt.datetime.combine(max(dates), dt.time(), dt.UTC).timestamp())
+
+
+def _contact(
+    config: MkDocsConfig, options: dict[str, object]
+) -> tuple[Contact | None, list[Problem]]:
+    """The territory's contact from ``mkdocs.yml``, with problems at its lines there."""
+    path = Path(config.config_file_path or "mkdocs.yml")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeError):
+        text = ""
+    return read_contact(options.get(OPTION), safefile.display_path(path), text)
 
 
 def _log_problems(problems: list[Problem]) -> None:
