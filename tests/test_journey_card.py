@@ -265,8 +265,13 @@ def test_report_a_mistake_with_no_forge_and_no_contact_says_whom_to_tell(sites, 
     you = person()
     you.open(sites["niente"], f"servizi/{FULL['id']}/")
     said = you.page.locator(".sm-segnala-rete").inner_text()
-    assert said.startswith("Un dato è sbagliato? Dillo allo sportello")
+    assert said.startswith("Un dato è sbagliato? Dillo allo sportello (vedi «Contatti»)")
     assert you.page.locator("a.sm-segnala, a.sm-segnala-email").count() == 0
+    # A record with nothing in «Contatti» does not send the person there.
+    you.open(sites["niente"], f"servizi/{BARE['id']}/")
+    said = you.page.locator(".sm-segnala-rete").inner_text()
+    assert said.startswith("Un dato è sbagliato? Dillo a chi gestisce lo sportello")
+    assert "Contatti" not in said
 
 
 def test_cerca_with_no_result_offers_the_coordinating_contact(sites, person):

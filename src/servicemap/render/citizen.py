@@ -176,8 +176,9 @@ def report_links(s: Service, ctx: RenderContext, src: str) -> str:
         links.append(_link(href, "scheda.segnala-email", "sm-segnala-email", f" ({contact.ruolo})"))
     elif not links and contact is not None:
         links.append(territory_contact(contact, heading="scheda.segnala-contatto"))
-    elif not links:
-        links.append(f'<p class="sm-segnala-rete">{esc(i18n.text("scheda.segnala-rete"))}</p>')
+    elif not links:  # "vedi «Contatti»" only where «Contatti» has something
+        key = "scheda.segnala-rete" if s.telefoni or s.email else "scheda.segnala-rete.senza"
+        links.append(i18n.tagged("p", key, 'class="sm-segnala-rete"'))
     if ctx.repo_url:
         links.append(_link(_forge_path(ctx, "edit"), "scheda.modifica", "sm-modifica"))
         line = f" (riga {s.line})"
