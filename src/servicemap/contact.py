@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from servicemap.checks import EMAIL, email_reason
 from servicemap.messages import problem
 from servicemap.phones import parse_phone
 from servicemap.problems import Problem
+from servicemap.safefile import display_path
 
 OPTION = "contatto"
 KEY = f"extra.servicemap.{OPTION}"
@@ -47,6 +49,17 @@ class Contact:
     @property
     def reachable(self) -> bool:
         return bool(self.e164 or self.email)
+
+
+def contact_from_settings(
+    path: Path, options: dict[str, object]
+) -> tuple[Contact | None, list[Problem]]:
+    """The contact of ``extra.servicemap`` (``options``) of the settings file ``path``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeError):
+        text = ""  # MkDocs has read it already; the problems then point at line 1
+    return read_contact(options.get(OPTION), display_path(path), text)
 
 
 def read_contact(value: object, file: str, text: str = "") -> tuple[Contact | None, list[Problem]]:

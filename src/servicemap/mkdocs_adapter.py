@@ -41,7 +41,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
 
 from servicemap import offline, paths, pipeline, publish, safefile
-from servicemap.contact import OPTION, Contact, read_contact
+from servicemap.contact import contact_from_settings
 from servicemap.escape import terminal_safe
 from servicemap.model import Service
 from servicemap.problems import Problem, has_errors
@@ -86,7 +86,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     base = Path(config.config_file_path or ".").parent
     project = Project.from_options(base, options)
     project.site_url = project.site_url or config.site_url or ""
-    project.contact, settings = _contact(config, options)
+    settings_file = Path(config.config_file_path or "mkdocs.yml")
+    project.contact, settings = contact_from_settings(settings_file, options)
     try:
         result = pipeline.run(project)
         refused = safefile.scan_tree(Path(config.docs_dir), project=base)
@@ -375,18 +376,6 @@ def data_epoch(services: list[Service]) -> int:
     if not dates:
         return 0
     return int(dt.datetime.combine(max(dates), dt.time(), dt.UTC).timestamp())
-
-
-def _contact(
-    config: MkDocsConfig, options: dict[str, object]
-) -> tuple[Contact | None, list[Problem]]:
-    """The territory's contact from ``mkdocs.yml``, with problems at its lines there."""
-    path = Path(config.config_file_path or "mkdocs.yml")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeError):
-        text = ""
-    return read_contact(options.get(OPTION), safefile.display_path(path), text)
 
 
 def _log_problems(problems: list[Problem]) -> None:
