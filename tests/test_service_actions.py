@@ -188,3 +188,21 @@ def test_holidays_data_comes_from_the_holidays_package_for_years_around_the_buil
             assert f'"{day.isoformat()}":' in content
     assert '"2026-10-04":' in content  # San Francesco, a national holiday again from 2026
     assert '"2024-' not in content and '"2037-' not in content
+
+
+# --- advice the record backs -------------------------------------------------------------------
+
+
+def test_a_record_with_no_contact_no_street_and_an_approximate_place_promises_nothing(
+    example_build,
+):
+    page = example_build.page("servizi/caritas-pioltello/index.html")
+    card = page[page.index('class="sm-in-breve"') : page.index('class="sm-indice"')]
+    assert 'class="md-button sm-azione sm-vai"' not in card  # the comune's centre is no address
+    assert "openstreetmap.org/directions" in page  # «Dove si trova» keeps it, with its warning
+    assert "La posizione è approssimativa" in page
+    text = _text(page)
+    assert "Il costo non è indicato." in text and "chiedi allo sportello" not in text
+    assert "Non sono indicati né telefono né e-mail." in text
+    assert "rivolgiti di persona" not in text and "telefona" not in text
+    assert "Questa scheda non ha recapiti. Contatto pubblico della rete Comune di Pioltello" in text

@@ -89,7 +89,7 @@ def at_a_glance(s: Service, ctx: RenderContext, src: str) -> str:
     contact = "" if s.telefoni or s.email else territory_contact(ctx.contact)
     return (
         f'<div class="sm-in-breve" data-search-exclude>{today}'
-        f"{actions(s, directions_href(s))}{contact}{updated}{stale}</div>"
+        f"{actions(s, _exact_directions(s))}{contact}{updated}{stale}</div>"
     )
 
 
@@ -107,6 +107,13 @@ def directions_href(s: Service) -> str:
     if pos is None:
         return ""
     return f"{OSM_DIRECTIONS}?to={pos.lat:.6f}%2C{pos.lon:.6f}"
+
+
+def _exact_directions(s: Service) -> str:
+    """Directions for the button: not to a comune's centre (that stays in «Dove si trova»,
+    with its warning), or the first screen would send people where the desk is not."""
+    exact = s.position is not None and s.position.precision != "comune"
+    return directions_href(s) if exact else ""
 
 
 def directions(s: Service) -> str:

@@ -92,9 +92,7 @@ def facts(s: Service, ctx: RenderContext, src: str) -> list[tuple[str, str, str]
         "a-chi-e-rivolto": _audience(s, ctx, src),
         "come-fare": _how(s, ctx),
         "cosa-serve": _documents(s),
-        "costi": _p(s.costo)
-        if s.costo
-        else _missing("Il costo non è indicato: chiedi allo sportello."),
+        "costi": _p(s.costo) if s.costo else _missing(_ask("Il costo non è indicato", s)),
         "orari": _hours(s, ctx),
         "dove-si-trova": _where(s, ctx, src),
         "contatti": _contacts(s, ctx),
@@ -153,7 +151,13 @@ def _how(s: Service, ctx: RenderContext) -> str:
     if s.attivita:
         items = "".join(f"<li>{esc(ctx.labels.label('attivita', a))}</li>" for a in s.attivita)
         out.append(f"<p>Che cosa offre:</p><ul>{items}</ul>")
-    return "\n".join(out) or _missing("Chiedi allo sportello come accedere.")
+    return "\n".join(out) or _missing(_ask("Non è indicato come accedere", s))
+
+
+def _ask(fact: str, s: Service) -> str:
+    """``fact``, with "chiedi allo sportello" only when the record says how to reach it."""
+    reachable = s.telefoni or s.email or s.indirizzo.via
+    return f"{fact}: chiedi allo sportello." if reachable else f"{fact}."
 
 
 def _documents(s: Service) -> str:
