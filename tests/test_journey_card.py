@@ -283,6 +283,7 @@ def test_cerca_with_no_result_offers_the_coordinating_contact(sites, person):
     assert "Oppure chiedi al contatto che coordina la rete: Contatto pubblico della rete" in said
     assert "Comune di Pioltello, ufficio stampa del comune capofila della rete." in said
     assert none.locator("a.sm-chiama-rete").get_attribute("href") == "tel:+390292366364"
+    assert run_axe(you.page) == []  # the label's grey on the box's grey too
 
 
 @pytest.mark.parametrize("width", [360, 1280])
