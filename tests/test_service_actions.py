@@ -24,13 +24,27 @@ SEED_001 = (
 )
 
 
-def build(make_site, *, repo_url="", report_email="", extra="", name="territorio"):
-    """A synthetic project whose ``mkdocs.yml`` sets the given options."""
+# The root mkdocs.yml's territory contact, as the synthetic projects copy it.
+CONTACT = re.compile(r"\n    contatto:\n(      .*\n)+")
+PHONE_ONLY = (
+    "\n    contatto:\n      nome: Comune di Esempio\n      ruolo: centralino\n"
+    '      telefono: "02 1234 5678"\n'
+)
+
+
+def build(make_site, *, repo_url="", report_email="", extra="", name="territorio", contact=None):
+    """A synthetic project whose ``mkdocs.yml`` sets the given options.
+
+    ``contact``: the ``contatto`` block to use instead of the repository's (``""``: none).
+    """
     config, site = make_site(synthetic.records(3, seed=2), name=name)
     text = config.read_text(encoding="utf-8")
     options = f'repo_url: "{repo_url}"\n    report_email: "{report_email}"{extra}'
     text = text.replace('repo_url: ""\n    report_email: ""', options)
     assert options in text
+    if contact is not None:
+        text, found = CONTACT.subn(contact.replace("\\", "\\\\") or "\n", text)
+        assert found == 1
     config.write_text(text, encoding="utf-8")
     done = run_build(config, site)
     assert done.returncode == 0, done.output
@@ -83,8 +97,36 @@ def test_without_a_repository_the_report_is_an_email(make_site):
     assert links(page, "sm-segnala") == [] and links(page, "sm-modifica") == []
 
 
+def test_without_repository_or_email_the_report_goes_to_the_territory_contact(make_site):
+    done, _ = build(make_site)  # the repository's mkdocs.yml: the press office's e-mail
+    page = done.page("servizi/servizio-00000/index.html")
+    [mail] = links(page, "sm-segnala-email")
+    parts = urlsplit(mail)
+    assert parts.scheme == "mailto" and parts.path == "ufficiostampa@comune.pioltello.mi.it"
+    query = parse_qs(parts.query)
+    subject = "Correzione della scheda «Sportello Pioltello n. 0» (servizio-00000)"
+    assert query["subject"] == [subject]
+    assert "Identificativo (id): servizio-00000" in query["body"][0]
+    assert "Pagina: servizi/servizio-00000/" in query["body"][0]
+    text = _text(page)
+    assert "Segnala un errore per e-mail (ufficio stampa del comune capofila della rete)" in text
+    assert not re.search(r'class="sm-(segnala|modifica|segnala-rete)"', page)
+
+
+def test_a_contact_with_only_a_phone_is_shown_as_text_to_report_to(make_site):
+    done, _ = build(make_site, contact=PHONE_ONLY)
+    page = done.page("servizi/servizio-00000/index.html")
+    report = page[page.index('class="sm-segnalazioni') :]
+    report = report[: report.index("</div></div>") + 12]
+    text = _text(report)
+    assert "Un dato è sbagliato? Segnalalo al contatto della rete." in text
+    assert "Comune di Esempio , centralino." in text
+    assert 'href="tel:+390212345678"' in report and "02 1234 5678" in text
+    assert not re.search(r'class="sm-(segnala|segnala-email|modifica)"', page)
+
+
 def test_with_neither_the_page_says_how_to_reach_the_network(make_site):
-    done, _ = build(make_site)
+    done, _ = build(make_site, contact="")
     page = done.page("servizi/servizio-00000/index.html")
     assert 'class="sm-segnala-rete"' in page
     assert "Un dato è sbagliato? Dillo allo sportello" in page
@@ -146,3 +188,21 @@ def test_holidays_data_comes_from_the_holidays_package_for_years_around_the_buil
             assert f'"{day.isoformat()}":' in content
     assert '"2026-10-04":' in content  # San Francesco, a national holiday again from 2026
     assert '"2024-' not in content and '"2037-' not in content
+
+
+# --- advice the record backs -------------------------------------------------------------------
+
+
+def test_a_record_with_no_contact_no_street_and_an_approximate_place_promises_nothing(
+    example_build,
+):
+    page = example_build.page("servizi/caritas-pioltello/index.html")
+    card = page[page.index('class="sm-in-breve"') : page.index('class="sm-indice"')]
+    assert 'class="md-button sm-azione sm-vai"' not in card  # the comune's centre is no address
+    assert "openstreetmap.org/directions" in page  # «Dove si trova» keeps it, with its warning
+    assert "La posizione è approssimativa" in page
+    text = _text(page)
+    assert "Il costo non è indicato." in text and "chiedi allo sportello" not in text
+    assert "Non sono indicati né telefono né e-mail." in text
+    assert "rivolgiti di persona" not in text and "telefona" not in text
+    assert "Questa scheda non ha recapiti. Contatto pubblico della rete Comune di Pioltello" in text

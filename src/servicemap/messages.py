@@ -131,6 +131,7 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
         "error",
         "`{key}`: «{value}» non è un indirizzo e-mail{reason}; scrivi per esempio nome@dominio.it",
     ),
+    "bad-contact": ("error", "`{key}` in mkdocs.yml: {detail}"),
     "bad-url": (
         "error",
         "`{key}`: «{value}» non è un indirizzo web{reason}; scrivi un link che inizia con https://",

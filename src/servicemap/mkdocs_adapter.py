@@ -42,6 +42,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
 
 from servicemap import offline, paths, pipeline, publish, safefile
+from servicemap.contact import contact_from_settings
 from servicemap.escape import terminal_safe
 from servicemap.model import Service
 from servicemap.problems import Problem, has_errors, report_order
@@ -87,12 +88,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     base = Path(config.config_file_path or ".").parent
     project = Project.from_options(base, options)
     project.site_url = project.site_url or config.site_url or ""
+    settings_file = Path(config.config_file_path or "mkdocs.yml")
+    project.contact, settings = contact_from_settings(settings_file, options)
     try:
         result = pipeline.run(project)
         refused = safefile.scan_tree(Path(config.docs_dir), project=base)
     except Exception as exc:
         raise _internal_error(exc) from None
-    data_warnings = _log_problems(result.problems + refused)
+    data_warnings = _log_problems(settings + result.problems + refused)
+    if has_errors(settings):
+        raise PluginError(
+            terminal_safe(
+                f"{settings[0].file}: {len(settings)} errori (elencati sopra). Il sito non è stato "
+                f"costruito: {config.site_dir} resta com'era. Correggi gli errori e ricostruisci."
+            )
+        )
     if not result.ok or has_errors(refused):
         site, docs = Path(config.site_dir), Path(config.docs_dir)
         raise PluginError(_summary(project, result.problems, site, (refused, docs)))

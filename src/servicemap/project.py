@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from servicemap import safefile
+from servicemap.contact import Contact
 
 TERRITORY_FILE = "territorio.geojson"
 CACHE_FILE = "geocache.yaml"
@@ -32,6 +33,7 @@ class Project:
     tile_url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     tile_attribution: str = "© OpenStreetMap contributors"
     data_license: str = "CC-BY-4.0"  # SPDX id of the open data's licence (the HSDS package's)
+    contact: Contact | None = None  # extra.servicemap.contatto, checked (``contact``)
     options: dict[str, object] = field(default_factory=dict)
     project_dir: Path | None = None  # the folder of mkdocs.yml (None: the data file's folder)
 

@@ -2,7 +2,8 @@
  *
  * - "Oggi": today's hours in Europe/Rome time (ServicemapHours: split shifts, the national
  *   holidays of festivi.js, the record's closures). A desk with no timetable but reached by
- *   appointment says "su appuntamento", never "chiuso".
+ *   appointment says "su appuntamento", never "chiuso"; one with no timetable says "telefona
+ *   prima di andare" only when the record gives a phone (data-recapiti).
  * - The record's age ("oltre 2 anni fa"), from the ISO date in <time datetime>: computed here,
  *   not at build time, so it stays true as months pass after the build; past 12 months a note
  *   asks to phone before going.
@@ -23,6 +24,13 @@
     return window.ServicemapI18n ? window.ServicemapI18n.t(key, values) : key;
   }
 
+  /* No timetable: the advice the record can back (data-recapiti: how it can be reached). */
+  var UNKNOWN = {
+    telefono: "oggi.non-indicati",
+    email: "oggi.non-indicati.email",
+    nessuno: "oggi.non-indicati.nessuno"
+  };
+
   function closureOn(closures, isoDate) {
     for (var i = 0; i < closures.length; i++) {
       if (closures[i][0] <= isoDate && isoDate <= closures[i][1]) { return closures[i]; }
@@ -42,7 +50,7 @@
     }
     if (!week) {
       return appointment ? { kind: "appuntamento", text: t("oggi.appuntamento") }
-        : { kind: "ignoto", text: t("oggi.non-indicati") };
+        : { kind: "ignoto", text: t(UNKNOWN[box.getAttribute("data-recapiti")] || UNKNOWN.nessuno) };
     }
     if (box.getAttribute("data-festivi") !== "1" && Hours.isHoliday(now.date)) {
       return { kind: "chiuso", text: t("oggi.festivo") };

@@ -26,6 +26,7 @@ from servicemap import i18n
 from servicemap.escape import mailto_uri
 from servicemap.model import Service
 from servicemap.render import GeneratedFile
+from servicemap.render.card import actions, reach, territory_contact
 from servicemap.render.clientdata import closures_code, hours_code
 from servicemap.render.context import RenderContext, italian_date
 from servicemap.render.holidays import holidays_file
@@ -65,28 +66,31 @@ def by_appointment(s: Service) -> bool:
 
 
 def at_a_glance(s: Service, ctx: RenderContext, src: str) -> str:
-    """Today's hours, the record's age and the share button, near the top of the page."""
+    """Today's status, the actions (``render.card``), the record's age, near the top of the page.
+
+    The status is a badge filled in the browser (the hours' rule lives in one place,
+    ``servicemap-hours.js``); ``data-recapiti`` tells it which advice the record can back.
+    """
     closures = json.dumps(closures_code(s), ensure_ascii=False)
     today = (
         f'<p class="sm-oggi" data-orari="{esc(hours_code(s))}" '
         f'data-festivi="{1 if s.festivi == "aperto" else 0}" data-chiusure="{esc(closures)}" '
-        f'data-appuntamento="{1 if by_appointment(s) else 0}" role="status" hidden></p>'
+        f'data-appuntamento="{1 if by_appointment(s) else 0}" data-recapiti="{reach(s)}" '
+        'role="status" hidden></p>'
     )
     updated = (
         f'<p class="sm-aggiornato">{i18n.tagged("span", "scheda.aggiornamento")}: '
         f'<time datetime="{esc(s.aggiornato)}">{esc(italian_date(s.aggiornato))}</time> '
         '<span class="sm-eta"></span></p>'
     )
-    stale = (
-        f'<p class="sm-vecchia" hidden><strong>{i18n.tagged("span", "scheda.vecchia")}</strong></p>'
+    stale_key = {"telefono": "scheda.vecchia", "email": "scheda.vecchia.email"}
+    stale_text = i18n.tagged("span", stale_key.get(reach(s), "scheda.vecchia.nessuno"))
+    stale = f'<p class="sm-vecchia" hidden><strong>{stale_text}</strong></p>'
+    contact = "" if s.telefoni or s.email else territory_contact(ctx.contact)
+    return (
+        f'<div class="sm-in-breve" data-search-exclude>{today}'
+        f"{actions(s, _exact_directions(s))}{contact}{updated}{stale}</div>"
     )
-    share = (
-        '<p class="sm-azioni sm-solo-schermo">'
-        + i18n.tagged("button", "scheda.condividi", 'type="button" class="md-button sm-condividi" '
-                      "hidden")
-        + ' <span class="sm-condividi-esito" role="status"></span></p>'
-    )  # fmt: skip
-    return f'<div class="sm-in-breve" data-search-exclude>{today}{updated}{stale}{share}</div>'
 
 
 def page_scripts(ctx: RenderContext, src: str) -> str:
@@ -97,18 +101,32 @@ def page_scripts(ctx: RenderContext, src: str) -> str:
     )
 
 
-def directions(s: Service) -> str:
-    """A link to directions in OpenStreetMap; an approximate position says so."""
+def directions_href(s: Service) -> str:
+    """Directions to the record's position in OpenStreetMap ("" without a position)."""
     pos = s.position
     if pos is None:
         return ""
-    href = f"{OSM_DIRECTIONS}?to={pos.lat:.6f}%2C{pos.lon:.6f}"
+    return f"{OSM_DIRECTIONS}?to={pos.lat:.6f}%2C{pos.lon:.6f}"
+
+
+def _exact_directions(s: Service) -> str:
+    """Directions for the button: not to a comune's centre (that stays in «Dove si trova»,
+    with its warning), or the first screen would send people where the desk is not."""
+    exact = s.position is not None and s.position.precision != "comune"
+    return directions_href(s) if exact else ""
+
+
+def directions(s: Service) -> str:
+    """A link to directions in OpenStreetMap; an approximate position says so."""
+    href = directions_href(s)
+    if not href:
+        return ""
     link = (
         f'<a class="sm-indicazioni" href="{esc(href)}" rel="noopener">'
         f"{i18n.tagged('span', 'scheda.indicazioni')}</a>"
     )
     note = ""
-    if pos.precision == "comune":
+    if s.position is not None and s.position.precision == "comune":
         approx = i18n.tagged("span", "scheda.indicazioni-approssimative", 'class="sm-approx"')
         note = f" {approx}"
     return f'<p class="sm-solo-schermo">{link}{note}</p>'
@@ -159,8 +177,15 @@ def report_links(s: Service, ctx: RenderContext, src: str) -> str:
         href = mailto_uri(ctx.report_email, subject=title, body=body)
         key = "scheda.segnala-email" if ctx.repo_url else "scheda.segnala"
         links.append(_link(href, key, "sm-segnala-email"))
-    if not links:
-        links.append(f'<p class="sm-segnala-rete">{esc(i18n.text("scheda.segnala-rete"))}</p>')
+    contact = ctx.contact
+    if not links and contact is not None and contact.email:
+        href = mailto_uri(contact.email, subject=title, body=body)
+        links.append(_link(href, "scheda.segnala-email", "sm-segnala-email", f" ({contact.ruolo})"))
+    elif not links and contact is not None:
+        links.append(territory_contact(contact, heading="scheda.segnala-contatto"))
+    elif not links:  # "vedi «Contatti»" only where «Contatti» has something
+        key = "scheda.segnala-rete" if s.telefoni or s.email else "scheda.segnala-rete.senza"
+        links.append(i18n.tagged("p", key, 'class="sm-segnala-rete"'))
     if ctx.repo_url:
         links.append(_link(_forge_path(ctx, "edit"), "scheda.modifica", "sm-modifica"))
         line = f" (riga {s.line})"

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from servicemap.contact import Contact
 from servicemap.model import Service, Territory
 from servicemap.names import fold
 from servicemap.render.html import Site
@@ -65,6 +66,7 @@ class RenderContext:
     edit_branch: str = "main"
     data_path: str = "services.yaml"  # the data file's path in the repository (edit links)
     report_email: str = ""
+    contact: Contact | None = None  # the territory's contact (``servicemap.contact``)
     public_site: Site | None = None  # URL style of the online site (None: same as ``site``)
     by_comune: dict[str, list[Service]] = field(default_factory=dict)
     served_in: dict[str, list[Service]] = field(default_factory=dict)

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import html
 
+from servicemap import i18n
+from servicemap.contact import Contact
 from servicemap.contract import Vocabulary
 from servicemap.model import Service, Territory
 from servicemap.project import Project
 from servicemap.render import GeneratedFile
 from servicemap.render.assets import OWN_DIR, page_head
+from servicemap.render.card import territory_contact
 from servicemap.render.clientdata import (
     DEFAULT_SERVICE_URL,
     PRECISION_CODES,
@@ -54,7 +57,9 @@ def render_search(
     labels = labels_of(vocabulary)
     tables = _Tables.of(services, territory, labels)
     return [
-        GeneratedFile(PAGE_PATH, _page(services, tables, service_url, map_url), "page"),
+        GeneratedFile(
+            PAGE_PATH, _page(services, tables, service_url, map_url, project.contact), "page"
+        ),
         GeneratedFile(DATA_PATH, data_script(services, tables), "static"),
     ]
 
@@ -216,11 +221,12 @@ def _language_field(tables: _Tables) -> str:
     )
 
 
-def _no_result(map_url: str) -> str:
+def _no_result(map_url: str, contact: Contact | None = None) -> str:
     """The routes that always exist, shown (by the script) when nothing matches.
 
     The pages by comune and by need list every service, so a person whose words the search
-    does not know still reaches a desk in two taps.
+    does not know still reaches a desk in two taps; with a territory contact
+    (``extra.servicemap.contatto``), a person to ask, said for what it is.
     """
 
     def sibling(name: str) -> str:  # the same URL style as the map's (folder or index.html)
@@ -234,11 +240,25 @@ def _no_result(map_url: str) -> str:
         f'<li><a href="{sibling("aree")}" data-i18n="cerca.strade.aree">'
         "i servizi per bisogno</a></li>"
         f'<li><a href="{html.escape(map_url)}" data-i18n="cerca.strade.mappa">'
-        "la mappa con l'elenco di tutti i servizi</a></li></ul></div>"
+        "la mappa con l'elenco di tutti i servizi</a></li></ul>"
+        f"{_ask_contact(contact)}</div>"
     )
 
 
-def _page(services: list[Service], tables: _Tables, service_url: str, map_url: str) -> str:
+def _ask_contact(contact: Contact | None) -> str:
+    if contact is None:
+        return ""
+    lead = i18n.tagged("p", "cerca.contatto-rete")
+    return lead + territory_contact(contact, heading="")
+
+
+def _page(
+    services: list[Service],
+    tables: _Tables,
+    service_url: str,
+    map_url: str,
+    contact: Contact | None = None,
+) -> str:
     count = len(services)
     lines = [
         "---",
@@ -260,7 +280,7 @@ def _page(services: list[Service], tables: _Tables, service_url: str, map_url: s
         f'<p id="sm-count" class="sm-count" role="status" aria-live="polite">'
         f"{count} {'servizio' if count == 1 else 'servizi'}</p>",
         '<div id="sm-results" class="sm-results"></div>',
-        _no_result(map_url),
+        _no_result(map_url, contact),
         "<noscript><p>La ricerca ha bisogno di JavaScript. L'elenco di tutti i servizi è "
         f'anche nella pagina della <a href="{html.escape(map_url)}">mappa</a>.</p></noscript>',
         f'<script src="../{DATA_PATH}"></script>',

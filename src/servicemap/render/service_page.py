@@ -12,6 +12,7 @@ hundred bytes per record while the search page (with all fields) does the detail
 from __future__ import annotations
 
 from servicemap.model import DAY_NAMES, DAYS, PRECISION_LABELS, Service
+from servicemap.render.card import territory_contact
 from servicemap.render.citizen import at_a_glance, directions, page_scripts, report_links
 from servicemap.render.context import (
     MAP_SRC,
@@ -56,10 +57,12 @@ def render_service_page(s: Service, ctx: RenderContext) -> str:
     src = service_src(s.id)
     parts = [
         f'<div class="sm-scheda" data-servizio-id="{esc(s.id)}">',
-        summary_lines(s, ctx, src),
+        summary_lines(s, ctx, src, description=False),
         DETAILS_MARK,
-        at_a_glance(s, ctx, src),  # render.citizen: oggi, age, share
+        at_a_glance(s, ctx, src),  # render.citizen: oggi, actions, age
     ]
+    if s.descrizione:  # after the actions: a long text must not push them off the first screen
+        parts.append(_description(s))
     toc = "".join(
         f'<li><a href="#{key}" data-i18n="scheda.{key}">{title}</a></li>' for key, title in SECTIONS
     )
@@ -89,10 +92,8 @@ def facts(s: Service, ctx: RenderContext, src: str) -> list[tuple[str, str, str]
         "a-chi-e-rivolto": _audience(s, ctx, src),
         "come-fare": _how(s, ctx),
         "cosa-serve": _documents(s),
-        "costi": _p(s.costo)
-        if s.costo
-        else _missing("Il costo non è indicato: chiedi allo sportello."),
-        "orari": _hours(s),
+        "costi": _p(s.costo) if s.costo else _missing(_ask("Il costo non è indicato", s)),
+        "orari": _hours(s, ctx),
         "dove-si-trova": _where(s, ctx, src),
         "contatti": _contacts(s, ctx),
         "informazioni-sulla-scheda": _record_info(s, ctx, src),
@@ -100,8 +101,13 @@ def facts(s: Service, ctx: RenderContext, src: str) -> list[tuple[str, str, str]
     return [(key, title, bodies[key]) for key, title in SECTIONS]
 
 
-def summary_lines(s: Service, ctx: RenderContext, src: str, *, level: int = 1) -> str:
-    """The indexed block: what a citizen types into the search box (heading ``<h{level}>``)."""
+def summary_lines(
+    s: Service, ctx: RenderContext, src: str, *, level: int = 1, description: bool = True
+) -> str:
+    """The indexed block: what a citizen types into the search box (heading ``<h{level}>``).
+
+    The service page puts the description after its actions (``description=False``).
+    """
     site, labels = ctx.site, ctx.labels
     tipi = ", ".join(site.link(src, tipo_src(t), labels.label("tipo", t)) for t in s.tipo)
     lines = [f"<h{level}>{esc(s.nome)}</h{level}>", f'<p class="sm-tipo">{tipi}</p>']
@@ -113,9 +119,13 @@ def summary_lines(s: Service, ctx: RenderContext, src: str, *, level: int = 1) -
     if s.aree:
         aree = ", ".join(site.link(src, area_src(a), labels.label("aree", a)) for a in s.aree)
         lines.append(f'<p class="sm-aree">Per: {aree}</p>')
-    if s.descrizione:
-        lines.append(f'<div class="sm-descrizione" data-search-exclude>{_p(s.descrizione)}</div>')
+    if s.descrizione and description:
+        lines.append(_description(s))
     return "\n".join(lines)
+
+
+def _description(s: Service) -> str:
+    return f'<div class="sm-descrizione" data-search-exclude>{_p(s.descrizione)}</div>'
 
 
 def _audience(s: Service, ctx: RenderContext, src: str) -> str:
@@ -141,7 +151,13 @@ def _how(s: Service, ctx: RenderContext) -> str:
     if s.attivita:
         items = "".join(f"<li>{esc(ctx.labels.label('attivita', a))}</li>" for a in s.attivita)
         out.append(f"<p>Che cosa offre:</p><ul>{items}</ul>")
-    return "\n".join(out) or _missing("Chiedi allo sportello come accedere.")
+    return "\n".join(out) or _missing(_ask("Non è indicato come accedere", s))
+
+
+def _ask(fact: str, s: Service) -> str:
+    """``fact``, with "chiedi allo sportello" only when the record says how to reach it."""
+    reachable = s.telefoni or s.email or s.indirizzo.via
+    return f"{fact}: chiedi allo sportello." if reachable else f"{fact}."
 
 
 def _documents(s: Service) -> str:
@@ -150,7 +166,7 @@ def _documents(s: Service) -> str:
     return "<ul>" + "".join(f"<li>{esc(d)}</li>" for d in s.documenti) + "</ul>"
 
 
-def _hours(s: Service) -> str:
+def _hours(s: Service, ctx: RenderContext) -> str:
     rows = []
     for day in DAYS:
         ranges = s.orari.get(day, [])
@@ -164,7 +180,7 @@ def _hours(s: Service) -> str:
             f"<tbody>{''.join(rows)}</tbody></table>"
         ]
     else:  # unknown is not "closed every day"
-        out = [_missing("Gli orari non sono indicati: telefona o scrivi prima di andare.")]
+        out = [_missing(_unknown_hours(s, ctx))]
     if s.orari:
         holidays = "aperto" if s.festivi == "aperto" else "chiuso"
         out.append(f"<p>Nei giorni festivi: {holidays}.</p>")
@@ -174,6 +190,21 @@ def _hours(s: Service) -> str:
         items = "".join(_closure(c.start, c.end, c.note) for c in s.chiusure)
         out.append(f"<p>Chiusure:</p><ul>{items}</ul>")
     return "\n".join(out)
+
+
+def _unknown_hours(s: Service, ctx: RenderContext) -> str:
+    """Advice the record can back: phone or write only if it gives a number or an address."""
+    ask = {
+        (True, True): ": telefona o scrivi prima di andare.",
+        (True, False): ": telefona prima di andare.",
+        (False, True): ": scrivi prima di andare.",
+    }
+    advice = ask.get((bool(s.telefoni), bool(s.email)))
+    if advice:
+        return "Gli orari non sono indicati" + advice
+    if ctx.contact is not None:
+        return "Gli orari non sono indicati: chiedi al contatto della rete (vedi «Contatti»)."
+    return "Gli orari non sono indicati."
 
 
 def _closure(start: str, end: str, note: str) -> str:
@@ -213,9 +244,15 @@ def _contacts(s: Service, ctx: RenderContext) -> str:
         text = WHEELCHAIR.get(access.get("sedia_a_rotelle", ""), "")
         note = access.get("note", "")
         rows.append(("Accessibilità", esc(". ".join(x for x in (text, note) if x))))
-    if not rows:
-        return _missing("Non sono indicati contatti: rivolgiti di persona all'indirizzo indicato.")
-    return _dl(rows)
+    if s.telefoni or s.email:
+        return _dl(rows)
+    where = (
+        "Non sono indicati né telefono né e-mail: rivolgiti di persona all'indirizzo indicato."
+        if s.indirizzo.via
+        else "Non sono indicati né telefono né e-mail."
+    )
+    contact = territory_contact(ctx.contact, heading="scheda.chi-contattare")
+    return "\n".join(x for x in (_missing(where), contact, _dl(rows) if rows else "") if x)
 
 
 def _record_info(s: Service, ctx: RenderContext, src: str) -> str:

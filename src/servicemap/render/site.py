@@ -55,6 +55,7 @@ def render_site(
         edit_branch=project.edit_branch,
         data_path=project.path_in_repo,
         report_email=project.report_email,
+        contact=project.contact,
         public_site=None if public_directory_urls is None else Site(public_directory_urls),
     )
     files = render_pages(ctx)

@@ -1,0 +1,79 @@
+"""The top of a service page: what a person needs at a glance, on the first screen of a phone.
+
+Today's status (filled by ``servicemap-service.js`` with the rule of ``servicemap-hours.js``), then
+the actions as buttons: call, write, directions, share. Only the actions the record can back: no
+"Chiama" without a phone, no directions without a position. A record with no phone and no e-mail
+shows the territory's contact (``servicemap.contact``), labelled for what it is (a press office
+is not a help desk), so the page never leaves a person with nobody to ask.
+
+The advice the page gives follows the same facts: "telefona prima di andare" only with a phone
+(``reach``), "scrivi" only with an e-mail.
+"""
+
+from __future__ import annotations
+
+from servicemap import i18n
+from servicemap.contact import Contact
+from servicemap.escape import mailto_uri, tel_uri
+from servicemap.model import Service
+from servicemap.render.html import esc
+
+
+def reach(s: Service) -> str:
+    """How a person can reach the desk from afar: ``telefono``, ``email`` or ``nessuno``."""
+    if s.telefoni:
+        return "telefono"
+    return "email" if s.email else "nessuno"
+
+
+def actions(s: Service, directions_href: str) -> str:
+    """The record's own actions as buttons (call first: the one a person on a phone wants)."""
+    buttons = []
+    if s.telefoni:
+        phone = s.telefoni[0]
+        href = tel_uri(phone.e164)
+        buttons.append(_button(href, "scheda.chiama", phone.display, "sm-chiama", primary=True))
+    if s.email:
+        buttons.append(_button(mailto_uri(s.email), "scheda.scrivi", "", "sm-scrivi"))
+    if directions_href:
+        buttons.append(_button(directions_href, "scheda.indicazioni-breve", "", "sm-vai"))
+    attrs = 'type="button" class="md-button sm-azione sm-condividi" hidden'
+    share = i18n.tagged("button", "scheda.condividi", attrs)
+    return (
+        '<div class="sm-azioni sm-solo-schermo">'
+        f'{"".join(buttons)}{share}<span class="sm-condividi-esito" role="status"></span></div>'
+    )
+
+
+def territory_contact(contact: Contact | None, *, heading: str = "scheda.senza-recapiti") -> str:
+    """The territory's contact, said for what it is; "" when the territory has none.
+
+    ``heading``: the interface text above it ("" for none).
+    """
+    if contact is None:
+        return ""
+    note = f" {esc(contact.nota)}" if contact.nota else ""
+    buttons = []
+    if contact.e164:
+        href = tel_uri(contact.e164)
+        buttons.append(_button(href, "scheda.chiama", contact.display, "sm-chiama-rete"))
+    if contact.email:
+        href = mailto_uri(contact.email)
+        buttons.append(_button(href, "scheda.scrivi", contact.email, "sm-scrivi-rete"))
+    title = i18n.tagged("p", heading, 'class="sm-contatto-titolo"') if heading else ""
+    label = i18n.tagged("p", "scheda.contatto-rete", 'class="sm-contatto-etichetta"')
+    return (
+        f'<div class="sm-contatto-rete">{title}{label}'
+        f'<p lang="it"><strong>{esc(contact.nome)}</strong>, {esc(contact.ruolo)}.{note}</p>'
+        f'<div class="sm-azioni">{"".join(buttons)}</div></div>'
+    )
+
+
+def _button(href: str, key: str, after: str, cls: str, *, primary: bool = False) -> str:
+    kind = " md-button--primary" if primary else ""
+    extra = f' <span class="sm-azione-dato" dir="ltr">{esc(after)}</span>' if after else ""
+    rel = ' rel="noopener"' if href.startswith("http") else ""
+    return (
+        f'<a class="md-button sm-azione {cls}{kind}" href="{esc(href)}"{rel}>'
+        f"{i18n.tagged('span', key)}{extra}</a>"
+    )
