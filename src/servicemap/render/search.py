@@ -16,7 +16,7 @@ import html
 from servicemap.contract import Vocabulary
 from servicemap.model import Service, Territory
 from servicemap.project import Project
-from servicemap.render import GeneratedFile
+from servicemap.render import GeneratedFile, mylist
 from servicemap.render.assets import OWN_DIR, page_head
 from servicemap.render.clientdata import (
     DEFAULT_SERVICE_URL,
@@ -255,6 +255,7 @@ def _page(services: list[Service], tables: _Tables, service_url: str, map_url: s
         f'<script src="../{OWN_DIR}/servicemap-match.js"></script>',
         f'<script src="../{OWN_DIR}/servicemap-search.js"></script>',
         f'<script src="../{OWN_DIR}/servicemap-vicino.js"></script>',
+        *mylist.search_additions(map_url.replace("/mappa/", "/lista/")),  # toggles, link
         "</div>",
         "",
     ]

@@ -32,6 +32,7 @@ from servicemap.render.html import (
 )
 from servicemap.render.jsonld import jsonld_script
 from servicemap.render.minimap import minimap, minimap_assets
+from servicemap.render.mylist import service_toggle
 from servicemap.render.print import service_qr
 
 WHEELCHAIR = {
@@ -59,6 +60,7 @@ def render_service_page(s: Service, ctx: RenderContext) -> str:
         summary_lines(s, ctx, src),
         DETAILS_MARK,
         at_a_glance(s, ctx, src),  # render.citizen: oggi, age, share
+        service_toggle(s, ctx),  # render.mylist: Aggiungi alla mia lista
     ]
     toc = "".join(
         f'<li><a href="#{key}" data-i18n="scheda.{key}">{title}</a></li>' for key, title in SECTIONS
