@@ -72,6 +72,12 @@
     return node;
   }
 
+  /* Interface text put into a node of the page (the content area is lang="it"). */
+  function say(node, text) {
+    node.textContent = text;
+    if (lang() !== "it") { node.setAttribute("lang", lang()); } else { node.removeAttribute("lang"); }
+  }
+
   function countText(n) {
     return n === 1 ? tr("lista.conta.uno") : tr("lista.conta", { n: n });
   }
@@ -87,7 +93,7 @@
     var label = button.querySelector("[data-i18n]") || button;
     button.setAttribute("aria-pressed", on ? "true" : "false");
     label.setAttribute("data-i18n", key);
-    label.textContent = tr(key);
+    say(label, tr(key));
   }
 
   function refreshToggles() {
@@ -104,7 +110,7 @@
   function refreshLinks(n) {
     Array.prototype.forEach.call(document.querySelectorAll(".sm-lista-link"), function (a) {
       a.hidden = n === 0;
-      a.textContent = tr("lista.link", { n: n });
+      say(a, tr("lista.link", { n: n }));
       if (window.location.protocol === "file:" && /\/$/.test(a.getAttribute("href"))) {
         a.setAttribute("href", a.getAttribute("href") + "index.html");
       }
@@ -113,7 +119,7 @@
 
   function announce(text) {
     var live = document.querySelector(".sm-lista-annuncio");
-    if (live) { live.textContent = text; }
+    if (live) { say(live, text); }
   }
 
   function toggle(button) {
@@ -127,16 +133,15 @@
     announce(done + " " + countText(load().length));
   }
 
-  /* Each Cerca result gets its button, named with the service ("Aggiungi alla mia lista:
-   * Caritas Pioltello" for a screen reader; the name is visually hidden). One listener for all. */
+  /* Each Cerca result gets its button, named with the service ("Aggiungi alla mia lista
+   * (Caritas Pioltello)" for a screen reader; the name is visually hidden). One listener for all. */
   function decorateResults() {
     var results = document.getElementById("sm-results");
     if (!results) { return; }
     var template = el("button", "md-button sm-lista-toggle");
     template.type = "button";
     template.setAttribute("aria-pressed", "false");
-    template.appendChild(el("span", "", tr("lista.aggiungi")));
-    template.firstChild.setAttribute("data-i18n", "lista.aggiungi");
+    template.appendChild(ui("span", "", "lista.aggiungi"));
     template.appendChild(el("span", "sm-nascosto"));
     Array.prototype.forEach.call(results.querySelectorAll("[data-servizio-id]"), function (item) {
       var id = item.getAttribute("data-servizio-id");
@@ -144,7 +149,7 @@
       var button = template.cloneNode(true);
       button.setAttribute("data-servizio-id", id);
       button.setAttribute("data-nome", name ? name.textContent : "");
-      button.lastChild.textContent = name ? ": " + name.textContent : "";
+      button.lastChild.textContent = name ? "(" + name.textContent + ")" : "";
       item.appendChild(button);
     });
     results.addEventListener("click", function (event) {
@@ -315,7 +320,7 @@
       var button = el("button", "md-button sm-lista-togli");
       button.type = "button";
       button.appendChild(ui("span", "", "lista.togli-voce"));
-      button.appendChild(el("span", "sm-nascosto", ": " + rec[F.NAME]));
+      button.appendChild(el("span", "sm-nascosto", "(" + rec[F.NAME] + ")"));
       button.setAttribute("data-servizio-id", id);
       li.appendChild(button);
     }
@@ -336,10 +341,9 @@
     ids.forEach(function (id) { list.appendChild(self.item(id, now, own)); });
     var missing = this.q(".sm-lista-mancanti");
     missing.hidden = this.missing === 0;
-    missing.textContent = this.missing === 1 ? tr("lista.mancante")
-      : tr("lista.mancanti", { n: this.missing });
+    say(missing, this.missing === 1 ? tr("lista.mancante") : tr("lista.mancanti", { n: this.missing }));
     this.q(".sm-lista-condivisa").hidden = own || ids.length === 0;
-    this.q(".sm-lista-conta").textContent = ids.length ? countText(ids.length) : "";
+    say(this.q(".sm-lista-conta"), ids.length ? countText(ids.length) : "");
     this.q(".sm-lista-vuota").hidden = ids.length !== 0;
     this.q(".sm-lista-comandi").hidden = ids.length === 0;
     this.q(".sm-lista-svuota").hidden = !own;
@@ -347,14 +351,14 @@
     var share = this.q(".sm-lista-condividi");
     var key = window.ServicemapShare && window.ServicemapShare.canShare() ? "lista.condividi" : "lista.copia";
     share.setAttribute("data-i18n", key);
-    share.textContent = tr(key);
+    say(share, tr(key));
     var stamp = this.q(".sm-lista-stampata");
     var today = now.date.split("-");
-    stamp.textContent = tr("lista.stampata", { data: this.date(now.date) });
+    say(stamp, tr("lista.stampata", { data: this.date(now.date) }));
     stamp.setAttribute("data-oggi", today.join("-"));
     var address = this.q(".sm-lista-indirizzo");
     var url = ids.length ? this.shareUrl(ids) : "";
-    address.textContent = /^https?:/.test(url) ? tr("lista.indirizzo", { url: url }) : "";
+    say(address, /^https?:/.test(url) ? tr("lista.indirizzo", { url: url }) : "");
     address.hidden = !address.textContent;
     refreshLinks(load().length);
   };
@@ -375,8 +379,8 @@
       var nextId = next && next.getAttribute("data-servizio-id");
       save(ids.filter(function (x) { return x !== id; }));
       self.render();
-      status.textContent = tr("lista.tolto", { nome: self.byId[id][F.NAME] }) + " " +
-        countText(load().length);
+      say(status, tr("lista.tolto", { nome: self.byId[id][F.NAME] }) + " " +
+        countText(load().length));
       var target = nextId && self.root.querySelector('.sm-lista-togli[data-servizio-id="' + nextId + '"]');
       var last = self.root.querySelectorAll(".sm-lista-togli");
       target = target || last[last.length - 1];
@@ -398,7 +402,7 @@
     this.q(".sm-lista-svuota-si").addEventListener("click", function () {
       save([]);
       self.render();
-      status.textContent = tr("lista.svuotata");
+      say(status, tr("lista.svuotata"));
       self.focusCount();
     });
     this.q(".sm-lista-salva").addEventListener("click", function () {
@@ -411,7 +415,7 @@
       self.missing = 0;
       try { window.history.replaceState(null, "", window.location.pathname); } catch (e) { /* file:// */ }
       self.render();
-      status.textContent = tr("lista.salvata", { n: added });
+      say(status, tr("lista.salvata", { n: added }));
       self.focusCount();
     });
     window.addEventListener("beforeprint", function () { self.render(); });
