@@ -1,4 +1,4 @@
-""""La mia lista": mark services, see them together, print them on one sheet, share them.
+"""My list ("La mia lista"): mark services, see them together, print them on one sheet, share them.
 
 A real ``mkdocs build`` of synthetic records (one of them hostile), driven in Chromium at
 360×740 as a person would, counting taps; the printed sheet read back with pypdf; the shared
@@ -111,8 +111,8 @@ def test_build_my_list_print_it_and_share_it(site, person, chromium) -> None:
     first = page.locator(cerca_button(chosen[0]))
     assert first.get_attribute("aria-pressed") == "true"
     assert first.locator("[data-i18n]").inner_text() == "Togli dalla mia lista"  # what one sees
-    named = page.get_by_role("button", name="Togli dalla mia lista (Sportello Numero 0)", exact=True)
-    assert named.count() == 1  # what a screen reader says: which service
+    said = "Togli dalla mia lista (Sportello Numero 0)"  # what a screen reader says: which one
+    assert page.get_by_role("button", name=said, exact=True).count() == 1
     assert page.locator(".sm-lista-annuncio").inner_text() == (
         "Aggiunto: Sportello Numero 4. 3 servizi nella lista"
     )
@@ -306,5 +306,3 @@ def test_the_list_works_from_the_offline_copy(offline_build: Build, chromium) ->
         assert errors == []
     finally:
         context.close()
-
-
