@@ -363,8 +363,9 @@
     refreshLinks(load().length);
   };
 
+  /* After a change that removes the focused button: the count, or the status when empty. */
   ListPage.prototype.focusCount = function () {
-    var count = this.q(".sm-lista-conta");
+    var count = this.q(this.ids().length ? ".sm-lista-conta" : ".sm-lista-esito");
     count.setAttribute("tabindex", "-1");
     count.focus();
   };

@@ -145,22 +145,22 @@ def _page(site: Site, public_url: str) -> str:
         '<p class="sm-lista-mancanti" role="status" hidden></p>',
         '<p class="sm-lista-stampata sm-solo-stampa"></p>',
         '<p class="sm-lista-conta" role="status" aria-live="polite"></p>',
-        '<ol class="sm-lista-servizi"></ol>',
-        '<div class="sm-lista-vuota" hidden>'
-        + t("p", "lista.vuota")
-        + f'<p><a class="md-button" href="{esc(cerca)}">'
-        + f"{i18n.tagged('span', 'lista.vai-a-cerca')}</a></p></div>",
         '<div class="sm-lista-comandi sm-solo-schermo" hidden>',
         button("lista.stampa", "md-button--primary sm-lista-stampa"),
         button("lista.copia", "sm-lista-condividi"),
         button("lista.svuota", "sm-lista-svuota"),
-        '<span class="sm-lista-esito" role="status"></span>',
         '<div class="sm-lista-conferma" role="group" hidden>'
         + t("p", "lista.svuota.domanda")
         + button("lista.svuota.si", "sm-lista-svuota-si")
         + button("lista.svuota.no", "sm-lista-svuota-no")
         + "</div>",
         "</div>",
+        '<p class="sm-lista-esito sm-solo-schermo" role="status"></p>',
+        '<ol class="sm-lista-servizi"></ol>',
+        '<div class="sm-lista-vuota" hidden>'
+        + t("p", "lista.vuota")
+        + f'<p><a class="md-button" href="{esc(cerca)}">'
+        + f"{i18n.tagged('span', 'lista.vai-a-cerca')}</a></p></div>",
         t("p", "lista.privacy", 'class="sm-lista-privacy sm-solo-schermo"'),
         '<p class="sm-lista-indirizzo sm-solo-stampa"></p>',
         "<noscript><p>La lista ha bisogno di JavaScript.</p></noscript>",
