@@ -133,8 +133,15 @@
     announce(done + " " + countText(load().length));
   }
 
-  /* Each Cerca result gets its button, named with the service ("Aggiungi alla mia lista
-   * (Caritas Pioltello)" for a screen reader; the name is visually hidden). One listener for all. */
+  /* A button named by its own label and the service's name (aria-labelledby): a screen reader
+   * says "Aggiungi alla mia lista Caritas Pioltello", not the same words thirty times. */
+  function nameWith(button, label, nameNode, id, prefix) {
+    label.id = prefix + "-azione-" + id;
+    nameNode.id = nameNode.id || prefix + "-nome-" + id;
+    button.setAttribute("aria-labelledby", label.id + " " + nameNode.id);
+  }
+
+  /* Each Cerca result gets its button; one listener for all. */
   function decorateResults() {
     var results = document.getElementById("sm-results");
     if (!results) { return; }
@@ -142,14 +149,13 @@
     template.type = "button";
     template.setAttribute("aria-pressed", "false");
     template.appendChild(ui("span", "", "lista.aggiungi"));
-    template.appendChild(el("span", "sm-nascosto"));
     Array.prototype.forEach.call(results.querySelectorAll("[data-servizio-id]"), function (item) {
       var id = item.getAttribute("data-servizio-id");
       var name = item.querySelector(".sm-result-name");
       var button = template.cloneNode(true);
       button.setAttribute("data-servizio-id", id);
       button.setAttribute("data-nome", name ? name.textContent : "");
-      button.lastChild.textContent = name ? "(" + name.textContent + ")" : "";
+      if (name) { nameWith(button, button.firstChild, name, id, "sm-lista"); }
       item.appendChild(button);
     });
     results.addEventListener("click", function (event) {
@@ -288,6 +294,7 @@
     var li = el("li", "sm-lista-voce");
     li.setAttribute("data-servizio-id", id);
     var h2 = el("h2", "sm-lista-nome");
+    h2.id = "sm-lista-voce-" + id;
     var link = el("a", "", rec[F.NAME]);
     link.href = this.Hours.serviceHref(this.pattern, id);
     h2.appendChild(link);
@@ -320,7 +327,7 @@
       var button = el("button", "md-button sm-lista-togli");
       button.type = "button";
       button.appendChild(ui("span", "", "lista.togli-voce"));
-      button.appendChild(el("span", "sm-nascosto", "(" + rec[F.NAME] + ")"));
+      nameWith(button, button.firstChild, h2, id, "sm-lista-togli");
       button.setAttribute("data-servizio-id", id);
       li.appendChild(button);
     }
