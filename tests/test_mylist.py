@@ -205,10 +205,10 @@ def test_remove_one_and_empty_with_a_confirmation_by_keyboard(site, person) -> N
     # The hostile record is shown as written, and nothing of it runs.
     assert synthetic.HOSTILE.split()[0] in readable(page.inner_text(".sm-lista-servizi"))
     assert page.evaluate("window.__pwned") is None
-    page.locator('.sm-lista-togli[data-servizio-id="servizio-00000"]').focus()
+    page.locator('.sm-lista-togli[data-lista-id="servizio-00000"]').focus()
     page.keyboard.press("Enter")
     assert len(names_in_list(page)) == 2
-    focused = page.evaluate("document.activeElement.getAttribute('data-servizio-id')")
+    focused = page.evaluate("document.activeElement.getAttribute('data-lista-id')")
     assert focused == "servizio-00001"  # focus moves to the next one, not to the page's top
     assert page.locator(".sm-lista-esito").inner_text() == (
         "Tolto: Sportello Numero 0. 2 servizi nella lista"

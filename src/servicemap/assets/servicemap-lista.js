@@ -3,6 +3,7 @@
  * - A toggle "Aggiungi alla mia lista" / "Togli dalla mia lista" (aria-pressed) on each Cerca
  *   result ([data-servizio-id] in #sm-results) and on a service page (.sm-lista-toggle), and a
  *   link "La mia lista (3)" there while the list holds something; each change is announced.
+ *   The buttons name their service in data-lista-id (data-servizio-id marks the results).
  * - The page lista/: the chosen services with kind, address, phones (tel:), today's status and
  *   a link to their page; remove one, empty the list (after a confirmation), print it as one
  *   sheet (the week's hours, absolute dates: never "oggi"), share it as lista/?s=id1,id2.
@@ -100,7 +101,7 @@
     var ids = load(), on = {};
     ids.forEach(function (id) { on[id] = true; });
     Array.prototype.forEach.call(toggles(), function (b) {
-      var want = !!on[b.getAttribute("data-servizio-id")];
+      var want = !!on[b.getAttribute("data-lista-id")];
       if ((b.getAttribute("aria-pressed") === "true") !== want) { setToggle(b, want); }
       b.hidden = false;
     });
@@ -123,7 +124,7 @@
   }
 
   function toggle(button) {
-    var id = button.getAttribute("data-servizio-id");
+    var id = button.getAttribute("data-lista-id");
     var ids = load(), at = ids.indexOf(id);
     if (at >= 0) { ids.splice(at, 1); } else { ids.push(id); }
     save(clean(ids));
@@ -153,7 +154,7 @@
       var id = item.getAttribute("data-servizio-id");
       var name = item.querySelector(".sm-result-name");
       var button = template.cloneNode(true);
-      button.setAttribute("data-servizio-id", id);
+      button.setAttribute("data-lista-id", id);
       button.setAttribute("data-nome", name ? name.textContent : "");
       if (name) { nameWith(button, button.firstChild, name, id, "sm-lista"); }
       item.appendChild(button);
@@ -328,7 +329,7 @@
       button.type = "button";
       button.appendChild(ui("span", "", "lista.togli-voce"));
       nameWith(button, button.firstChild, h2, id, "sm-lista-togli");
-      button.setAttribute("data-servizio-id", id);
+      button.setAttribute("data-lista-id", id);
       li.appendChild(button);
     }
     return li;
@@ -382,14 +383,14 @@
     this.q(".sm-lista-servizi").addEventListener("click", function (event) {
       var button = event.target.closest && event.target.closest(".sm-lista-togli");
       if (!button) { return; }
-      var id = button.getAttribute("data-servizio-id"), ids = load();
+      var id = button.getAttribute("data-lista-id"), ids = load();
       var item = button.closest("li"), next = item && item.nextElementSibling;
       var nextId = next && next.getAttribute("data-servizio-id");
       save(ids.filter(function (x) { return x !== id; }));
       self.render();
       say(status, tr("lista.tolto", { nome: self.byId[id][F.NAME] }) + " " +
         countText(load().length));
-      var target = nextId && self.root.querySelector('.sm-lista-togli[data-servizio-id="' + nextId + '"]');
+      var target = nextId && self.root.querySelector('.sm-lista-togli[data-lista-id="' + nextId + '"]');
       var last = self.root.querySelectorAll(".sm-lista-togli");
       target = target || last[last.length - 1];
       if (target) { target.focus(); } else { self.focusCount(); }

@@ -82,7 +82,7 @@ def service_toggle(s: Service, ctx: RenderContext) -> str:
         "button",
         "lista.aggiungi",
         f'type="button" class="md-button sm-lista-toggle" aria-pressed="false" '
-        f'data-servizio-id="{esc(s.id)}" hidden',
+        f'data-lista-id="{esc(s.id)}" hidden',
     )
     scripts = "".join(
         f'<script src="{esc(ctx.site.href(src, path))}"></script>'
