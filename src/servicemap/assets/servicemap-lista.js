@@ -52,7 +52,19 @@
     try { return clean(JSON.parse(raw)); } catch (e) { return []; }
   }
 
+  var chosenCache = null;
+
+  /* The ids in the list as a set, read once until the list changes (decorating 10,000 results). */
+  function chosen() {
+    if (!chosenCache) {
+      chosenCache = {};
+      load().forEach(function (id) { chosenCache[id] = true; });
+    }
+    return chosenCache;
+  }
+
   function save(ids) {
+    chosenCache = null;
     memory = ids.slice();
     try { window.localStorage.setItem(KEY, JSON.stringify(ids)); } catch (e) { storageBroken = true; }
   }
@@ -129,7 +141,9 @@
     if (at >= 0) { ids.splice(at, 1); } else { ids.push(id); }
     save(clean(ids));
     refreshToggles();
-    var name = button.getAttribute("data-nome") || "";
+    var result = button.closest("[data-servizio-id]");
+    var title = result && result.querySelector(".sm-result-name");
+    var name = button.getAttribute("data-nome") || (title ? title.textContent : "");
     var done = tr(at >= 0 ? "lista.tolto" : "lista.aggiunto", { nome: name });
     announce(done + " " + countText(load().length));
   }
@@ -142,7 +156,15 @@
     button.setAttribute("aria-labelledby", label.id + " " + nameNode.id);
   }
 
-  /* Each Cerca result gets its button; one listener for all. */
+  var idle = window.requestIdleCallback || function (callback) {
+    return window.setTimeout(function () {
+      var end = Date.now() + 8;
+      callback({ timeRemaining: function () { return Math.max(0, end - Date.now()); } });
+    }, 16);
+  };
+
+  /* Each Cerca result gets its button; one listener for all. The first results at once, the
+   * others in idle time, a slice at a time: with 10,000 results the page answers meanwhile. */
   function decorateResults() {
     var results = document.getElementById("sm-results");
     if (!results) { return; }
@@ -150,15 +172,26 @@
     template.type = "button";
     template.setAttribute("aria-pressed", "false");
     template.appendChild(ui("span", "", "lista.aggiungi"));
-    Array.prototype.forEach.call(results.querySelectorAll("[data-servizio-id]"), function (item) {
+    var items = results.querySelectorAll("[data-servizio-id]"), next = 0;
+
+    function decorate(item) {
       var id = item.getAttribute("data-servizio-id");
       var name = item.querySelector(".sm-result-name");
       var button = template.cloneNode(true);
       button.setAttribute("data-lista-id", id);
-      button.setAttribute("data-nome", name ? name.textContent : "");
       if (name) { nameWith(button, button.firstChild, name, id, "sm-lista"); }
+      if (chosen()[id]) { setToggle(button, true); }
       item.appendChild(button);
-    });
+    }
+
+    function slice(deadline) {
+      var end = Date.now() + Math.min(deadline.timeRemaining(), 8);
+      while (next < items.length && Date.now() < end) { decorate(items[next++]); }
+      if (next < items.length) { idle(slice); }
+    }
+
+    while (next < Math.min(items.length, 100)) { decorate(items[next++]); }
+    if (next < items.length) { idle(slice); }
     results.addEventListener("click", function (event) {
       var button = event.target.closest && event.target.closest(".sm-lista-toggle");
       if (button) { toggle(button); }
@@ -447,6 +480,7 @@
     });
     window.addEventListener("storage", function (event) {
       if (event.key !== KEY) { return; }
+      chosenCache = null;
       refreshToggles();
       if (page && page.ok && page.shared === null) { page.render(); }
     });
