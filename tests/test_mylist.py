@@ -160,11 +160,35 @@ def test_build_my_list_print_it_and_share_it(site, person, chromium) -> None:
     assert names_in_list(other.page) == names_in_list(page)
     assert other.page.locator(".sm-lista-condivisa").is_visible()
     assert other.page.locator(".sm-lista-togli").count() == 0  # not theirs to edit
+    assert other.page.locator(".sm-lista-svuota").is_hidden()
     assert other.page.evaluate("localStorage.getItem('servicemap-lista')") is None
     other.tap(".sm-lista-salva")
     assert other.page.evaluate("JSON.parse(localStorage.getItem('servicemap-lista'))") == chosen
     assert other.page.url == f"{site}/lista/"
     assert other.page.locator(".sm-lista-togli").count() == 3
+
+
+@pytest.mark.browser
+def test_five_desks_print_on_one_sheet_with_their_week(site, person) -> None:
+    """The operator's sheet: five desks, each with its phones, the week's hours, the holidays
+    and the date of its check written out; nothing relative to the day it was printed."""
+    me = person()
+    page = me.page
+    ids = [f"servizio-0000{n}" for n in range(5)]
+    page.goto(f"{site}/lista/?s=" + ",".join(ids))
+    page.wait_for_selector(READY)
+    sheets = pdf_pages(page.pdf(format="A4", print_background=True))
+    assert len(sheets) == 1, [s[:80] for s in sheets]
+    text = " ".join(sheets[0].split())
+    for n in range(5):
+        assert f"Sportello Numero {n}" in text, n
+    assert "02 9236 6301, 333 123 4567" in text  # every phone of a desk
+    assert "lun mar mer gio ven sab dom" in text  # the week, day by day
+    assert text.count("Chiuso nei giorni festivi.") == 5
+    assert re.search(r"Scheda verificata il \d{1,2} \w+ 20\d\d", text), text
+    online = f"La lista online: {site}/lista/?s=" + ",".join(ids)
+    assert "".join(online.split()) in "".join(text.split())  # a long address wraps
+    assert "oggi" not in text.casefold() and "adesso" not in text
 
 
 @pytest.mark.browser
