@@ -79,16 +79,23 @@
   /* Interface text in the visitor's language; the content area is lang="it" (the records), so
    * a text in another language says which. */
   function ui(tag, className, key, values) {
-    var node = el(tag, className, tr(key, values));
+    var node = el(tag, className);
     if (!values) { node.setAttribute("data-i18n", key); }
-    if (lang() !== "it") { node.setAttribute("lang", lang()); }
+    say(node, tr(key, values));
     return node;
+  }
+
+  /* Arabic text is right to left even where the theme's layout is not (its body stays ltr). */
+  function direction() {
+    var data = window.SERVICEMAP_INTERFACCIA, entry = data && data.lingue[lang()];
+    return entry && entry.direzione === "rtl" ? "rtl" : "";
   }
 
   /* Interface text put into a node of the page (the content area is lang="it"). */
   function say(node, text) {
     node.textContent = text;
     if (lang() !== "it") { node.setAttribute("lang", lang()); } else { node.removeAttribute("lang"); }
+    if (direction()) { node.setAttribute("dir", direction()); } else { node.removeAttribute("dir"); }
   }
 
   function countText(n) {
@@ -281,7 +288,8 @@
     var ranges = week[now.day] || [];
     if (!ranges.length) { return { open: false, text: tr("oggi.chiuso") }; }
     var open = ranges.some(function (r) { return r[0] <= now.time && now.time < r[1]; });
-    var hours = ranges.map(function (r) { return r[0] + "–" + r[1]; }).join(", ");
+    // Isolated left-to-right: in Arabic "09:00–12:00, 15:00–18:00" must not be reordered.
+    var hours = "\u2066" + ranges.map(function (r) { return r[0] + "–" + r[1]; }).join(", ") + "\u2069";
     return { open: open, text: tr("oggi.aperto", { orari: hours }) + " · " +
       tr(open ? "oggi.adesso-aperto" : "oggi.adesso-chiuso") };
   };
@@ -347,6 +355,7 @@
         if (/^\+[0-9]{4,15}$/.test(phone[0])) {
           var a = el("a", "", phone[1]);
           a.href = "tel:" + phone[0];
+          a.dir = "ltr";  // a number reads left to right, in Arabic too
           p.appendChild(a);
         } else {
           p.appendChild(document.createTextNode(phone[1]));
@@ -355,7 +364,9 @@
       li.appendChild(p);
     }
     var info = this.today(rec, ex, now);
-    li.appendChild(el("p", "sm-lista-oggi sm-solo-schermo" + (info.open ? " sm-open" : ""), info.text));
+    var today = el("p", "sm-lista-oggi sm-solo-schermo" + (info.open ? " sm-open" : ""));
+    say(today, info.text);
+    li.appendChild(today);
     li.appendChild(this.paper(rec, ex, now));
     if (removable) {
       var button = el("button", "md-button sm-lista-togli");
