@@ -2,7 +2,8 @@
 
 The list lives only on the device (``localStorage``, and in memory where storage is refused:
 ``file://`` in some browsers, private mode) and in the link that shares it (``lista/?s=a,b,c``):
-the site never receives it. ``servicemap-lista.js`` does everything in the browser:
+no script sends it anywhere. ``servicemap-lista.js`` (toggles, storage) and
+``servicemap-lista-pagina.js`` (the page) do everything in the browser:
 
 * a toggle "Aggiungi alla mia lista" on each Cerca result and on each service page, and a link
   "La mia lista (3)" there once the list holds something;
@@ -31,9 +32,15 @@ from servicemap.render.html import Site, esc
 PAGE_PATH = "lista/index.md"
 DATA_PATH = f"{OWN_DIR}/lista-servizi.js"
 SCRIPT_PATH = f"{OWN_DIR}/servicemap-lista.js"
+PAGE_SCRIPT_PATH = f"{OWN_DIR}/servicemap-lista-pagina.js"
 SHARE_SCRIPT_PATH = f"{OWN_DIR}/servicemap-condividi.js"
 CSS_PATH = f"{OWN_DIR}/servicemap-lista.css"
-_STATIC = ("servicemap-lista.js", "servicemap-condividi.js", "servicemap-lista.css")
+_STATIC = (
+    "servicemap-lista.js",
+    "servicemap-lista-pagina.js",
+    "servicemap-condividi.js",
+    "servicemap-lista.css",
+)
 
 
 def mylist_files(services: list[Service], site: Site, public_url: str) -> list[GeneratedFile]:
@@ -170,6 +177,7 @@ def _page(site: Site, public_url: str) -> str:
         f'<script src="../{OWN_DIR}/servicemap-hours.js"></script>',
         f'<script src="../{SHARE_SCRIPT_PATH}"></script>',
         f'<script src="../{SCRIPT_PATH}"></script>',
+        f'<script src="../{PAGE_SCRIPT_PATH}"></script>',
         "</div>",
         "",
     ]
