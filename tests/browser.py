@@ -170,8 +170,8 @@ def _largest(site: Path, folder: str) -> str:
 
 
 def page_types(site: Path) -> dict[str, str]:
-    """One page of each kind the issue names (home, search, map, service, comune, need), and
-    the accessibility statement."""
+    """One page of each kind the issue names (home, search, map, service, comune, need), the
+    accessibility statement and "La mia lista"."""
     return {
         "home": "",
         "cerca": "cerca/",
@@ -180,6 +180,7 @@ def page_types(site: Path) -> dict[str, str]:
         "comune": _largest(site, "comuni"),
         "bisogno": _largest(site, "aree"),
         "dichiarazione": "accessibilita/",
+        "lista": "lista/",  # La mia lista (empty: a fresh browser)
     }
 
 

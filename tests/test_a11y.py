@@ -25,7 +25,7 @@ from browser import (
 from servicemap.render.clientdata import PALETTE
 
 REPO = Path(__file__).resolve().parents[1]
-KINDS = ("home", "cerca", "mappa", "servizio", "comune", "bisogno", "dichiarazione")
+KINDS = ("home", "cerca", "mappa", "servizio", "comune", "bisogno", "dichiarazione", "lista")
 
 
 def contrast(a: str, b: str) -> float:

@@ -18,7 +18,7 @@ from servicemap.contact import Contact
 from servicemap.contract import Vocabulary
 from servicemap.model import Service, Territory
 from servicemap.project import Project
-from servicemap.render import GeneratedFile
+from servicemap.render import GeneratedFile, mylist
 from servicemap.render.assets import OWN_DIR, page_head
 from servicemap.render.card import territory_contact
 from servicemap.render.clientdata import (
@@ -289,6 +289,7 @@ def _page(
         f'<script src="../{OWN_DIR}/servicemap-match.js"></script>',
         f'<script src="../{OWN_DIR}/servicemap-search.js"></script>',
         f'<script src="../{OWN_DIR}/servicemap-vicino.js"></script>',
+        *mylist.search_additions(map_url.replace("/mappa/", "/lista/")),  # toggles, link
         "</div>",
         "",
     ]

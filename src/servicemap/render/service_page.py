@@ -33,6 +33,7 @@ from servicemap.render.html import (
 )
 from servicemap.render.jsonld import jsonld_script
 from servicemap.render.minimap import minimap, minimap_assets
+from servicemap.render.mylist import service_toggle
 from servicemap.render.print import service_qr
 
 WHEELCHAIR = {
@@ -60,6 +61,7 @@ def render_service_page(s: Service, ctx: RenderContext) -> str:
         summary_lines(s, ctx, src, description=False),
         DETAILS_MARK,
         at_a_glance(s, ctx, src),  # render.citizen: oggi, actions, age
+        service_toggle(s, ctx),  # render.mylist: Aggiungi alla mia lista
     ]
     if s.descrizione:  # after the actions: a long text must not push them off the first screen
         parts.append(_description(s))

@@ -13,11 +13,12 @@ from servicemap import export
 from servicemap.model import Service, Territory
 from servicemap.offline import shim_files
 from servicemap.project import Project
-from servicemap.render import GeneratedFile
+from servicemap.render import GeneratedFile, mylist
 from servicemap.render.citizen import citizen_files
 from servicemap.render.context import RenderContext, service_src
 from servicemap.render.html import Site
 from servicemap.render.labels import Labels
+from servicemap.render.mylist import mylist_files
 from servicemap.render.pages import render_pages
 from servicemap.render.print import print_files
 
@@ -62,6 +63,7 @@ def render_site(
     map_project = dataclasses.replace(project, tile_url="") if offline else project
     files += _browser_pages(services, territory, vocabulary, map_project, site)
     files += print_files()
+    files += mylist_files(services, site, ctx.absolute(mylist.PAGE_PATH))  # La mia lista
     files += citizen_files(today)  # holidays, interface languages, service page scripts
     if offline:
         files += shim_files()

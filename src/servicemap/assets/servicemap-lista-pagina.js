@@ -1,0 +1,300 @@
+/* servicemap-lista-pagina.js: the page lista/ ("La mia lista").
+ *
+ * The chosen services with kind, address, phones (tel:), today's status and a link to their
+ * page; remove one, empty the list (after a confirmation), print it as one sheet (the week's
+ * hours, absolute dates: never "oggi"), share it as lista/?s=id1,id2. A shared link shows its
+ * own list and offers "Salva nella mia lista": it never overwrites the device's list. Ids the
+ * map no longer has are dropped with a note. Storage and texts: window.ServicemapLista
+ * (servicemap-lista.js, loaded first). Data: cerca-servizi.js and lista-servizi.js (classic
+ * scripts, no fetch(): the offline copy opens from file://). Record text only via textContent.
+ * Plain ES2017, no modules: it must run from file:// too.
+ */
+(function () {
+  "use strict";
+
+  var L = window.ServicemapLista;
+  if (!L) { return; }
+  var load = L.load, save = L.save, clean = L.clean, tr = L.tr, lang = L.lang, el = L.el;
+  var ui = L.ui, say = L.say, countText = L.countText, refreshLinks = L.refreshLinks;
+  var nameWith = L.nameWith;
+  var F = { ID: 0, NAME: 1, TYPES: 2, COMUNE: 4, ADDRESS: 7, HOURS: 8, FESTIVI: 9, CLOSURES: 10 };
+  var X = { PHONES: 1, UPDATED: 2, NOTE: 3, APPOINTMENT: 4 };
+
+  function ListPage(root) {
+    var data = window.SERVICEMAP_SERVICES, extra = window.SERVICEMAP_LISTA;
+    var Hours = window.ServicemapHours;
+    this.ok = !!(data && extra && Hours);
+    if (!this.ok) { return; }
+    this.root = root;
+    this.data = data;
+    this.Hours = Hours;
+    this.byId = {};
+    this.extra = {};
+    var self = this;
+    data.s.forEach(function (rec) { self.byId[rec[F.ID]] = rec; });
+    extra.s.forEach(function (row) { self.extra[row[0]] = row; });
+    this.pattern = root.getAttribute("data-service-url") || "../servizi/{id}/";
+    this.publicUrl = root.getAttribute("data-public-url") || "";
+    this.shared = null;
+    var s = null;
+    try { s = new URLSearchParams(window.location.search).get("s"); } catch (e) { s = null; }
+    var asked = s === null ? load() : clean(s.split(","));
+    if (s !== null) { this.shared = asked; }
+    this.missing = asked.filter(function (id) { return !self.byId[id]; }).length;
+    if (s !== null) {
+      this.shared = asked.filter(function (id) { return self.byId[id]; });
+    } else if (this.missing) {
+      save(asked.filter(function (id) { return self.byId[id]; }));  // gone from the map
+    }
+  }
+
+  ListPage.prototype.ids = function () {
+    return this.shared || load();
+  };
+
+  ListPage.prototype.q = function (selector) {
+    return this.root.querySelector(selector);
+  };
+
+  ListPage.prototype.date = function (iso) {
+    var bits = (iso || "").split("-").map(Number);
+    if (bits.length !== 3 || !bits[0]) { return iso || ""; }
+    try {
+      return new Intl.DateTimeFormat(lang(), { day: "numeric", month: "long", year: "numeric",
+        timeZone: "UTC" }).format(new Date(Date.UTC(bits[0], bits[1] - 1, bits[2])));
+    } catch (e) { return iso; }
+  };
+
+  ListPage.prototype.dayNames = function () {
+    var names = [];
+    for (var d = 0; d < 7; d++) {  // 1 January 2024 was a Monday
+      try {
+        names.push(new Intl.DateTimeFormat(lang(), { weekday: "short", timeZone: "UTC" })
+          .format(new Date(Date.UTC(2024, 0, 1 + d))));
+      } catch (e) { names.push(String(d + 1)); }
+    }
+    return names;
+  };
+
+  /* Today for one desk, as the service page says it (ServicemapHours: Italian time). */
+  ListPage.prototype.today = function (rec, ex, now) {
+    var Hours = this.Hours;
+    var closures = rec[F.CLOSURES] || [];
+    for (var i = 0; i < closures.length; i++) {
+      if (closures[i][0] <= now.date && now.date <= closures[i][1]) {
+        return { open: false, text: tr("oggi.chiuso") + (closures[i][2] ? ": " + closures[i][2] : "") };
+      }
+    }
+    var week = Hours.parseWeek(rec[F.HOURS]);
+    if (!week) {
+      return { open: null, text: tr(ex && ex[X.APPOINTMENT] ? "oggi.appuntamento" : "oggi.non-indicati") };
+    }
+    if (rec[F.FESTIVI] !== 1 && Hours.isHoliday(now.date)) { return { open: false, text: tr("oggi.festivo") }; }
+    var ranges = week[now.day] || [];
+    if (!ranges.length) { return { open: false, text: tr("oggi.chiuso") }; }
+    var open = ranges.some(function (r) { return r[0] <= now.time && now.time < r[1]; });
+    // Isolated left-to-right: in Arabic "09:00–12:00, 15:00–18:00" must not be reordered.
+    var hours = "\u2066" + ranges.map(function (r) { return r[0] + "–" + r[1]; }).join(", ") + "\u2069";
+    return { open: open, text: tr("oggi.aperto", { orari: hours }) + " · " +
+      tr(open ? "oggi.adesso-aperto" : "oggi.adesso-chiuso") };
+  };
+
+  /* The sheet's part of a desk: the week, holidays, closures to come, the date of the check. */
+  ListPage.prototype.paper = function (rec, ex, now) {
+    var box = el("div", "sm-lista-carta sm-solo-stampa");
+    var week = this.Hours.parseWeek(rec[F.HOURS]);
+    if (week) {
+      var table = el("table", "sm-lista-settimana");
+      var head = el("tr"), body = el("tr");
+      this.dayNames().forEach(function (name, d) {
+        var th = el("th", "", name);
+        th.scope = "col";
+        head.appendChild(th);
+        var ranges = week[d] || [];
+        body.appendChild(ranges.length
+          ? el("td", "", ranges.map(function (r) { return r[0] + "–" + r[1]; }).join(", "))
+          : ui("td", "sm-chiuso", "lista.giorno-chiuso"));
+      });
+      table.appendChild(head);
+      table.appendChild(body);
+      box.appendChild(table);
+      box.appendChild(ui("p", "", rec[F.FESTIVI] === 1 ? "lista.festivi-aperto" : "lista.festivi-chiuso"));
+    } else {
+      box.appendChild(ui("p", "", ex && ex[X.APPOINTMENT] ? "oggi.appuntamento" : "lista.orari-non-indicati"));
+    }
+    if (ex && ex[X.NOTE]) { box.appendChild(el("p", "", ex[X.NOTE])); }
+    var self = this;
+    (rec[F.CLOSURES] || []).forEach(function (c) {
+      if (c[1] < now.date) { return; }
+      var line = ui("p", "", "lista.chiusura", { dal: self.date(c[0]), al: self.date(c[1]) });
+      if (c[2]) { line.appendChild(document.createTextNode(": " + c[2])); }
+      box.appendChild(line);
+    });
+    if (ex && ex[X.UPDATED]) {
+      box.appendChild(ui("p", "sm-lista-verificata", "lista.verificata", { data: this.date(ex[X.UPDATED]) }));
+    }
+    return box;
+  };
+
+  ListPage.prototype.item = function (id, now, removable) {
+    var rec = this.byId[id], ex = this.extra[id];
+    var li = el("li", "sm-lista-voce");
+    li.setAttribute("data-servizio-id", id);
+    var h2 = el("h2", "sm-lista-nome");
+    h2.id = "sm-lista-voce-" + id;
+    var link = el("a", "", rec[F.NAME]);
+    link.href = this.Hours.serviceHref(this.pattern, id);
+    h2.appendChild(link);
+    li.appendChild(h2);
+    var data = this.data;
+    li.appendChild(el("p", "sm-lista-tipo",
+      rec[F.TYPES].map(function (i) { return data.tipi[i][1]; }).join(", ")));
+    li.appendChild(el("p", "sm-lista-indirizzo-servizio",
+      rec[F.ADDRESS] || (data.comuni[rec[F.COMUNE]] || ["", ""])[1]));
+    var phones = (ex && ex[X.PHONES]) || [];
+    if (phones.length) {
+      var p = el("p", "sm-lista-telefoni");
+      p.appendChild(ui("span", "", "lista.telefono"));
+      phones.forEach(function (phone, n) {
+        p.appendChild(document.createTextNode(n ? ", " : " "));
+        if (/^\+[0-9]{4,15}$/.test(phone[0])) {
+          var a = el("a", "", phone[1]);
+          a.href = "tel:" + phone[0];
+          a.dir = "ltr";  // a number reads left to right, in Arabic too
+          p.appendChild(a);
+        } else {
+          p.appendChild(document.createTextNode(phone[1]));
+        }
+      });
+      li.appendChild(p);
+    }
+    var info = this.today(rec, ex, now);
+    var today = el("p", "sm-lista-oggi sm-solo-schermo" + (info.open ? " sm-open" : ""));
+    say(today, info.text);
+    li.appendChild(today);
+    li.appendChild(this.paper(rec, ex, now));
+    if (removable) {
+      var button = el("button", "md-button sm-lista-togli");
+      button.type = "button";
+      button.appendChild(ui("span", "", "lista.togli-voce"));
+      nameWith(button, button.firstChild, h2, id, "sm-lista-togli");
+      button.setAttribute("data-lista-id", id);
+      li.appendChild(button);
+    }
+    return li;
+  };
+
+  ListPage.prototype.shareUrl = function (ids) {
+    var base = window.location.href.split("#")[0].split("?")[0];
+    if (window.location.protocol === "file:" && this.publicUrl) { base = this.publicUrl; }
+    return base + "?s=" + ids.join(",");
+  };
+
+  ListPage.prototype.render = function () {
+    var ids = this.ids(), now = this.Hours.romeNow(), self = this;
+    var own = this.shared === null;
+    var list = this.q(".sm-lista-servizi");
+    list.textContent = "";
+    ids.forEach(function (id) { list.appendChild(self.item(id, now, own)); });
+    var missing = this.q(".sm-lista-mancanti");
+    missing.hidden = this.missing === 0;
+    say(missing, this.missing === 1 ? tr("lista.mancante") : tr("lista.mancanti", { n: this.missing }));
+    this.q(".sm-lista-condivisa").hidden = own || ids.length === 0;
+    say(this.q(".sm-lista-conta"), ids.length ? countText(ids.length) : "");
+    this.q(".sm-lista-vuota").hidden = ids.length !== 0;
+    this.q(".sm-lista-comandi").hidden = ids.length === 0;
+    this.q(".sm-lista-svuota").hidden = !own;
+    this.q(".sm-lista-conferma").hidden = true;
+    var share = this.q(".sm-lista-condividi");
+    var key = window.ServicemapShare && window.ServicemapShare.canShare() ? "lista.condividi" : "lista.copia";
+    share.setAttribute("data-i18n", key);
+    say(share, tr(key));
+    var stamp = this.q(".sm-lista-stampata");
+    var today = now.date.split("-");
+    say(stamp, tr("lista.stampata", { data: this.date(now.date) }));
+    stamp.setAttribute("data-oggi", today.join("-"));
+    var address = this.q(".sm-lista-indirizzo");
+    var url = ids.length ? this.shareUrl(ids) : "";
+    say(address, /^https?:/.test(url) ? tr("lista.indirizzo", { url: url }) : "");
+    address.hidden = !address.textContent;
+    refreshLinks(load().length);
+  };
+
+  /* After a change that removes the focused button: the count, or the status when empty. */
+  ListPage.prototype.focusCount = function () {
+    var count = this.q(this.ids().length ? ".sm-lista-conta" : ".sm-lista-esito");
+    count.setAttribute("tabindex", "-1");
+    count.focus();
+  };
+
+  ListPage.prototype.wire = function () {
+    var self = this, status = this.q(".sm-lista-esito");
+    this.q(".sm-lista-servizi").addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest(".sm-lista-togli");
+      if (!button) { return; }
+      var id = button.getAttribute("data-lista-id"), ids = load();
+      var item = button.closest("li"), next = item && item.nextElementSibling;
+      var nextId = next && next.getAttribute("data-servizio-id");
+      save(ids.filter(function (x) { return x !== id; }));
+      self.render();
+      say(status, tr("lista.tolto", { nome: self.byId[id][F.NAME] }) + " " +
+        countText(load().length));
+      var target = nextId && self.root.querySelector('.sm-lista-togli[data-lista-id="' + nextId + '"]');
+      var last = self.root.querySelectorAll(".sm-lista-togli");
+      target = target || last[last.length - 1];
+      if (target) { target.focus(); } else { self.focusCount(); }
+    });
+    this.q(".sm-lista-stampa").addEventListener("click", function () { window.print(); });
+    this.q(".sm-lista-condividi").addEventListener("click", function () {
+      window.ServicemapShare.share(tr("lista.titolo"), self.shareUrl(self.ids()), status);
+    });
+    this.q(".sm-lista-svuota").addEventListener("click", function () {
+      var box = self.q(".sm-lista-conferma");
+      box.hidden = false;
+      self.q(".sm-lista-svuota-no").focus();
+    });
+    this.q(".sm-lista-svuota-no").addEventListener("click", function () {
+      self.q(".sm-lista-conferma").hidden = true;
+      self.q(".sm-lista-svuota").focus();
+    });
+    this.q(".sm-lista-svuota-si").addEventListener("click", function () {
+      save([]);
+      self.render();
+      say(status, tr("lista.svuotata"));
+      self.focusCount();
+    });
+    this.q(".sm-lista-salva").addEventListener("click", function () {
+      var own = load(), added = 0;
+      self.shared.forEach(function (id) {
+        if (own.indexOf(id) < 0) { own.push(id); added++; }
+      });
+      save(clean(own));
+      self.shared = null;
+      self.missing = 0;
+      try { window.history.replaceState(null, "", window.location.pathname); } catch (e) { /* file:// */ }
+      self.render();
+      say(status, tr("lista.salvata", { n: added }));
+      self.focusCount();
+    });
+    window.addEventListener("beforeprint", function () { self.render(); });
+  };
+
+  function start() {
+    var root = document.getElementById("sm-lista");
+    var page = root ? new ListPage(root) : null;
+    if (!page || !page.ok) { return; }
+    page.wire();
+    page.render();
+    root.setAttribute("data-ready", "true");
+    document.addEventListener("servicemap:lingua", function () { page.render(); });
+    window.addEventListener("storage", function (event) {
+      if (event.key === L.KEY && page.shared === null) { L.forget(); page.render(); }
+    });
+  }
+
+  if (document.readyState === "loading") {  // the language switch loads after this script
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+}());

@@ -1,0 +1,234 @@
+/* servicemap-lista.js: "La mia lista", kept on the device and in the link that shares it.
+ *
+ * - A toggle "Aggiungi alla mia lista" / "Togli dalla mia lista" (aria-pressed) on each Cerca
+ *   result ([data-servizio-id] in #sm-results) and on a service page (.sm-lista-toggle), and a
+ *   link "La mia lista (3)" there while the list holds something; each change is announced.
+ *   The buttons name their service in data-lista-id (data-servizio-id marks the results).
+ * - The list itself: servicemap-lista-pagina.js (the page lista/), which uses
+ *   window.ServicemapLista (below). Ids are checked ([a-z0-9-]) wherever they come from.
+ * The list is stored in localStorage, guarded: where it is refused (file:// in some browsers,
+ * private mode) the list still works in memory and through the link. Record text is only ever
+ * written with textContent.
+ * Plain ES2017, no modules: it must run from file:// too.
+ */
+(function () {
+  "use strict";
+
+  var KEY = "servicemap-lista";
+  var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  var MAX = 200;
+  var memory = [];
+  var storageBroken = false;
+
+  function tr(key, values) {
+    return window.ServicemapI18n ? window.ServicemapI18n.t(key, values) : key;
+  }
+
+  function lang() {
+    return window.ServicemapI18n ? window.ServicemapI18n.lang() : "it";
+  }
+
+  /* Valid, unique ids, at most MAX: a hand-made link cannot inject anything or grow without end. */
+  function clean(ids) {
+    var seen = {}, out = [];
+    (ids || []).forEach(function (id) {
+      if (typeof id !== "string" || !ID.test(id) || id.length > 100 || seen[id]) { return; }
+      if (out.length < MAX) { seen[id] = true; out.push(id); }
+    });
+    return out;
+  }
+
+  function load() {
+    if (storageBroken) { return memory.slice(); }
+    var raw;
+    try { raw = window.localStorage.getItem(KEY); } catch (e) { storageBroken = true; return memory.slice(); }
+    if (raw === null) { return []; }
+    try { return clean(JSON.parse(raw)); } catch (e) { return []; }
+  }
+
+  var chosenCache = null;
+
+  /* The ids in the list as a set, read once until the list changes (decorating 10,000 results). */
+  function chosen() {
+    if (!chosenCache) {
+      chosenCache = {};
+      load().forEach(function (id) { chosenCache[id] = true; });
+    }
+    return chosenCache;
+  }
+
+  function save(ids) {
+    chosenCache = null;
+    memory = ids.slice();
+    try { window.localStorage.setItem(KEY, JSON.stringify(ids)); } catch (e) { storageBroken = true; }
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+
+  /* Interface text in the visitor's language; the content area is lang="it" (the records), so
+   * a text in another language says which. */
+  function ui(tag, className, key, values) {
+    var node = el(tag, className);
+    if (!values) { node.setAttribute("data-i18n", key); }
+    say(node, tr(key, values));
+    return node;
+  }
+
+  /* Arabic text is right to left even where the theme's layout is not (its body stays ltr). */
+  function direction() {
+    var data = window.SERVICEMAP_INTERFACCIA, entry = data && data.lingue[lang()];
+    return entry && entry.direzione === "rtl" ? "rtl" : "";
+  }
+
+  /* Interface text put into a node of the page (the content area is lang="it"). */
+  function say(node, text) {
+    node.textContent = text;
+    if (lang() !== "it") { node.setAttribute("lang", lang()); } else { node.removeAttribute("lang"); }
+    if (direction()) { node.setAttribute("dir", direction()); } else { node.removeAttribute("dir"); }
+  }
+
+  function countText(n) {
+    return n === 1 ? tr("lista.conta.uno") : tr("lista.conta", { n: n });
+  }
+
+  /* --- toggles and the link to the list (Cerca, service pages) --------------------------- */
+
+  function toggles() {
+    return document.querySelectorAll(".sm-lista-toggle");
+  }
+
+  function setToggle(button, on) {
+    var key = on ? "lista.togli" : "lista.aggiungi";
+    var label = button.querySelector("[data-i18n]") || button;
+    button.setAttribute("aria-pressed", on ? "true" : "false");
+    label.setAttribute("data-i18n", key);
+    say(label, tr(key));
+  }
+
+  function refreshToggles() {
+    var ids = load(), on = {};
+    ids.forEach(function (id) { on[id] = true; });
+    Array.prototype.forEach.call(toggles(), function (b) {
+      var want = !!on[b.getAttribute("data-lista-id")];
+      if ((b.getAttribute("aria-pressed") === "true") !== want) { setToggle(b, want); }
+      b.hidden = false;
+    });
+    refreshLinks(ids.length);
+  }
+
+  function refreshLinks(n) {
+    Array.prototype.forEach.call(document.querySelectorAll(".sm-lista-link"), function (a) {
+      a.hidden = n === 0;
+      say(a, tr("lista.link", { n: n }));
+      if (window.location.protocol === "file:" && /\/$/.test(a.getAttribute("href"))) {
+        a.setAttribute("href", a.getAttribute("href") + "index.html");
+      }
+    });
+  }
+
+  function announce(text) {
+    var live = document.querySelector(".sm-lista-annuncio");
+    if (live) { say(live, text); }
+  }
+
+  function toggle(button) {
+    var id = button.getAttribute("data-lista-id");
+    var ids = load(), at = ids.indexOf(id);
+    if (at >= 0) { ids.splice(at, 1); } else { ids.push(id); }
+    save(clean(ids));
+    refreshToggles();
+    var result = button.closest("[data-servizio-id]");
+    var title = result && result.querySelector(".sm-result-name");
+    var name = button.getAttribute("data-nome") || (title ? title.textContent : "");
+    var done = tr(at >= 0 ? "lista.tolto" : "lista.aggiunto", { nome: name });
+    announce(done + " " + countText(load().length));
+  }
+
+  /* A button named by its own label and the service's name (aria-labelledby): a screen reader
+   * says "Aggiungi alla mia lista Caritas Pioltello", not the same words thirty times. */
+  function nameWith(button, label, nameNode, id, prefix) {
+    label.id = prefix + "-azione-" + id;
+    nameNode.id = nameNode.id || prefix + "-nome-" + id;
+    button.setAttribute("aria-labelledby", label.id + " " + nameNode.id);
+  }
+
+  var idle = window.requestIdleCallback || function (callback) {
+    return window.setTimeout(function () {
+      var end = Date.now() + 8;
+      callback({ timeRemaining: function () { return Math.max(0, end - Date.now()); } });
+    }, 16);
+  };
+
+  /* Each Cerca result gets its button; one listener for all. The first results at once, the
+   * others in idle time, a slice at a time: with 10,000 results the page answers meanwhile. */
+  function decorateResults() {
+    var results = document.getElementById("sm-results");
+    if (!results) { return; }
+    var template = el("button", "md-button sm-lista-toggle");
+    template.type = "button";
+    template.setAttribute("aria-pressed", "false");
+    template.appendChild(ui("span", "", "lista.aggiungi"));
+    var items = results.querySelectorAll("[data-servizio-id]"), next = 0;
+
+    function decorate(item) {
+      var id = item.getAttribute("data-servizio-id");
+      var name = item.querySelector(".sm-result-name");
+      var button = template.cloneNode(true);
+      button.setAttribute("data-lista-id", id);
+      if (name) { nameWith(button, button.firstChild, name, id, "sm-lista"); }
+      if (chosen()[id]) { setToggle(button, true); }
+      item.appendChild(button);
+    }
+
+    function slice(deadline) {
+      var end = Date.now() + Math.min(deadline.timeRemaining(), 8);
+      while (next < items.length && Date.now() < end) { decorate(items[next++]); }
+      if (next < items.length) { idle(slice); }
+    }
+
+    while (next < Math.min(items.length, 100)) { decorate(items[next++]); }
+    if (next < items.length) { idle(slice); }
+    results.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest(".sm-lista-toggle");
+      if (button) { toggle(button); }
+    });
+  }
+
+  function wirePageToggle() {
+    var button = document.querySelector(".sm-scheda .sm-lista-toggle");
+    if (!button) { return; }
+    var title = document.querySelector(".sm-scheda h1");
+    button.setAttribute("data-nome", title ? title.textContent.trim() : "");
+    button.addEventListener("click", function () { toggle(button); });
+  }
+
+  function start() {
+    decorateResults();
+    wirePageToggle();
+    refreshToggles();
+    document.addEventListener("servicemap:lingua", refreshToggles);
+    window.addEventListener("storage", function (event) {
+      if (event.key !== KEY) { return; }
+      chosenCache = null;
+      refreshToggles();
+    });
+  }
+
+  /* What the list page (servicemap-lista-pagina.js) shares with the toggles. */
+  window.ServicemapLista = {
+    KEY: KEY, load: load, save: save, clean: clean, tr: tr, lang: lang, el: el, ui: ui, say: say,
+    countText: countText, refreshLinks: refreshLinks, nameWith: nameWith,
+    forget: function () { chosenCache = null; }
+  };
+
+  if (document.readyState === "loading") {  // the language switch loads after this script
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+}());

@@ -1,0 +1,184 @@
+"""My list ("La mia lista"): services a person marks, sees together, prints and shares.
+
+The list lives only on the device (``localStorage``, and in memory where storage is refused:
+``file://`` in some browsers, private mode) and in the link that shares it (``lista/?s=a,b,c``):
+no script sends it anywhere. ``servicemap-lista.js`` (toggles, storage) and
+``servicemap-lista-pagina.js`` (the page) do everything in the browser:
+
+* a toggle "Aggiungi alla mia lista" on each Cerca result and on each service page, and a link
+  "La mia lista (3)" there once the list holds something;
+* the page ``lista/``: the chosen services (name, kind, address, phones, today's status), each
+  removable, "Svuota la lista", "Stampa la lista" (one A4 sheet with the week's hours and
+  absolute dates) and the link to share; a shared link shows its own list and offers to save it.
+
+No ``fetch()``: the page reads the search page's records (``cerca-servizi.js``) and the few
+fields the search does not need (phones, date of the check, hours note) from
+``lista-servizi.js``, both classic scripts, so the offline copy works from ``file://``.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from servicemap import i18n
+from servicemap.model import Service
+from servicemap.render import GeneratedFile
+from servicemap.render.assets import OWN_DIR
+from servicemap.render.citizen import by_appointment
+from servicemap.render.clientdata import fold, script_assignment
+from servicemap.render.context import RenderContext, service_src
+from servicemap.render.html import Site, esc
+
+PAGE_PATH = "lista/index.md"
+DATA_PATH = f"{OWN_DIR}/lista-servizi.js"
+SCRIPT_PATH = f"{OWN_DIR}/servicemap-lista.js"
+PAGE_SCRIPT_PATH = f"{OWN_DIR}/servicemap-lista-pagina.js"
+SHARE_SCRIPT_PATH = f"{OWN_DIR}/servicemap-condividi.js"
+CSS_PATH = f"{OWN_DIR}/servicemap-lista.css"
+_STATIC = (
+    "servicemap-lista.js",
+    "servicemap-lista-pagina.js",
+    "servicemap-condividi.js",
+    "servicemap-lista.css",
+)
+
+
+def mylist_files(services: list[Service], site: Site, public_url: str) -> list[GeneratedFile]:
+    """The page ``lista/index.md``, its extra data, script, share helper and styles."""
+    package = resources.files("servicemap").joinpath("assets")
+    files = [
+        GeneratedFile(PAGE_PATH, _page(site, public_url), "page"),
+        GeneratedFile(DATA_PATH, data_script(services), "static"),
+    ]
+    files += [
+        GeneratedFile(f"{OWN_DIR}/{name}", package.joinpath(name).read_bytes(), "static")
+        for name in _STATIC
+    ]
+    return files
+
+
+def data_script(services: list[Service]) -> str:
+    """``window.SERVICEMAP_LISTA``: per record ``[id, [[e164, shown], ...], aggiornato,
+    hours note, by appointment (1/0)]``, what the list and its sheet show beyond the search's
+    data; in the search's order (by folded name) so two builds are byte-identical."""
+    rows = [
+        [
+            s.id,
+            [[p.e164, p.display] for p in s.telefoni],
+            s.aggiornato,
+            s.note_orari,
+            1 if by_appointment(s) else 0,
+        ]
+        for s in sorted(services, key=lambda s: (fold(s.nome), s.id))
+    ]
+    return script_assignment("SERVICEMAP_LISTA", {"s": rows})
+
+
+def list_link(href: str) -> str:
+    """The link "La mia lista (n)", shown by the script when the list holds something."""
+    return (
+        f'<a class="sm-lista-link md-button" href="{esc(href)}" hidden>'
+        f"{esc(i18n.text('lista.link', n=0))}</a>"
+    )
+
+
+def service_toggle(s: Service, ctx: RenderContext) -> str:
+    """The service page's own toggle and link to the list (its own block, screen only)."""
+    src = service_src(s.id)
+    button = i18n.tagged(
+        "button",
+        "lista.aggiungi",
+        f'type="button" class="md-button sm-lista-toggle" aria-pressed="false" '
+        f'data-lista-id="{esc(s.id)}" hidden',
+    )
+    scripts = "".join(
+        f'<script src="{esc(ctx.site.href(src, path))}"></script>'
+        for path in (SHARE_SCRIPT_PATH, SCRIPT_PATH)
+    )
+    css = f'<link rel="stylesheet" href="{esc(ctx.site.href(src, CSS_PATH))}">'
+    return (
+        f'<div class="sm-lista-azioni sm-solo-schermo" data-search-exclude>{css}{button} '
+        f"{list_link(ctx.site.href(src, PAGE_PATH))}{_announcer()}</div>{scripts}"
+    )
+
+
+def search_additions(list_href: str) -> list[str]:
+    """What the Cerca page adds for the list: the link, the announcer, styles and script.
+
+    ``list_href``: the list page from ``cerca/`` in the build's URL style."""
+    return [
+        f'<link rel="stylesheet" href="../{CSS_PATH}">',
+        f'<p class="sm-lista-barra">{list_link(list_href)}</p>',
+        _announcer(),
+        f'<script src="../{SCRIPT_PATH}"></script>',
+    ]
+
+
+def _announcer() -> str:
+    """A polite live region: "Aggiunto: ... 3 servizi nella tua lista" for screen readers."""
+    return '<span class="sm-lista-annuncio sm-nascosto" role="status" aria-live="polite"></span>'
+
+
+def _page(site: Site, public_url: str) -> str:
+    """The list page: headings and buttons in the page, the list filled by the script."""
+    from servicemap.render.search import DATA_PATH as SEARCH_DATA_PATH  # search imports us
+
+    service_url = "../servizi/{id}/" if site.directory_urls else "../servizi/{id}.html"
+    cerca = site.href(PAGE_PATH, "cerca/index.md")
+
+    def t(tag: str, key: str, attrs: str = "") -> str:
+        return i18n.tagged(tag, key, attrs)
+
+    def button(key: str, cls: str, attrs: str = "") -> str:
+        return t("button", key, f'type="button" class="md-button {cls}" {attrs}'.rstrip())
+
+    lines = [
+        "---",
+        "title: La mia lista",
+        "search:",
+        "  exclude: true",
+        "---",
+        "",
+        '# La mia lista {: data-i18n="lista.titolo" }',
+        "",
+        f'<div id="sm-lista" class="sm-lista-pagina" data-service-url="{esc(service_url)}" '
+        f'data-public-url="{esc(public_url)}">',
+        f'<link rel="stylesheet" href="../{CSS_PATH}">',
+        t("p", "lista.intro", 'class="sm-lista-intro sm-solo-schermo"'),
+        '<div class="sm-lista-condivisa sm-solo-schermo" hidden>'
+        + t("p", "lista.condivisa", 'class="sm-lista-condivisa-testo"')
+        + button("lista.salva", "md-button--primary sm-lista-salva")
+        + "</div>",
+        '<p class="sm-lista-mancanti" role="status" hidden></p>',
+        '<p class="sm-lista-stampata sm-solo-stampa"></p>',
+        '<p class="sm-lista-conta" role="status" aria-live="polite"></p>',
+        '<div class="sm-lista-comandi sm-solo-schermo" hidden>',
+        button("lista.stampa", "md-button--primary sm-lista-stampa"),
+        button("lista.copia", "sm-lista-condividi"),
+        button("lista.svuota", "sm-lista-svuota"),
+        '<div class="sm-lista-conferma" role="group" hidden>'
+        + t("p", "lista.svuota.domanda")
+        + button("lista.svuota.si", "sm-lista-svuota-si")
+        + button("lista.svuota.no", "sm-lista-svuota-no")
+        + "</div>",
+        "</div>",
+        '<p class="sm-lista-esito sm-solo-schermo" role="status"></p>',
+        '<ol class="sm-lista-servizi"></ol>',
+        '<div class="sm-lista-vuota" hidden>'
+        + t("p", "lista.vuota")
+        + f'<p><a class="md-button" href="{esc(cerca)}">'
+        + f"{i18n.tagged('span', 'lista.vai-a-cerca')}</a></p></div>",
+        t("p", "lista.privacy", 'class="sm-lista-privacy sm-solo-schermo"'),
+        '<p class="sm-lista-indirizzo sm-solo-stampa"></p>',
+        "<noscript><p>La lista ha bisogno di JavaScript.</p></noscript>",
+        f'<script src="../{SEARCH_DATA_PATH}"></script>',
+        f'<script src="../{DATA_PATH}"></script>',
+        f'<script src="../{OWN_DIR}/festivi.js"></script>',
+        f'<script src="../{OWN_DIR}/servicemap-hours.js"></script>',
+        f'<script src="../{SHARE_SCRIPT_PATH}"></script>',
+        f'<script src="../{SCRIPT_PATH}"></script>',
+        f'<script src="../{PAGE_SCRIPT_PATH}"></script>',
+        "</div>",
+        "",
+    ]
+    return "\n".join(lines)
