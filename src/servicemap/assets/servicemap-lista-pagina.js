@@ -2,7 +2,7 @@
  *
  * The chosen services with kind, address, phones (tel:), today's status and a link to their
  * page; remove one, empty the list (after a confirmation), print it as one sheet (the week's
- * hours, absolute dates: never "oggi"), share it as lista/?s=id1,id2. A shared link shows its
+ * hours, absolute dates: never "oggi"), share it as lista/#s=id1,id2. A shared link shows its
  * own list and offers "Salva nella mia lista": it never overwrites the device's list. Ids the
  * map no longer has are dropped with a note. Storage and texts: window.ServicemapLista
  * (servicemap-lista.js, loaded first). Data: cerca-servizi.js and lista-servizi.js (classic
@@ -36,8 +36,14 @@
     this.pattern = root.getAttribute("data-service-url") || "../servizi/{id}/";
     this.publicUrl = root.getAttribute("data-public-url") || "";
     this.shared = null;
-    var s = null;
-    try { s = new URLSearchParams(window.location.search).get("s"); } catch (e) { s = null; }
+    // The list travels after "#" (lista/#s=a,b): a fragment never reaches the web server, so
+    // which desks a person was handed stays between them and the operator. "?s=" still opens.
+    var s = null, hash = /^#s=([^&]*)/.exec(window.location.hash);
+    if (hash) {
+      try { s = decodeURIComponent(hash[1]); } catch (e) { s = ""; }
+    } else {
+      try { s = new URLSearchParams(window.location.search).get("s"); } catch (e) { s = null; }
+    }
     var asked = s === null ? load() : clean(s.split(","));
     if (s !== null) { this.shared = asked; }
     this.missing = asked.filter(function (id) { return !self.byId[id]; }).length;
@@ -187,7 +193,7 @@
   ListPage.prototype.shareUrl = function (ids) {
     var base = window.location.href.split("#")[0].split("?")[0];
     if (window.location.protocol === "file:" && this.publicUrl) { base = this.publicUrl; }
-    return base + "?s=" + ids.join(",");
+    return base + "#s=" + ids.join(",");
   };
 
   ListPage.prototype.render = function () {
@@ -287,6 +293,8 @@
     page.render();
     root.setAttribute("data-ready", "true");
     document.addEventListener("servicemap:lingua", function () { page.render(); });
+    // Another shared list pasted into this tab changes only the fragment: open it afresh.
+    window.addEventListener("hashchange", function () { window.location.reload(); });
     window.addEventListener("storage", function (event) {
       if (event.key === L.KEY && page.shared === null) { L.forget(); page.render(); }
     });
