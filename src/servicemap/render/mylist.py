@@ -1,8 +1,8 @@
 """My list ("La mia lista"): services a person marks, sees together, prints and shares.
 
 The list lives only on the device (``localStorage``, and in memory where storage is refused:
-``file://`` in some browsers, private mode) and in the link that shares it (``lista/#s=a,b,c``: a fragment never reaches the server):
-no script sends it anywhere. ``servicemap-lista.js`` (toggles, storage) and
+``file://`` in some browsers, private mode) and in the link that shares it (``lista/#s=a,b,c``:
+a fragment never reaches the server): no script sends it anywhere. ``servicemap-lista.js`` (toggles, storage) and
 ``servicemap-lista-pagina.js`` (the page) do everything in the browser:
 
 * a toggle "Aggiungi alla mia lista" on each Cerca result and on each service page, and a link
