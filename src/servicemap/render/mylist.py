@@ -2,8 +2,8 @@
 
 The list lives only on the device (``localStorage``, and in memory where storage is refused:
 ``file://`` in some browsers, private mode) and in the link that shares it (``lista/#s=a,b,c``:
-a fragment never reaches the server): no script sends it anywhere. ``servicemap-lista.js`` (toggles, storage) and
-``servicemap-lista-pagina.js`` (the page) do everything in the browser:
+a fragment never reaches the server): no script sends it anywhere. ``servicemap-lista.js``
+(toggles, storage) and ``servicemap-lista-pagina.js`` (the page) do everything in the browser:
 
 * a toggle "Aggiungi alla mia lista" on each Cerca result and on each service page, and a link
   "La mia lista (3)" there once the list holds something;
