@@ -125,9 +125,10 @@ NOT_EXPRESSIBLE = {
     "unusable-name": "nomi riservati (con, nul, aux, index...): il validatore li spiega uno per "
     "uno; un `not` nello schema direbbe solo «non valido»",
 }
-# Codes about the site's pages, not one record's values: two records, or a record and a
-# hand-written page, that would land on one address (tests/test_build_e2e.py has them).
-SITE = {"path-collision", "page-collision"}
+# Codes about the site, not one record's values: two records, or a record and a hand-written
+# page, that would land on one address (tests/test_build_e2e.py), and the territory's contact
+# in mkdocs.yml (tests/test_contact.py).
+SITE = {"path-collision", "page-collision", "bad-contact"}
 # Codes of reading the file: found before any value exists for a schema to look at.
 READING = {
     "file-not-found", "file-unreadable", "file-too-large", "not-utf8", "control-character",
