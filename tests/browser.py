@@ -254,3 +254,40 @@ def material_search(page, query: str, timeout_s: float = 15) -> list[str]:
             continue
         return page.locator(".md-search-result__item h1").all_inner_texts()
     raise AssertionError(f"Nessun risultato per {query!r}")
+
+
+PHONE = {"width": 360, "height": 740}  # the journeys' screen
+
+
+class Person:
+    """A visitor in a browser context of their own (storage, permissions), on a phone unless
+    ``viewport`` says otherwise, with the tiles refused and ``taps`` to count what they press.
+    Script errors on their pages fail the test when they leave (``close``)."""
+
+    def __init__(self, chromium, **options) -> None:
+        self.context = chromium.new_context(**{"viewport": PHONE, **options})
+        self.page = self.context.new_page()
+        self.page.route(f"{TILES}**", lambda route: route.abort())
+        self.errors: list[str] = []
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.taps = 0
+
+    def close(self) -> None:
+        self.context.close()
+        assert self.errors == [], self.errors
+
+
+@contextmanager
+def people(chromium, kind: type[Person] = Person) -> Iterator:
+    """``make(**context options) -> Person``; every person made leaves (``close``) at the end."""
+    made: list[Person] = []
+
+    def make(**options) -> Person:
+        made.append(kind(chromium, **options))
+        return made[-1]
+
+    try:
+        yield make
+    finally:
+        for person in made:
+            person.close()

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, quote, urlsplit
 
+import browser
 import pytest
-from browser import TILES, run_axe, serve, settle
+from browser import run_axe, serve, settle
 from conftest import run_build, site_config
 from test_a11y import LOST_TEXT_JS
 
@@ -21,7 +22,6 @@ from servicemap import synthetic
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 360, "height": 740}
 REPO_URL = "https://github.com/rete-esempio/mappa-servizi"
 SITE_URL = "https://mappa.example.org/"
 CONTACT = re.compile(r"\n    contatto:\n(      .*\n)+")
@@ -72,17 +72,12 @@ def sites(tmp_path_factory):
         server.__exit__(None, None, None)
 
 
-class Person:
+class Person(browser.Person):
     """A visitor on a phone who taps; ``taps`` counts what they pressed."""
 
     def __init__(self, chromium, **options) -> None:
-        self.context = chromium.new_context(**{"viewport": PHONE, "bypass_csp": True, **options})
-        self.page = self.context.new_page()
-        self.page.route(f"{TILES}**", lambda route: route.abort())
+        super().__init__(chromium, **{"bypass_csp": True, **options})
         self.page.clock.set_fixed_time("2026-12-01T10:00:00Z")  # a Tuesday, 11:00 in Rome
-        self.errors: list[str] = []
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.taps = 0
 
     def open(self, url: str, path: str) -> None:
         self.page.goto(url + path)
@@ -110,22 +105,11 @@ class Person:
         scroll = self.page.evaluate("() => window.scrollY")
         return bool(box) and scroll == 0 and box["y"] >= 0 and box["y"] + box["height"] <= 740
 
-    def close(self) -> None:
-        self.context.close()
-        assert not self.errors, self.errors
-
 
 @pytest.fixture
 def person(chromium):
-    people: list[Person] = []
-
-    def make(**options) -> Person:
-        people.append(Person(chromium, **options))
-        return people[-1]
-
-    yield make
-    for p in people:
-        p.close()
+    with browser.people(chromium, Person) as make:
+        yield make
 
 
 def test_call_from_the_home_page_in_four_taps(sites, person):

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
+import browser
 import pytest
 from browser import (
     PAINTED_JS,
-    TILES,
+    PHONE,
     WATCH_CSP,
     describe,
     pdf_pages,
@@ -25,7 +26,6 @@ from test_browser_map_search import serve_site
 from servicemap import i18n, synthetic
 from servicemap.render import mylist
 
-PHONE = {"width": 360, "height": 740}
 READY = "#sm-lista[data-ready=true]"
 
 
@@ -45,37 +45,18 @@ def site(tmp_path_factory):
         yield url
 
 
-class Person:
+class Person(browser.Person):
     """A page in its own browser context (its own storage) whose taps are counted."""
-
-    def __init__(self, chromium, viewport: dict | None = None, **options) -> None:
-        self.context = chromium.new_context(viewport=viewport or PHONE, **options)
-        self.page = self.context.new_page()
-        self.errors: list[str] = []
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.route(f"{TILES}**", lambda r: r.abort())
-        self.taps = 0
 
     def tap(self, selector: str) -> None:
         self.page.locator(selector).click()
         self.taps += 1
 
-    def close(self) -> None:
-        self.context.close()
-        assert self.errors == [], self.errors
-
 
 @pytest.fixture
 def person(chromium):
-    made: list[Person] = []
-
-    def make(**options) -> Person:
-        made.append(Person(chromium, **options))
-        return made[-1]
-
-    yield make
-    for p in made:
-        p.close()
+    with browser.people(chromium, Person) as make:
+        yield make
 
 
 def names_in_list(page) -> list[str]:

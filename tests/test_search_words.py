@@ -15,19 +15,16 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import browser
 import pytest
-from browser import have_chromium
+from browser import PHONE
 from test_browser_map_search import serve_site
 
 from servicemap import synthetic
 
-pytestmark = pytest.mark.browser
-if not have_chromium():  # pragma: no cover
-    pytest.skip("Debian's chromium is not installed", allow_module_level=True)
-pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.browser  # the ``chromium`` fixture skips, or fails in CI, without it
 
 CASES = json.loads((Path(__file__).parent / "data" / "search_cases.json").read_text("utf-8"))
-PHONE = {"width": 360, "height": 740}
 
 
 def records() -> list[dict]:
@@ -56,13 +53,8 @@ def site(tmp_path_factory):
 
 @pytest.fixture
 def phone(chromium):
-    context = chromium.new_context(viewport=PHONE)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    yield page
-    context.close()
-    assert not errors, errors
+    with browser.people(chromium) as make:
+        yield make().page
 
 
 def open_search(page, site: str, query: str = "") -> None:

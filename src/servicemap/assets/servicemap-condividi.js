@@ -2,8 +2,8 @@
  *
  * The Web Share API where there is one (a phone's share sheet); else the link copied to the
  * clipboard with a visible "Link copiato"; else the address shown, selected, to copy by hand.
- * The same rule as the service page's "Condividi" (servicemap-service.js), as a function the
- * list page ("La mia lista") calls: ServicemapShare.share(title, url, statusNode).
+ * One rule for every "Condividi": the service page (servicemap-service.js) and the list page
+ * ("La mia lista") both call ServicemapShare.share(title, url, statusNode).
  * Plain ES2017, no modules: it must run from file:// too.
  */
 (function () {

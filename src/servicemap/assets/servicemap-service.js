@@ -112,55 +112,14 @@
     return window.location.href.split("#")[0];
   }
 
-  function copyByCommand(text) {
-    var area = document.createElement("textarea");
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    var ok = false;
-    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-    document.body.removeChild(area);
-    return ok;
-  }
-
-  function copy(text) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text).catch(function () {
-        if (!copyByCommand(text)) { throw new Error("copy"); }
-      });
-    }
-    return copyByCommand(text) ? Promise.resolve() : Promise.reject(new Error("copy"));
-  }
-
   function wireShare() {
     var button = page.querySelector(".sm-condividi");
     var status = page.querySelector(".sm-condividi-esito");
-    if (!button || !status) { return; }
+    if (!button || !status || !window.ServicemapShare) { return; }
     button.hidden = false;
     button.addEventListener("click", function () {
-      var url = pageUrl();
       var title = (page.querySelector("h1") || document).textContent || document.title;
-      status.textContent = "";
-      if (navigator.share) {
-        navigator.share({ title: title.trim(), url: url }).catch(function () { /* dismissed */ });
-        return;
-      }
-      copy(url).then(function () {
-        status.textContent = t("scheda.link-copiato");
-      }, function () {
-        status.textContent = t("scheda.link-da-copiare") + " ";
-        var field = document.createElement("input");
-        field.type = "text";
-        field.readOnly = true;
-        field.value = url;
-        field.className = "sm-link-da-copiare";
-        field.setAttribute("aria-label", t("scheda.link-da-copiare"));
-        status.appendChild(field);
-        field.select();
-      });
+      window.ServicemapShare.share(title.trim(), pageUrl(), status);  // servicemap-condividi.js
     });
   }
 

@@ -95,7 +95,12 @@ def at_a_glance(s: Service, ctx: RenderContext, src: str) -> str:
 
 def page_scripts(ctx: RenderContext, src: str) -> str:
     """The service page's scripts: holidays, hours, then the page's own behaviour."""
-    names = ("festivi.js", "servicemap-hours.js", "servicemap-service.js")
+    names = (
+        "festivi.js",
+        "servicemap-hours.js",
+        "servicemap-condividi.js",
+        "servicemap-service.js",
+    )
     return "".join(
         f'<script src="{esc(ctx.site.href(src, f"{OWN}/{name}"))}"></script>' for name in names
     )
