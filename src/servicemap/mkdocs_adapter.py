@@ -76,6 +76,16 @@ class _Build:
     data_date: dt.date | None = None  # the most recent ``aggiornato``
     data_warnings: int = 0  # logged by ``on_config`` before ``warnings`` started counting
 
+    @property
+    def built(self) -> dt.date:
+        """The build's date, from its epoch (``SOURCE_DATE_EPOCH``): the footer's and LEGGIMI's."""
+        return dt.datetime.fromtimestamp(self.epoch, dt.UTC).date()
+
+    @property
+    def checked(self) -> list[str]:
+        """Every record's ``aggiornato``, for the freshness words."""
+        return [s.aggiornato for s in self.result.services]
+
 
 _current: _Build | None = None
 
@@ -305,8 +315,7 @@ def _configure_pages(config: MkDocsConfig, build: _Build) -> None:
     for css in (A11Y_CSS_PATH, PRINT_CSS_PATH):  # on every page, whatever mkdocs.yml lists
         if css not in [str(path) for path in config.extra_css]:
             config.extra_css.append(css)
-    built = dt.datetime.fromtimestamp(build.epoch, dt.UTC).date()
-    line = freshness.footer_line(built, [s.aggiornato for s in build.result.services])
+    line = freshness.footer_line(build.built, build.checked)
     config.copyright = f"{line} · {config.copyright}" if config.copyright else line
 
 
@@ -337,9 +346,8 @@ def _with_policy(page: str, build: _Build) -> str:
 
 def _write_offline_zip(config: MkDocsConfig, build: _Build) -> None:
     """The dated zip of the copy, inside the site folder (where the publish workflow looks)."""
-    date = build.data_date or dt.datetime.fromtimestamp(build.epoch, dt.UTC).date()
-    built = dt.datetime.fromtimestamp(build.epoch, dt.UTC).date()
-    words = freshness.footer_text(built, [s.aggiornato for s in build.result.services])
+    date = build.data_date or build.built
+    words = freshness.footer_text(build.built, build.checked)
     readme = offline.readme(config.site_name, date, build.project.site_url, words)
     path = offline.write_zip(build.staging.path, date, build.epoch, readme)
     log.info("Copia offline: %s", build.final_dir / path.name)

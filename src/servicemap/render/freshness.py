@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from servicemap.checks import year_before
 from servicemap.render.context import MONTHS, italian_date
 from servicemap.render.html import esc
 
@@ -45,7 +46,7 @@ def checks_span(built: dt.date, checked: list[str]) -> str:
         span = f"schede verificate a {_month(newest)}"
     else:
         span = f"schede verificate tra {_month(oldest)} e {_month(newest)}"
-    old = sum(d < _year_before(built) for d in dates)
+    old = sum(d < year_before(built) for d in dates)  # the rule of the `stale` warning
     if old:
         span += f"; {old} su {len(dates)} da più di un anno"
     return span
@@ -60,11 +61,3 @@ def _date(value: str) -> dt.date | None:
 
 def _month(day: dt.date) -> str:
     return f"{MONTHS[day.month - 1]} {day.year}"
-
-
-def _year_before(day: dt.date) -> dt.date:
-    """The same day a year earlier (28 February for a 29 February)."""
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:
-        return day.replace(year=day.year - 1, day=28)
