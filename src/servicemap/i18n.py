@@ -59,6 +59,11 @@ def text(key: str, lang: str = SOURCE_LANGUAGE, **values: object) -> str:
     return found
 
 
+def direction(lang: str) -> str:
+    """``rtl`` or ``ltr``: how the language is written (``lingue`` in ``interfaccia.yaml``)."""
+    return interface().languages.get(lang, {}).get("direzione", "ltr")
+
+
 def tagged(tag: str, key: str, attrs: str = "") -> str:
     """``<tag data-i18n="key" attrs>Italian text</tag>``: a string the language switch swaps."""
     space = " " if attrs else ""

@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -41,13 +41,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
 
-from servicemap import offline, paths, pipeline, publish, safefile
+from servicemap import i18n, offline, paths, pipeline, publish, safefile
 from servicemap.contact import contact_from_settings
 from servicemap.escape import terminal_safe
 from servicemap.model import Service
 from servicemap.problems import Problem, has_errors, report_order
 from servicemap.project import Project
-from servicemap.render import citizen, csp, freshness, home
+from servicemap.render import GeneratedFile, citizen, csp, freshness, home
 from servicemap.render.assets import A11Y_CSS_PATH
 from servicemap.render.context import RenderContext, service_src
 from servicemap.render.html import DETAILS_MARK, Site, split_details
@@ -75,6 +75,11 @@ class _Build:
     public_directory_urls: bool = True  # the online site's URL style (absolute links, QR codes)
     data_date: dt.date | None = None  # the most recent ``aggiornato``
     data_warnings: int = 0  # logged by ``on_config`` before ``warnings`` started counting
+    lang: str = "it"  # the interface language being built (mkdocs-static-i18n builds each)
+    tree: str = ""  # its folder in the site: "" for the default language, "en/" for English
+    languages: dict[str, str] = field(default_factory=dict)  # every built language -> its tree
+    shared_paths: list[str] = field(default_factory=list)  # written once, by the first language
+    copyright: str = ""  # ``copyright`` as written in mkdocs.yml (the footer line goes before)
 
     @property
     def built(self) -> dt.date:
@@ -93,6 +98,10 @@ _current: _Build | None = None
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate and place the records; stop here, with every message, if the data is wrong."""
     global _current
+    if _current is not None and _nested_language_build(config):
+        _current.lang, _current.tree = _language(config)  # same data, next language
+        _footer(config, _current)
+        return config
     _finish(swap=False)  # a previous build that died without an event (mkdocs serve)
     options = dict(config.extra.get("servicemap") or {})
     base = Path(config.config_file_path or ".").parent
@@ -118,6 +127,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(_summary(project, result.problems, site, (refused, docs)))
     _current = _start(config, project, result)
     _current.data_warnings = data_warnings
+    _current.lang, _current.tree = _language(config)
+    _current.languages = _built_languages(config)
+    _current.copyright = config.copyright or ""
     _configure_pages(config, _current)
     _add_citizen_assets(config)
     return config
@@ -127,11 +139,17 @@ def on_pre_build(config: MkDocsConfig) -> None:
     """Nothing to do before the build: kept so the hook file's import list stays stable."""
 
 
+@event_priority(-200)  # after mkdocs-static-i18n has chosen this language's hand-written pages
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add every generated page and file, as if it were in ``docs_dir``."""
+    """Add every generated page and file of this language, as if it were in ``docs_dir``.
+
+    The first (default) language also writes the open data, once; the other languages' trees
+    link to those files (``_AlreadyWritten``) instead of writing them again.
+    """
     build = _current
     if build is None:
         return files
+    first = not build.tree
     try:
         generated = render_site(
             build.result.services,
@@ -142,9 +160,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             today=dt.datetime.fromtimestamp(build.epoch, dt.UTC).date(),
             offline=build.offline,
             public_directory_urls=build.public_directory_urls,
+            lang=build.lang,
+            tree=build.tree,
+            shared=first,
         )
     except Exception as exc:
         raise _internal_error(exc) from None
+    if first:
+        build.shared_paths = [g.path for g in generated if g.path.startswith(SHARED_DIRS)]
+    else:
+        generated = [
+            g if g.kind == "page" else replace(g, path=build.tree + g.path) for g in generated
+        ]
     existing = {f.src_uri for f in files}
     replaced = set(paths.replaced_by_hand([g.path for g in generated], existing))
     for path in sorted(replaced):
@@ -158,13 +185,85 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _log_problems(problems)
         raise PluginError(_summary(build.project, problems, build.final_dir))
     in_nav = _nav_paths(config.nav)
+    pages = []
     for item in generated:
         hidden = item.kind == "page" and item.path not in in_nav
         inclusion = InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED
-        files.append(File.generated(config, item.path, content=item.content, inclusion=inclusion))
+        file = _generated(config, build, item, inclusion)
+        files.append(file)
+        if item.kind == "page":
+            pages.append((file, item.path))
         if item.kind == "page" and item.path.startswith(RAW_HTML_DIRS):
-            build.raw_html[item.path] = split_details(_body(str(item.content)))
+            build.raw_html[file.src_uri] = split_details(_body(str(item.content)))
+    if not first:
+        for path in build.shared_paths:
+            files.append(_AlreadyWritten.generated(config, path, content=b""))
+    _link_languages(config, build, pages)
     return files
+
+
+def _generated(
+    config: MkDocsConfig, build: _Build, item: GeneratedFile, inclusion: InclusionLevel
+) -> File:
+    """The MkDocs file of a generated page or asset, in this language's tree.
+
+    A page of another language than the default is named as mkdocs-static-i18n names a
+    translation (``cerca/index.en.md``), so the navigation and the hand-written pages' links
+    (``cerca/index.md``) find it, and it is written under the language's folder
+    (``en/cerca/index.html``). Assets already carry the folder in their path.
+    """
+    if item.kind != "page" or not build.tree:
+        return File.generated(config, item.path, content=item.content, inclusion=inclusion)
+    stem = item.path.removesuffix(".md")
+    file = File.generated(
+        config, f"{stem}.{build.lang}.md", content=item.content, inclusion=inclusion
+    )
+    plain = File.generated(config, item.path, content="")
+    file.name = plain.name  # "index", not "index.en": Material's index pages
+    file.dest_uri = build.tree + plain.dest_uri
+    return file
+
+
+SHARED_DIRS = ("dati/", "schema/")  # the open data: one copy for every language
+
+
+class _AlreadyWritten(File):
+    """A file the first language wrote: linkable from this language's pages, not written again."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        return None
+
+
+@dataclass
+class _Alternate:
+    """This page in another language, as mkdocs-static-i18n describes one (switch, sitemap)."""
+
+    url: str
+    page: None = None
+
+
+def _link_languages(config: MkDocsConfig, build: _Build, pages: list[tuple[File, str]]) -> None:
+    """Tell mkdocs-static-i18n that each generated page exists in every built language.
+
+    Its language switch then leads to the same page in the other language (service X in Italian
+    to service X in Arabic), Material writes the ``hreflang`` alternates, and the sitemap lists
+    them. The plugin finds these links itself for hand-written pages only.
+    """
+    plugin = _i18n(config)
+    if plugin is None:
+        return
+    listed = plugin.i18n_files_per_language.setdefault(build.lang, [])
+    for file, own in pages:
+        url = file.url.removeprefix(build.tree) if build.tree else file.url
+        own_url = "" if url == "./" else url
+        file.locale = file.locale_alternate_of = build.lang  # type: ignore[attr-defined]
+        file.localization = build.lang if build.tree else None  # type: ignore[attr-defined]
+        file.norm_src_uri = own  # type: ignore[attr-defined]
+        file.alternates = {  # type: ignore[attr-defined]
+            lang: file if lang == build.lang else _Alternate((tree + own_url) or "./")
+            for lang, tree in build.languages.items()
+        }
+        listed.append(file)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -188,7 +287,10 @@ def _home_context(build: _Build, config: MkDocsConfig) -> RenderContext:
     """The records grouped by need and comune, for the ways in of ``render.home``."""
     result = build.result
     labels = Labels.from_vocabulary(result.vocabulary)
-    return RenderContext(result.services, result.territory, labels, Site(config.use_directory_urls))
+    site = Site(config.use_directory_urls)
+    return RenderContext(
+        result.services, result.territory, labels, site, lang=build.lang, tree=build.tree
+    )
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -230,7 +332,17 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         details = _current.raw_html[page.file.src_uri][1]
         if details:
             output = output.replace(DETAILS_MARK, details, 1)
-    return _with_policy(output, _current)
+    return _with_policy(_with_direction(output, _current), _current)
+
+
+def _with_direction(output: str, build: _Build) -> str:
+    """``<html dir>`` beside Material's ``<body dir>``: both say the language's direction.
+
+    Material writes the direction on ``<body>`` only; a screen reader or a browser's translate
+    feature reads it from ``<html>``, and the two must agree.
+    """
+    direction = i18n.direction(build.lang)
+    return output.replace("<html lang=", f'<html dir="{direction}" lang=', 1)
 
 
 @event_priority(-1000)
@@ -248,6 +360,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     if build is None:
         return
     counts = build.warnings.get_counts()
+    if _nested_language_build(config):
+        return  # mkdocs-static-i18n's build of one more language: publish after the last one
     if config.strict and (counts or build.data_warnings):
         log.error(
             "Modalità --strict con avvisi: il sito non è stato pubblicato, %s resta com'era.",
@@ -273,6 +387,37 @@ def on_shutdown() -> None:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+
+def _i18n(config: MkDocsConfig) -> object | None:
+    """mkdocs-static-i18n's plugin, when ``mkdocs.yml`` lists it (one tree per language)."""
+    return config.plugins.get("i18n")
+
+
+def _nested_language_build(config: MkDocsConfig) -> bool:
+    """Whether this is mkdocs-static-i18n building one more language inside the first build."""
+    return bool(getattr(_i18n(config), "building", False))
+
+
+def _language(config: MkDocsConfig) -> tuple[str, str]:
+    """The language being built and its folder ("" for the default language)."""
+    plugin = _i18n(config)
+    if plugin is None:
+        return str(config.theme.get("language") or i18n.SOURCE_LANGUAGE), ""
+    lang = plugin.current_language or plugin.default_language  # type: ignore[attr-defined]
+    return lang, "" if lang == plugin.default_language else f"{lang}/"  # type: ignore[attr-defined]
+
+
+def _built_languages(config: MkDocsConfig) -> dict[str, str]:
+    """Every language this build makes, default first, with its folder."""
+    plugin = _i18n(config)
+    if plugin is None:
+        return {_language(config)[0]: ""}
+    default = plugin.default_language  # type: ignore[attr-defined]
+    return {
+        lang: "" if lang == default else f"{lang}/"
+        for lang in [default] + [x for x in plugin.build_languages if x != default]  # type: ignore[attr-defined]
+    }
 
 
 def _start(config: MkDocsConfig, project: Project, result: pipeline.Result) -> _Build:
@@ -315,8 +460,13 @@ def _configure_pages(config: MkDocsConfig, build: _Build) -> None:
     for css in (A11Y_CSS_PATH, PRINT_CSS_PATH):  # on every page, whatever mkdocs.yml lists
         if css not in [str(path) for path in config.extra_css]:
             config.extra_css.append(css)
+    _footer(config, build)
+
+
+def _footer(config: MkDocsConfig, build: _Build) -> None:
+    """The footer's first line, in the language being built: build date and data freshness."""
     line = freshness.footer_line(build.built, build.checked)
-    config.copyright = f"{line} · {config.copyright}" if config.copyright else line
+    config.copyright = f"{line} · {build.copyright}" if build.copyright else line
 
 
 def _offline_enabled(config: MkDocsConfig) -> bool:

@@ -68,6 +68,8 @@ class RenderContext:
     report_email: str = ""
     contact: Contact | None = None  # the territory's contact (``servicemap.contact``)
     public_site: Site | None = None  # URL style of the online site (None: same as ``site``)
+    lang: str = "it"  # the interface language of the pages being rendered (``servicemap.i18n``)
+    tree: str = ""  # where that language's site lives: "" (the default language) or "en/"
     by_comune: dict[str, list[Service]] = field(default_factory=dict)
     served_in: dict[str, list[Service]] = field(default_factory=dict)
     by_area: dict[str, list[Service]] = field(default_factory=dict)
@@ -101,6 +103,12 @@ class RenderContext:
             style.key: style.background for style in clientdata.type_styles(labels, self.services)
         }
 
+    def t(self, key: str, **values: object) -> str:
+        """The interface text ``key`` in the pages' language (``data/interfaccia.yaml``)."""
+        from servicemap import i18n
+
+        return i18n.text(key, self.lang, **values)
+
     def canonical(self, name: str) -> str:
         """The territory's spelling of a comune name (records may differ in case or NFC)."""
         return self._canon.get(fold(name), name)
@@ -120,7 +128,8 @@ class RenderContext:
         """
         if not self.site_url:
             return ""
-        return self.site_url.rstrip("/") + "/" + (self.public_site or self.site).url(src)
+        url = (self.public_site or self.site).url(src)
+        return self.site_url.rstrip("/") + "/" + (self.tree + url if src.endswith(".md") else url)
 
 
 def sort_key(service: Service) -> tuple[str, str]:

@@ -33,8 +33,16 @@ def render_site(
     today: dt.date | None = None,
     offline: bool = False,
     public_directory_urls: bool | None = None,
+    lang: str = "it",
+    tree: str = "",
+    shared: bool = True,
 ) -> list[GeneratedFile]:
     """Pages, map, search, assets and open data, in a stable order.
+
+    ``lang``: the interface language of this tree of the site (``it`` at the root, the others
+    under ``/en/``, ``/ar/``, ``/zh/``: the MkDocs adapter puts the files there). Each tree is a
+    whole site of its own, assets included. ``shared``: also the open data (``dati/``,
+    ``schema/``), which do not depend on the language and are written once, at the root.
 
     ``offline``: the copy opened from ``file://`` (``servicemap.offline``): its map loads no
     tiles (the comuni boundaries are its basemap: zero requests to any host) and it carries the
@@ -58,6 +66,8 @@ def render_site(
         report_email=project.report_email,
         contact=project.contact,
         public_site=None if public_directory_urls is None else Site(public_directory_urls),
+        lang=lang,
+        tree=tree,
     )
     files = render_pages(ctx)
     map_project = dataclasses.replace(project, tile_url="") if offline else project
@@ -67,8 +77,23 @@ def render_site(
     files += citizen_files(today)  # holidays, interface languages, service page scripts
     if offline:
         files += shim_files()
+    if not shared:
+        return files
+    files += shared_files(services, vocabulary, project, ctx, today, territory)
+    return files
+
+
+def shared_files(
+    services: list[Service],
+    vocabulary: object | None,
+    project: Project,
+    ctx: RenderContext,
+    today: dt.date | None,
+    territory: Territory | None,
+) -> list[GeneratedFile]:
+    """The open data: the same bytes whatever the interface language, so written once."""
     urls = {s.id: ctx.absolute(service_src(s.id)) for s in services}
-    files += export.export_files(services, urls)
+    files = export.export_files(services, urls)
     files += _hsds(services, vocabulary, today, territory, project)
     return files
 
