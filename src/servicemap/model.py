@@ -7,7 +7,7 @@ sit beside them so that no later stage re-parses or re-guesses anything.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Literal
 
@@ -107,6 +107,8 @@ class Service:
     fonte: str = ""
     extra: dict[str, object] = field(default_factory=dict)  # optional keys added by a territory
     position: Position | None = None  # set by place.py
+    # ``traduzioni``: language code -> the record's text keys (TRANSLATABLE) in that language
+    traduzioni: dict[str, dict[str, object]] = field(default_factory=dict)
 
     @property
     def comune(self) -> str:
@@ -115,6 +117,36 @@ class Service:
     def served_comuni(self) -> list[str]:
         """Who may turn to it: ``comuni_serviti``, or its own comune when not given."""
         return self.comuni_serviti or [self.indirizzo.comune]
+
+
+# The record's own words, which ``traduzioni`` may give in another language (everything else,
+# codes, numbers, names of places, is the same in every language).
+TRANSLATABLE: tuple[str, ...] = (
+    "nome", "descrizione", "destinatari", "documenti", "costo", "note_orari",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A record as a page in one language shows it."""
+
+    service: Service  # a copy whose TRANSLATABLE keys hold the translation where there is one
+    italian: frozenset[str]  # the keys with a value but no translation: shown in Italian
+
+
+def localized(service: Service, lang: str, source: str = "it") -> Localized:
+    """The record in ``lang``: its translation where given, the Italian text elsewhere.
+
+    The page marks every key of ``italian`` with ``lang="it"`` and says once, in the page's
+    language, that the text is available only in Italian.
+    """
+    given = [key for key in TRANSLATABLE if getattr(service, key)]
+    if lang == source:
+        return Localized(service, frozenset())
+    words = service.traduzioni.get(lang, {})
+    found = {key: words[key] for key in given if words.get(key)}
+    copy = replace(service, **found) if found else service
+    return Localized(copy, frozenset(key for key in given if key not in found))
 
 
 @dataclass(frozen=True)

@@ -50,8 +50,11 @@ class Labels:
         return [self.label(kind, c) for c in codes]
 
     @classmethod
-    def from_vocabulary(cls, vocabulary: object | None) -> Labels:
+    def from_vocabulary(cls, vocabulary: object | None, lang: str = "it") -> Labels:
         """Read labels from a ``contract.Vocabulary`` without depending on its internals.
+
+        ``lang``: the interface language whose labels, descriptions and words are wanted
+        (Italian where the vocabulary gives none in that language).
 
         Accepts either a ``label(kind, code)``-style object with mappings per kind, or plain
         mappings ``{kind: {code: label or {etichetta, descrizione}}}``.
