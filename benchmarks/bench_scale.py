@@ -52,7 +52,8 @@ class Build:
 @dataclass
 class Row:
     n: int
-    ours: Build
+    ours: Build  # the Italian site only (``ALTRE_LINGUE=false``)
+    languages: Build  # the four interface languages (it, en, ar, zh): the published site
     plain: Build
     out: int
     plain_out: int
@@ -65,9 +66,13 @@ class Row:
     key_p95_ms: float
 
 
-def build(config: Path, site: Path) -> Build:
-    """One ``mkdocs build`` in its own process: wall, CPU (user + system) and peak RSS."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build(config: Path, site: Path, *, languages: bool = True) -> Build:
+    """One ``mkdocs build`` in its own process: wall, CPU (user + system) and peak RSS.
+
+    ``languages=False``: the Italian tree only (``ALTRE_LINGUE=false``), the figure the plain
+    one-language Material build compares with.
+    """
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ALTRE_LINGUE": str(languages).lower()}
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
     with tempfile.TemporaryFile() as log:
         start = time.perf_counter()
@@ -95,12 +100,14 @@ def measure(n: int, tmp: Path) -> Row:
     plain_cfg = plain_site(tmp / f"plain-{n}", recs)
     plain_dir, ours_dir = tmp / f"plain-site-{n}", tmp / f"servicemap-site-{n}"
     plain = build(plain_cfg, plain_dir)
-    ours = build(ours_cfg, ours_dir)
+    ours = build(ours_cfg, tmp / f"servicemap-it-{n}", languages=False)
+    languages = build(ours_cfg, ours_dir)
     own = ours_dir / "assets" / "servicemap"
     first, median, p95 = browser_figures(ours_dir)
     return Row(
         n=n,
         ours=ours,
+        languages=languages,
         plain=plain,
         out=size(ours_dir),
         plain_out=size(plain_dir),
@@ -128,17 +135,20 @@ def table(rows: list[Row]) -> str:
         "`mkdocs build` tra parentesi); il rapporto è sul tempo di CPU, meno disturbato dagli "
         "altri programmi della macchina (budget: 1,25).",
         "",
-        "| schede | build servicemap | build Material semplice | rapporto (CPU) "
-        "| memoria di picco (servicemap / semplice) | sito | byte per scheda "
+        "| schede | build servicemap (solo italiano) | build Material semplice | rapporto (CPU) "
+        "| build servicemap, 4 lingue (rapporto CPU sul semplice) "
+        "| memoria di picco (italiano / 4 lingue / semplice) | sito (4 lingue) | byte per scheda "
         "| dati mappa | dati pagina Cerca | `search_index.json` (servicemap / semplice) "
         "| primi punti sulla mappa | Cerca: ms per tasto (mediana / p95) |",
-        "|" + "---|" * 12,
+        "|" + "---|" * 13,
     ]
     lines = [
         f"| {r.n} | {r.ours.wall:.1f} s ({r.ours.cpu:.1f} s) "
         f"| {r.plain.wall:.1f} s ({r.plain.cpu:.1f} s) "
         f"| {r.ours.wall / r.plain.wall:.2f} ({r.ours.cpu / r.plain.cpu:.2f}) "
-        f"| {r.ours.peak_mb:.0f} / {r.plain.peak_mb:.0f} MB "
+        f"| {r.languages.wall:.1f} s ({r.languages.cpu:.1f} s; "
+        f"{r.languages.cpu / r.plain.cpu:.2f}) "
+        f"| {r.ours.peak_mb:.0f} / {r.languages.peak_mb:.0f} / {r.plain.peak_mb:.0f} MB "
         f"| {_mb(r.out)} (semplice {_mb(r.plain_out)}) | {r.out / r.n:.0f} "
         f"| {_mb(r.map_data)} ({r.map_data / r.n:.0f} B/scheda) "
         f"| {_mb(r.search_data)} ({r.search_data / r.n:.0f} B/scheda) "
@@ -168,7 +178,9 @@ def main() -> None:
         for n in (int(s) for s in args.sizes.split(",")):
             row = measure(n, Path(tmp))
             print(
-                f"{n}: servicemap {row.ours.wall:.1f} s (CPU {row.ours.cpu:.1f} s), semplice "
+                f"{n}: servicemap {row.ours.wall:.1f} s (CPU {row.ours.cpu:.1f} s), 4 lingue "
+                f"{row.languages.wall:.1f} s (CPU {row.languages.cpu:.1f} s, "
+                f"{row.languages.peak_mb:.0f} MB), semplice "
                 f"{row.plain.wall:.1f} s (CPU {row.plain.cpu:.1f} s), rapporto CPU "
                 f"{row.ours.cpu / row.plain.cpu:.2f}; tasto {row.key_median_ms:.1f} ms "
                 f"(p95 {row.key_p95_ms:.1f}); primi punti {row.first_marker_ms:.0f} ms",
