@@ -237,6 +237,20 @@ def test_an_entry_without_a_translation_shows_in_italian(tmp_path: Path):
     assert labels.words_of("aree", "mensa") == ("pranzo",)
     assert labels.own_words_of("aree", "mensa") == ("pranzo",)
     assert labels.label("aree", "casa") == "Housing"
+    # the page marks what stays Italian (lang="it"), and only that
+    assert labels.lang_of("aree", "mensa") == "it"
+    assert labels.lang_of("aree", "casa") == labels.lang_of("aree", "casa", "description") == "en"
+    assert Labels.from_vocabulary(vocabulary, "it").lang_of("aree", "mensa") == "it"
+
+
+def test_a_translation_without_description_marks_only_the_description_italian(tmp_path: Path):
+    text = EMPORIO.replace(", descrizione: Free groceries with a card., parole: [food]", "")
+    vocabulary, _, _ = territory(tmp_path, text)
+    labels = Labels.from_vocabulary(vocabulary, "en")
+    assert labels.label("tipo", "emporio") == "Social supermarket"
+    assert labels.description("tipo", "emporio") == "Spesa gratuita con la tessera."
+    assert labels.lang_of("tipo", "emporio") == "en"
+    assert labels.lang_of("tipo", "emporio", "description") == "it"
 
 
 @pytest.mark.parametrize(

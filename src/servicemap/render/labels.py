@@ -15,7 +15,7 @@ from servicemap import languages
 from servicemap.contract import VOCABULARY_KINDS
 
 if TYPE_CHECKING:
-    from servicemap.contract import Vocabulary
+    from servicemap.contract import Term, Vocabulary
 
 KINDS = ("tipo", "aree", "attivita", "accesso", "lingue")
 
@@ -34,6 +34,8 @@ class Labels:
     lang: str = languages.SOURCE_LANGUAGE
     # The words of ``words`` in the page's language only (no Italian ones added)
     own_words: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    # (kind, code, "label" or "description") shown in Italian: the entry has no translation
+    in_italian: set[tuple[str, str, str]] = field(default_factory=set)
 
     def label(self, kind: str, code: str) -> str:
         found = self.labels.get(kind, {}).get(code)
@@ -59,6 +61,14 @@ class Labels:
         found = self.own_words.get(kind, {}).get(code)
         return self.words_of(kind, code) if found is None else found
 
+    def lang_of(self, kind: str, code: str, part: str = "label") -> str:
+        """The language ``label`` or ``description`` of a value is really written in.
+
+        ``it`` where a territory's entry has no translation: the page marks it ``lang="it"``, so
+        a screen reader reads it with an Italian voice.
+        """
+        return "it" if (kind, code, part) in self.in_italian else self.lang
+
     def many(self, kind: str, codes: list[str]) -> list[str]:
         return [self.label(kind, c) for c in codes]
 
@@ -74,18 +84,28 @@ class Labels:
         if vocabulary is None:
             return result
         for kind in VOCABULARY_KINDS:
-            for code, term in vocabulary.terms(kind).items():
-                wording = term.in_language(lang)
-                result.labels.setdefault(kind, {})[code] = wording.label or code
-                if wording.description:
-                    result.descriptions.setdefault(kind, {})[code] = wording.description
-                if wording.words:
-                    result.words.setdefault(kind, {})[code] = wording.words
-                own = term.translations.get(lang)
-                if own is not None and own.words:
-                    result.own_words.setdefault(kind, {})[code] = own.words
-        result.labels["lingue"] = {
+            for term in vocabulary.terms(kind).values():
+                result._add(kind, term, lang)
+        result.labels["lingue"] = {  # the page's own words, never left in Italian
             code: languages.label(code, lang, native=known.native, italian=known.italian)
             for code, known in vocabulary.lingue.items()
         }
         return result
+
+    def _add(self, kind: str, term: Term, lang: str) -> None:
+        """One entry in ``lang``, remembering what stays Italian for want of a translation."""
+        wording = term.in_language(lang)
+        self.labels.setdefault(kind, {})[term.code] = wording.label or term.code
+        if wording.description:
+            self.descriptions.setdefault(kind, {})[term.code] = wording.description
+        if wording.words:
+            self.words.setdefault(kind, {})[term.code] = wording.words
+        own = term.translations.get(lang)
+        if own is not None and own.words:
+            self.own_words.setdefault(kind, {})[term.code] = own.words
+        if lang == languages.SOURCE_LANGUAGE:
+            return
+        if own is None or not own.label:
+            self.in_italian.add((kind, term.code, "label"))
+        if term.description and (own is None or not own.description):
+            self.in_italian.add((kind, term.code, "description"))
