@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -298,3 +299,14 @@ def test_a_language_cldr_does_not_know_keeps_the_vocabulary_names():
     assert languages.label("xx", "en", native="Kriolu", italian="creolo") == "Kriolu"
     assert languages.label("xx", "it", native="Kriolu", italian="creolo") == "creolo (Kriolu)"
     assert languages.label("xx", "ar") == "xx"
+
+
+def test_the_guides_example_loads_clean_in_every_language(tmp_path: Path):
+    guide = (Path(__file__).resolve().parent.parent / "CONTRIBUTING.md").read_text("utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", guide, flags=re.S)
+    [example] = [b for b in blocks if "traduzioni:" in b and b.startswith("tipo:")]
+    vocabulary, problems, _ = territory(tmp_path, example)
+    assert problems == []
+    for lang, label in [("it", "Emporio solidale"), ("en", "Social supermarket"),
+                        ("ar", "متجر تضامني"), ("zh", "爱心超市")]:  # fmt: skip
+        assert Labels.from_vocabulary(vocabulary, lang).label("tipo", "emporio-solidale") == label
