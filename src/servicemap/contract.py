@@ -174,11 +174,10 @@ def _merge_section(
             detail = f"`{kind}.{code}` deve avere `etichetta:` (e di solito `descrizione:`)"
             problems.append(problem(name, line, col, "vocabulary-invalid", detail=detail))
         else:
-            bad = translations.words_problem(entry, f"{kind}.{code}", name)
-            problems += [bad] if bad else []
-            given, found = translations.translations(entry, f"{kind}.{code}", name)
-            problems += found
-            italian = translations.wording(entry)
+            key = f"{kind}.{code}"
+            italian, bad = translations.wording_of(entry, key, name)
+            given, found = translations.translations(entry, italian, key, name)
+            problems += bad + found
             term = Term(code, italian.label, italian.description, italian.words, given)
             vocabulary.terms(kind)[code] = term
     return problems

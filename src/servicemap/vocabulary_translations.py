@@ -44,14 +44,16 @@ def site_languages() -> tuple[str, ...]:
     return tuple(i18n.interface().languages)
 
 
-def translations(entry: load.Node, key: str, file: str) -> tuple[dict[str, Wording], list[Problem]]:
+def translations(
+    entry: load.Node, italian: Wording, key: str, file: str
+) -> tuple[dict[str, Wording], list[Problem]]:
     """The entry's wordings by language (Italian excluded) and what is wrong with them.
 
-    ``key``: the entry's path for messages (``aree.casa``). Also checks the entry's own keys, so
-    a translation written beside ``etichetta`` instead of under ``traduzioni`` is not ignored.
+    ``italian``: the entry's own wording (``wording_of``); ``key``: its path for messages
+    (``aree.casa``). Also checks the entry's own keys, so a translation written beside
+    ``etichetta`` instead of under ``traduzioni`` is not ignored.
     """
     problems = _unknown_keys(entry, ENTRY_KEYS, key, file)
-    italian = wording(entry)
     node = entry.get("traduzioni")
     found: dict[str, Wording] = {}
     if node is not None and not node.is_mapping:
@@ -67,7 +69,7 @@ def translations(entry: load.Node, key: str, file: str) -> tuple[dict[str, Wordi
                 problems.append(bad)
                 continue
             problems += _unknown_keys(block, WORDING_KEYS, where, file)
-            found[lang], wrong = _wording_of(block, where, file)
+            found[lang], wrong = wording_of(block, where, file)
             problems += wrong
             problems += _incomplete(block, found[lang], italian, where, lang, file)
     missing = [lang for lang in site_languages()[1:] if lang not in found]
@@ -80,29 +82,26 @@ def translations(entry: load.Node, key: str, file: str) -> tuple[dict[str, Wordi
     return found, problems
 
 
-def wording(entry: load.Node) -> Wording:
-    """The Italian wording of an entry (its own ``etichetta``, ``descrizione``, ``parole``)."""
-    return Wording(entry.text("etichetta"), entry.text("descrizione"), words(entry)[0])
-
-
-def words(entry: load.Node) -> tuple[tuple[str, ...], load.Node | None]:
-    """``parole: [SPID, CIE]`` of an entry, and the node that is not a list of words."""
-    node = entry.get("parole")
-    if node is None:
-        return (), None
-    if not node.is_list or not all(item.is_text and item.value.strip() for item in node.value):
-        return (), node
-    return tuple(item.value.strip() for item in node.value), None  # type: ignore[union-attr]
-
-
-def words_problem(entry: load.Node, key: str, file: str) -> Problem | None:
-    """``parole`` that is not a list of words, said where it is written."""
-    bad = words(entry)[1]
+def wording_of(node: load.Node, key: str, file: str) -> tuple[Wording, list[Problem]]:
+    """``etichetta``, ``descrizione`` and ``parole`` of an entry or of one of its translations,
+    and the problem of a ``parole`` that is not a list of words (said where it is written)."""
+    words, bad = _words(node)
+    found = Wording(node.text("etichetta"), node.text("descrizione"), words)
     if bad is None:
-        return None
+        return found, []
     line, col = bad.anchor()
     detail = f"`{key}.parole` deve essere un elenco, per esempio [SPID, CIE]"
-    return problem(file, line, col, "vocabulary-invalid", detail=detail)
+    return found, [problem(file, line, col, "vocabulary-invalid", detail=detail)]
+
+
+def _words(node: load.Node) -> tuple[tuple[str, ...], load.Node | None]:
+    """``parole: [SPID, CIE]``, and the node that is not a list of words."""
+    words = node.get("parole")
+    if words is None:
+        return (), None
+    if not words.is_list or not all(item.is_text and item.value.strip() for item in words.value):
+        return (), words
+    return tuple(item.value.strip() for item in words.value), None  # type: ignore[union-attr]
 
 
 def _language_problem(block: load.Node, lang: str, where: str, file: str) -> Problem | None:
@@ -124,11 +123,6 @@ def _language_problem(block: load.Node, lang: str, where: str, file: str) -> Pro
         detail = f"`{where}` deve avere `etichetta:` (e di solito `descrizione:` e `parole:`)"
         return problem(file, line, col, "vocabulary-invalid", detail=detail)
     return None
-
-
-def _wording_of(block: load.Node, where: str, file: str) -> tuple[Wording, list[Problem]]:
-    bad = words_problem(block, where, file)
-    return wording(block), [bad] if bad else []
 
 
 def _incomplete(
