@@ -54,21 +54,9 @@ class Term:
     translations: dict[str, Wording] = field(default_factory=dict, hash=False)
 
     def in_language(self, lang: str) -> Wording:
-        """Label, description and words for a page in ``lang``, Italian where it has none.
-
-        The words are the language's and then the Italian ones: a person reading the English
-        pages may still type «bollette», the word on their letters.
-        """
-        given = self.translations.get(lang)
-        if given is None:
-            return Wording(self.label, self.description, self.words)
-        seen = {word.casefold() for word in given.words}
-        italian = tuple(word for word in self.words if word.casefold() not in seen)
-        return Wording(
-            given.label or self.label,
-            given.description or self.description,
-            given.words + italian,
-        )
+        """Label, description and words for a page in ``lang``, Italian where it has none."""
+        italian = Wording(self.label, self.description, self.words)
+        return translations.in_language(italian, self.translations.get(lang))
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,18 @@ def site_languages() -> tuple[str, ...]:
     return tuple(i18n.interface().languages)
 
 
+def in_language(italian: Wording, given: Wording | None) -> Wording:
+    """A translation completed by the Italian: what it lacks, and the Italian words after its own.
+
+    A person reading the English pages may still type «bollette», the word on their letters.
+    """
+    if given is None:
+        return italian
+    seen = {word.casefold() for word in given.words}
+    words = given.words + tuple(word for word in italian.words if word.casefold() not in seen)
+    return Wording(given.label or italian.label, given.description or italian.description, words)
+
+
 def translations(
     entry: load.Node, italian: Wording, key: str, file: str
 ) -> tuple[dict[str, Wording], list[Problem]]:
