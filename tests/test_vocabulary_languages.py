@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from servicemap import contract, i18n, languages
+from servicemap import contract, i18n, language_names
 from servicemap.render.labels import Labels
 
 DEFAULT, DEFAULT_PROBLEMS = contract.load_vocabulary(Path("/nonexistent"))
@@ -285,20 +285,20 @@ def test_desk_languages_in_the_page_language(lang, expected):
     ],
 )
 def test_language_label(code, lang, expected):
-    assert languages.label(code, lang) == expected
+    assert language_names.label(code, lang) == expected
 
 
 def test_the_vocabulary_names_win_on_italian_pages_and_for_the_own_name():
     # CLDR calls Twi «ci» in Italian: the project's word stays
-    assert languages.label("tw", "it", native="Twi", italian="twi") == "twi"
-    assert languages.label("tw", "en", native="Twi", italian="twi") == "Twi"
-    assert languages.label("ff", "en", native="Fulfulde", italian="fula") == "Fula (Fulfulde)"
+    assert language_names.label("tw", "it", native="Twi", italian="twi") == "twi"
+    assert language_names.label("tw", "en", native="Twi", italian="twi") == "Twi"
+    assert language_names.label("ff", "en", native="Fulfulde", italian="fula") == "Fula (Fulfulde)"
 
 
 def test_a_language_cldr_does_not_know_keeps_the_vocabulary_names():
-    assert languages.label("xx", "en", native="Kriolu", italian="creolo") == "Kriolu"
-    assert languages.label("xx", "it", native="Kriolu", italian="creolo") == "creolo (Kriolu)"
-    assert languages.label("xx", "ar") == "xx"
+    assert language_names.label("xx", "en", native="Kriolu", italian="creolo") == "Kriolu"
+    assert language_names.label("xx", "it", native="Kriolu", italian="creolo") == "creolo (Kriolu)"
+    assert language_names.label("xx", "ar") == "xx"
 
 
 def test_the_guides_example_loads_clean_in_every_language(tmp_path: Path):

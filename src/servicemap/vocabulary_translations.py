@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from servicemap import languages, load
+from servicemap import language_names, load
 from servicemap.messages import problem
 from servicemap.problems import Problem
 
@@ -123,7 +123,7 @@ def _language_problem(block: load.Node, lang: str, where: str, file: str) -> Pro
     if lang not in others:
         from servicemap.contract import closest  # the one "did you mean" of the contract
 
-        if lang == languages.SOURCE_LANGUAGE:
+        if lang == language_names.SOURCE_LANGUAGE:
             why = "l'italiano si scrive nella voce stessa, sopra `traduzioni`"
         else:
             near = closest(lang, others)
@@ -157,7 +157,7 @@ def _incomplete(
 
 def _names(codes: list[str]) -> str:
     """``inglese (en), arabo (ar) e cinese (zh)``: the languages, as a volunteer reads them."""
-    names = [f"{languages.name_in(code, 'it') or code} ({code})" for code in codes]
+    names = [f"{language_names.name_in(code, 'it') or code} ({code})" for code in codes]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " e " + names[-1]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from servicemap import languages
+from servicemap import language_names
 from servicemap.contract import VOCABULARY_KINDS
 
 if TYPE_CHECKING:
@@ -25,13 +25,13 @@ class Labels:
     """Label, one-line description and search words of every vocabulary code, in one language.
 
     ``lang``: the page language the labels are in (``from_vocabulary``); a language code the
-    vocabulary does not list is still named in it (``languages.label``).
+    vocabulary does not list is still named in it (``language_names.label``).
     """
 
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
     descriptions: dict[str, dict[str, str]] = field(default_factory=dict)
     words: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # ``parole``
-    lang: str = languages.SOURCE_LANGUAGE
+    lang: str = language_names.SOURCE_LANGUAGE
     # The words of ``words`` in the page's language only (no Italian ones added)
     own_words: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     # (kind, code, "label" or "description") shown in Italian: the entry has no translation
@@ -42,7 +42,7 @@ class Labels:
         if found:
             return found
         if kind == "lingue":
-            return languages.label(code, self.lang)
+            return language_names.label(code, self.lang)
         return code
 
     def description(self, kind: str, code: str) -> str:
@@ -78,7 +78,7 @@ class Labels:
 
         Labels and descriptions in ``lang``, Italian where the entry has no translation; words
         in ``lang`` followed by the Italian ones; the desk languages named as
-        ``languages.label`` names them (``Arabic (العربية)`` on an English page).
+        ``language_names.label`` names them (``Arabic (العربية)`` on an English page).
         """
         result = cls(lang=lang)
         if vocabulary is None:
@@ -87,7 +87,7 @@ class Labels:
             for term in vocabulary.terms(kind).values():
                 result._add(kind, term, lang)
         result.labels["lingue"] = {  # the page's own words, never left in Italian
-            code: languages.label(code, lang, native=known.native, italian=known.italian)
+            code: language_names.label(code, lang, native=known.native, italian=known.italian)
             for code, known in vocabulary.lingue.items()
         }
         return result
@@ -103,7 +103,7 @@ class Labels:
         own = term.translations.get(lang)
         if own is not None and own.words:
             self.own_words.setdefault(kind, {})[term.code] = own.words
-        if lang == languages.SOURCE_LANGUAGE:
+        if lang == language_names.SOURCE_LANGUAGE:
             return
         if own is None or not own.label:
             self.in_italian.add((kind, term.code, "label"))
