@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
 
-from servicemap import contract, i18n, language_names
+from servicemap import contract, i18n, language_names, synthetic
+from servicemap.project import Project
 from servicemap.render.labels import Labels
+from servicemap.render.site import render_site
 
 DEFAULT, DEFAULT_PROBLEMS = contract.load_vocabulary(Path("/nonexistent"))
 OTHERS = ("en", "ar", "zh")
@@ -310,3 +313,21 @@ def test_the_guides_example_loads_clean_in_every_language(tmp_path: Path):
     for lang, label in [("it", "Emporio solidale"), ("en", "Social supermarket"),
                         ("ar", "متجر تضامني"), ("zh", "爱心超市")]:  # fmt: skip
         assert Labels.from_vocabulary(vocabulary, lang).label("tipo", "emporio-solidale") == label
+
+
+def test_each_tree_of_the_site_gets_its_languages_labels():
+    """``render_site(lang=)`` hands the renderers the labels of its language."""
+    services = synthetic.services(3)
+    for s in services:
+        s.aree = ["poverta"]
+    project = Project(Path("services.yaml"))
+    pages = {}
+    for lang in ("it", "en", "ar"):
+        tree = "" if lang == "it" else f"{lang}/"
+        today = dt.date(2026, 12, 1)
+        files = render_site(services, None, DEFAULT, project, today=today, lang=lang, tree=tree)
+        [page] = [f for f in files if f.path.endswith("aree/poverta.md")]
+        pages[lang] = page.content if isinstance(page.content, str) else page.content.decode()
+    assert "Povertà e difficoltà economiche" in pages["it"] and "bills" not in pages["it"]
+    assert "Poverty and money problems" in pages["en"] and "bills" in pages["en"]
+    assert "الفقر والصعوبات المالية" in pages["ar"] and "فواتير" in pages["ar"]
