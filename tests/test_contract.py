@@ -89,10 +89,11 @@ def test_a_broken_territory_vocabulary_is_reported(tmp_path: Path):
     vocabulary, problems = contract.load_vocabulary(path)
     assert [(p.line, p.code) for p in problems] == [
         (2, "vocabulary-invalid"),
+        (4, "vocabulary-untranslated"),
         (6, "vocabulary-invalid"),
         (7, "unknown-key"),
     ]
-    assert "«tipo»" in problems[2].message
+    assert "«tipo»" in problems[3].message
     assert vocabulary.label("aree", "ok") == "Va bene" and "emporio" not in vocabulary.tipo
 
 
@@ -105,6 +106,7 @@ def test_vocabulary_codes_that_would_share_a_page_name_both_lines(tmp_path: Path
         encoding="utf-8",
     )
     vocabulary, problems = contract.load_vocabulary(path)
+    problems = [p for p in problems if p.code != "vocabulary-untranslated"]  # Italian only here
     default_casa = contract.load_vocabulary(Path("/nonexistent"))[0].aree["casa"]
     assert default_casa.label != "Casa nostra"
     name = contract.load_display_name(path)

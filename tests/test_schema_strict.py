@@ -137,6 +137,7 @@ READING = {
     "merge-conflict", "file-outside-project", "file-in-git", "file-special", "content-too-large",
     "link-loop",
 }  # fmt: skip
+READING |= {"vocabulary-untranslated"}  # the vocabulary file's, like vocabulary-invalid
 
 # Values the validator accepts: the schema must accept them too.
 ACCEPTED = [

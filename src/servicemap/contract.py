@@ -1,4 +1,4 @@
-"""The data contract: vocabularies (with Italian labels) and the JSON Schema of ``services.yaml``.
+"""The data contract: vocabularies (labels per language) and the JSON Schema of ``services.yaml``.
 
 The schema file ``data/servizi.schema.json`` is the single source of the structure: editors use
 it (through the ``yaml-language-server`` modeline) to autocomplete and underline, and the
@@ -23,10 +23,12 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from servicemap import load, safefile
+from servicemap import vocabulary_translations as translations
 from servicemap.messages import problem
 from servicemap.names import char_name, explain_lookalike, fold, invisible, nfc, visible
 from servicemap.paths import PageClaims
 from servicemap.problems import Problem
+from servicemap.vocabulary_translations import Wording
 
 VOCABULARY_KINDS: tuple[str, ...] = ("tipo", "aree", "attivita", "accesso")
 _SCHEMA_VOCABULARY_DEFS = {
@@ -48,6 +50,13 @@ class Term:
     # The words people type when they look for it ("SPID", "bollette", "pacco alimentare"):
     # searched on Cerca and shown on the need and type pages, so Material's search finds them too.
     words: tuple[str, ...] = ()
+    # The same in the other interface languages (``traduzioni`` of the entry): "en" -> Wording
+    translations: dict[str, Wording] = field(default_factory=dict, hash=False)
+
+    def in_language(self, lang: str) -> Wording:
+        """Label, description and words for a page in ``lang``, Italian where it has none."""
+        italian = Wording(self.label, self.description, self.words)
+        return translations.in_language(italian, self.translations.get(lang))
 
 
 @dataclass(frozen=True)
@@ -122,7 +131,7 @@ def _merge_file(
     for key, section in root.value.items():  # type: ignore[union-attr]
         if key not in (*VOCABULARY_KINDS, "lingue"):
             line, col = section.anchor()
-            hint = _closest_hint(key, (*VOCABULARY_KINDS, "lingue"))
+            hint = closest_hint(key, (*VOCABULARY_KINDS, "lingue"))
             problems.append(problem(name, line, col, "unknown-key", key=key, hint=hint))
         elif not section.is_mapping:
             line, col = section.anchor()
@@ -153,12 +162,11 @@ def _merge_section(
             detail = f"`{kind}.{code}` deve avere `etichetta:` (e di solito `descrizione:`)"
             problems.append(problem(name, line, col, "vocabulary-invalid", detail=detail))
         else:
-            words, bad = _words(entry)
-            if bad is not None:
-                line, col = bad.anchor()
-                detail = f"`{kind}.{code}.parole` deve essere un elenco, per esempio [SPID, CIE]"
-                problems.append(problem(name, line, col, "vocabulary-invalid", detail=detail))
-            term = Term(code, entry.text("etichetta"), entry.text("descrizione"), words)
+            key = f"{kind}.{code}"
+            italian, bad = translations.wording_of(entry, key, name)
+            given, found = translations.translations(entry, italian, key, name)
+            problems += bad + found
+            term = Term(code, italian.label, italian.description, italian.words, given)
             vocabulary.terms(kind)[code] = term
     return problems
 
@@ -178,16 +186,6 @@ def _code_problems(
     if pages is None or code in vocabulary.terms(kind):  # a territory may redefine a default
         return []
     return list(pages.claim(code, file, line, col, key=kind))
-
-
-def _words(entry: load.Node) -> tuple[tuple[str, ...], load.Node | None]:
-    """``parole: [SPID, CIE]`` of a vocabulary entry, and the node that is not a list of words."""
-    node = entry.get("parole")
-    if node is None:
-        return (), None
-    if not node.is_list or not all(item.is_text and item.value.strip() for item in node.value):
-        return (), node
-    return tuple(item.value.strip() for item in node.value), None  # type: ignore[union-attr]
 
 
 @cache
@@ -306,7 +304,7 @@ def _explain(
         known = list(error.schema.get("properties", {}))
         for extra in sorted(set(error.instance) - set(known)):
             child = node.value[extra]  # type: ignore[index]
-            hint = _closest_hint(extra, known)
+            hint = closest_hint(extra, known)
             code = "bad-day" if key.endswith("orari") else "unknown-key"
             days = ", ".join(known)
             yield problem(
@@ -387,7 +385,7 @@ def _where(path: list[object], root: load.Node) -> str:
     return f" in `{key_name(path)}`" if path else ""
 
 
-def _closest_hint(word: str, choices: Iterable[str]) -> str:
+def closest_hint(word: str, choices: Iterable[str]) -> str:
     """``telefno`` -> ": forse intendevi «telefoni»?", else the list of what is allowed."""
     choices = list(choices)
     close = closest(word, choices)

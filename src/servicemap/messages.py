@@ -196,6 +196,10 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
         "`posizione`: il punto ({lat}, {lon}) è fuori dal territorio; controlla le coordinate",
     ),
     "vocabulary-invalid": ("error", "vocabolario non valido: {detail}"),
+    "vocabulary-untranslated": (
+        "warning",
+        "`{key}`: manca {what}: le pagine in {where} mostrano il testo italiano; aggiungi {fix}",
+    ),
 }
 
 

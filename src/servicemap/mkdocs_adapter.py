@@ -275,7 +275,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if _current is not None and page.file.src_uri in _current.raw_html:
         return ""
     if _current is not None and citizen.PLAIN_WORDS_MARK in markdown:  # e.g. the home page
-        labels = Labels.from_vocabulary(_current.result.vocabulary)
+        labels = Labels.from_vocabulary(_current.result.vocabulary, _current.lang)
         markdown = markdown.replace(citizen.PLAIN_WORDS_MARK, citizen.plain_words(labels), 1)
     if _current is not None and home.START_MARK in markdown:  # the home page's first screen
         ctx = _home_context(_current, config)
@@ -286,7 +286,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def _home_context(build: _Build, config: MkDocsConfig) -> RenderContext:
     """The records grouped by need and comune, for the ways in of ``render.home``."""
     result = build.result
-    labels = Labels.from_vocabulary(result.vocabulary)
+    labels = Labels.from_vocabulary(result.vocabulary, build.lang)
     site = Site(config.use_directory_urls)
     return RenderContext(
         result.services, result.territory, labels, site, lang=build.lang, tree=build.tree

@@ -57,7 +57,7 @@ def render_site(
     ctx = RenderContext(
         services,
         territory,
-        Labels.from_vocabulary(vocabulary),
+        Labels.from_vocabulary(vocabulary, lang),
         site,
         site_url=project.site_url,
         repo_url=project.repo_url,
