@@ -22,7 +22,7 @@ import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from servicemap import load, safefile
+from servicemap import load, safefile, translations
 from servicemap.messages import problem
 from servicemap.names import char_name, explain_lookalike, fold, invisible, nfc, visible
 from servicemap.paths import PageClaims
@@ -259,11 +259,17 @@ def _validator_view(schema: object) -> object:
 
 
 def _inline_refs(schema: object, defs: dict) -> object:
-    """Replace ``{"$ref": "#/$defs/x"}`` with the definition itself (our defs are not recursive)."""
+    """Replace ``{"$ref": "#/$defs/x"}`` with the definition itself (our defs are not recursive).
+
+    A ref may point inside a definition (``#/$defs/servizio/properties/nome``: a translation is
+    checked by the very rule of the Italian key)."""
     if isinstance(schema, dict):
         ref = schema.get("$ref", "")
         if ref.startswith("#/$defs/"):
-            return _inline_refs(defs[ref.removeprefix("#/$defs/")], defs)
+            target: object = defs
+            for step in ref.removeprefix("#/$defs/").split("/"):
+                target = target[step]  # type: ignore[index]
+            return _inline_refs(target, defs)
         return {k: _inline_refs(v, defs) for k, v in schema.items()}
     if isinstance(schema, list):
         return [_inline_refs(v, defs) for v in schema]
@@ -302,7 +308,9 @@ def _explain(
     key = key_name(path)
     line, col = node.anchor()
     kind = error.validator
-    if kind == "additionalProperties":
+    if kind == "additionalProperties" and key.startswith("traduzioni"):
+        yield from _translation_extras(error, node, key, file)
+    elif kind == "additionalProperties":
         known = list(error.schema.get("properties", {}))
         for extra in sorted(set(error.instance) - set(known)):
             child = node.value[extra]  # type: ignore[index]
@@ -325,7 +333,11 @@ def _explain(
             if missing not in error.instance:
                 full = f"{key}.{missing}" if key and key != "servizi" else missing
                 yield problem(file, node.line, node.column, "missing-key", key=full, where=where)
-    elif (kind == "type" and error.instance is None) or kind in ("minLength", "minItems"):
+    elif (kind == "type" and error.instance is None) or kind in (
+        "minLength",
+        "minItems",
+        "minProperties",
+    ):
         yield problem(file, line, col, "empty-value", key=key)
     elif kind == "type":
         expected = error.validator_value
@@ -356,6 +368,34 @@ def _explain(
         yield problem(file, line, col, "duplicate-item", key=key)
     else:
         yield problem(file, line, col, "schema", key=key, detail=error.message)
+
+
+def _translation_extras(
+    error: ValidationError, node: load.Node, key: str, file: str
+) -> Iterator[Problem]:
+    """A language the site is not built in, or a key that is not one of the record's texts.
+
+    ``key`` is ``traduzioni``, ``traduzioni.en`` or a group inside it (``traduzioni.en.chiusure``):
+    what the same place holds in the Italian record says whether a key is the same in every
+    language (``telefoni``, a closure's ``dal``) or a typo."""
+    known = list(error.schema.get("properties", {}))
+    extras = sorted(set(error.instance) - set(known))
+    parts = key.split(".")
+    italian = _record_schema()["properties"]
+    for step in parts[2:]:  # the group's definition in the Italian record
+        group = italian.get(step, {})
+        italian = group.get("items", group).get("properties", {})
+    for extra in extras:
+        child = node.value[extra]  # type: ignore[index]
+        if len(parts) == 1:
+            yield translations.language_problem(file, child, extra)
+        else:
+            full = f"{key}.{extra}"
+            yield translations.key_problem(file, child, full, extra in italian, known)
+
+
+def _record_schema() -> dict:
+    return published_schema()["$defs"]["servizio"]
 
 
 def _node_at(root: load.Node, path: Iterable[object]) -> load.Node:
