@@ -256,12 +256,12 @@ def test_translations_travel_in_services_json_as_a_documented_extension(tmp_path
             "descrizione": "We listen.\n  And guide.",
             "costo": "free",
             "documenti": ["Identity document"],
-        },  # fmt: skip
+        },
         "ar": {
             "nome": "مركز الاستماع",
             "accessibilita": {"note": "مدخل بمنحدر"},
             "note_orari": "بموعد",
-        },  # fmt: skip
+        },
     }
     services = [synthetic.to_service(r) for r in recs]
     folder = published(tmp_path, services)
