@@ -100,6 +100,5 @@ def test_hostile_translated_text_is_written_as_text_in_every_tree(make_site):
     rows = list(
         csv.DictReader(io.StringIO(build.page("dati/servizi-traduzioni.csv").lstrip("\ufeff")))
     )
-    assert {(r["lingua"], r["chiave"]) for r in rows if r["id"] == "ostile"} >= {
-        ("ar", "nome"), ("ar", "accessibilita.note"), ("zh", "chiusure.1.nota"), ("en", "documenti"),
-    }  # fmt: skip
+    keys = {(r["lingua"], r["chiave"]) for r in rows if r["id"] == "ostile"}
+    assert {("ar", "nome"), ("ar", "accessibilita.note"), ("zh", "chiusure.1.nota")} <= keys
