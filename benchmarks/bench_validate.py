@@ -3,8 +3,9 @@
 Usage: ``python benchmarks/bench_validate.py [N]`` (default 10,000). Three runs: *typical* records
 (the keys a desk usually fills: name, type, description, activities, address, phone, e-mail,
 hours), *full* records (every key of the contract's example record, about 1 KB each), an upper
-bound, and the full records with an English and an Arabic translation (``traduzioni``). Each run is the best of three, in CPU seconds of this process, so that other programs on a
-shared machine disturb the figure as little as possible.
+bound, and the full records with an English and an Arabic translation (``traduzioni``). Each run
+is the best of three, in CPU seconds of this process, so that other programs on a shared machine
+disturb the figure as little as possible.
 """
 
 from __future__ import annotations
