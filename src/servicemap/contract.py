@@ -309,7 +309,10 @@ def _explain(
     line, col = node.anchor()
     kind = error.validator
     if kind == "additionalProperties" and key.startswith("traduzioni"):
-        yield from _translation_extras(error, node, key, file)
+        known = list(error.schema.get("properties", {}))
+        extras = sorted(set(error.instance) - set(known))
+        record = published_schema()["$defs"]["servizio"]
+        yield from translations.extra_key_problems(file, node, key, extras, known, record)
     elif kind == "additionalProperties":
         known = list(error.schema.get("properties", {}))
         for extra in sorted(set(error.instance) - set(known)):
@@ -368,34 +371,6 @@ def _explain(
         yield problem(file, line, col, "duplicate-item", key=key)
     else:
         yield problem(file, line, col, "schema", key=key, detail=error.message)
-
-
-def _translation_extras(
-    error: ValidationError, node: load.Node, key: str, file: str
-) -> Iterator[Problem]:
-    """A language the site is not built in, or a key that is not one of the record's texts.
-
-    ``key`` is ``traduzioni``, ``traduzioni.en`` or a group inside it (``traduzioni.en.chiusure``):
-    what the same place holds in the Italian record says whether a key is the same in every
-    language (``telefoni``, a closure's ``dal``) or a typo."""
-    known = list(error.schema.get("properties", {}))
-    extras = sorted(set(error.instance) - set(known))
-    parts = key.split(".")
-    italian = _record_schema()["properties"]
-    for step in parts[2:]:  # the group's definition in the Italian record
-        group = italian.get(step, {})
-        italian = group.get("items", group).get("properties", {})
-    for extra in extras:
-        child = node.value[extra]  # type: ignore[index]
-        if len(parts) == 1:
-            yield translations.language_problem(file, child, extra)
-        else:
-            full = f"{key}.{extra}"
-            yield translations.key_problem(file, child, full, extra in italian, known)
-
-
-def _record_schema() -> dict:
-    return published_schema()["$defs"]["servizio"]
 
 
 def _node_at(root: load.Node, path: Iterable[object]) -> load.Node:

@@ -74,6 +74,27 @@ def key_problem(
     return problem(file, line, col, "not-translatable", key=key, why=why, keys=shown)
 
 
+def extra_key_problems(
+    file: str, node: Node, key: str, extras: list[str], known: list[str], record_schema: dict
+) -> Iterator[Problem]:
+    """The keys ``extras`` the schema refused at ``key`` (``traduzioni``, ``traduzioni.en`` or a
+    group inside it, ``traduzioni.en.chiusure``): a language the site is not built in, or a key
+    that is not one of the record's texts. What the same place holds in the Italian record
+    (``record_schema``, the published definition of a record) says whether a key is the same in
+    every language (``telefoni``, a closure's ``dal``) or a typo."""
+    parts = key.split(".")
+    italian = record_schema["properties"]
+    for step in parts[2:]:  # the group's definition in the Italian record
+        group = italian.get(step, {})
+        italian = group.get("items", group).get("properties", {})
+    for extra in extras:
+        child = node.value[extra]  # type: ignore[index]
+        if len(parts) == 1:
+            yield language_problem(file, child, extra)
+        else:
+            yield key_problem(file, child, f"{key}.{extra}", extra in italian, known)
+
+
 def named(record: Node) -> list[tuple[str, Node | None]]:
     """The translated names (``traduzioni.en.nome``), for the invisible-character warning."""
     return [(f"traduzioni.{code}.nome", words.get("nome")) for code, words in _languages(record)]
