@@ -75,7 +75,8 @@ def test_a_language_the_site_has_not_is_an_error_at_its_key_naming_the_possible_
     [line] = messages(text)
     assert line == (
         "services.yaml:13:7: error: `traduzioni.fr`: il sito non ha una versione in questa "
-        "lingua; le lingue possibili sono en (inglese), ar (arabo), zh (cinese) "
+        "lingua (se è una lingua parlata allo sportello, va in `lingue`); le lingue possibili "
+        "sono en (inglese), ar (arabo), zh (cinese) "
         "[unknown-translation-language]"
     )
 

@@ -50,7 +50,10 @@ def language_problem(file: str, node: Node, written: str) -> Problem:
     elif written.casefold() in LANGUAGES or written.strip() in LANGUAGES:
         why = f"scrivi il codice così: «{written.strip().casefold()}»"
     else:
-        why = "il sito non ha una versione in questa lingua"
+        why = (
+            "il sito non ha una versione in questa lingua (se è una lingua parlata allo "
+            "sportello, va in `lingue`)"
+        )
     return problem(file, line, col, "unknown-translation-language", value=written, why=why,
                    choices=choices())  # fmt: skip
 
