@@ -104,6 +104,8 @@ class Vocabulary:
         return found
 
     def _value(self, ranges: set[str], value: object, where: str) -> list[str]:
+        if isinstance(value, dict) and "@value" in value:
+            return self._language_tagged(ranges, value, where)
         if isinstance(value, dict):
             kind = str(value.get("@type", ""))
             if self.is_class(kind) and not ranges & self.ancestors(kind):
@@ -122,6 +124,20 @@ class Vocabulary:
             return []
         if not any(re.fullmatch(shape, text) for shape in shapes):
             return [f"{where}: {text!r} is not a valid {sorted(ranges)}"]
+        return []
+
+    def _language_tagged(self, ranges: set[str], value: dict, where: str) -> list[str]:
+        """A JSON-LD value object ``{"@value": "...", "@language": "ar"}``: a string in a
+        language, so a Text (schema.org's ``rdf:langString``), with a BCP 47 tag."""
+        extra = set(value) - {"@value", "@language"}
+        if extra:
+            return [f"{where}: a value object with {sorted(extra)}"]
+        if not isinstance(value["@value"], str) or not value["@value"]:
+            return [f"{where}: a value object whose @value is not a text"]
+        if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", str(value.get("@language", ""))):
+            return [f"{where}: a value object without a BCP 47 @language"]
+        if "Text" not in ranges:
+            return [f"{where}: a text in a language where {sorted(ranges)} is expected"]
         return []
 
 

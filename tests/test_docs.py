@@ -116,20 +116,26 @@ def test_the_guide_links_to_files_that_exist():
         assert (ROOT / target).exists(), f"CONTRIBUTING.md links to a missing file: {target}"
 
 
-def guide_example_record() -> str:
-    """The commented full record of the guide (the YAML block that starts with ``- id:``)."""
+def guide_example_records() -> list[str]:
+    """The guide's example records (the YAML blocks that start with ``- id:``): the commented
+    full record and the translated one."""
     blocks = re.findall(r"```yaml\n(.*?)```", read(CONTRIBUTING), flags=re.S)
-    [record] = [b for b in blocks if b.lstrip().startswith("- id:")]
-    return record
+    return [b for b in blocks if b.lstrip().startswith("- id:")]
 
 
-def test_the_guide_example_record_is_valid(tmp_path, capsys):
+def test_the_guide_has_the_full_record_and_the_translated_one():
+    full, translated = guide_example_records()
+    assert "verificato_da:" in full and "traduzioni:" in translated
+
+
+@pytest.mark.parametrize("which", [0, 1])
+def test_the_guide_example_record_is_valid(tmp_path, capsys, which):
     pytest.importorskip("servicemap.validate")
     data = (
         "territorio:\n"
         "  nome: Distretto Sociale Est Milano\n"
         "  comuni: [Pioltello, Segrate, Vimodrone, Rodano]\n"
-        "servizi:\n" + guide_example_record()
+        "servizi:\n" + guide_example_records()[which]
     )
     path = tmp_path / "services.yaml"
     path.write_text(data, encoding="utf-8")

@@ -47,4 +47,53 @@ def test_hostile_text_round_trips_exactly() -> None:
 
 def test_export_files_paths() -> None:
     paths = [f.path for f in export.export_files(synthetic.services(2))]
-    assert paths[:2] == ["dati/servizi.geojson", "dati/servizi.csv"]
+    assert paths[:3] == ["dati/servizi.geojson", "dati/servizi.csv", "dati/servizi-traduzioni.csv"]
+
+
+def translated_record() -> dict:
+    rec = synthetic.records(1)[0]
+    rec["chiusure"] = [
+        {"dal": "2026-08-01", "al": "2026-08-31", "nota": "Ferie"},
+        {"dal": "2026-12-24", "al": "2026-12-26", "nota": "Natale"},
+    ]
+    rec["traduzioni"] = {
+        "en": {"nome": "Help desk", "documenti": ["ID card", "ISEE"]},
+        "ar": {
+            "nome": "=مكتب المساعدة",  # starts like a formula: neutralised in CSV only
+            "accessibilita": {"note": "مدخل بمنحدر"},
+            "chiusure": [{}, {"nota": "عيد الميلاد"}],
+        },
+    }
+    return rec
+
+
+def test_geojson_carries_the_translations_in_the_contracts_shape() -> None:
+    rec = translated_record()
+    data = json.loads(export.geojson([synthetic.to_service(rec)]))
+    assert data["features"][0]["properties"]["traduzioni"] == {
+        "en": {"nome": "Help desk", "documenti": ["ID card", "ISEE"]},
+        "ar": {
+            "nome": "=مكتب المساعدة",
+            "accessibilita": {"note": "مدخل بمنحدر"},
+            "chiusure": [{}, {"nota": "عيد الميلاد"}],
+        },
+    }
+    plain = json.loads(export.geojson(synthetic.services(1)))["features"][0]["properties"]
+    assert plain["traduzioni"] == {}  # every feature has the same properties
+
+
+def test_translations_csv_has_one_row_per_text_and_joins_by_id() -> None:
+    """A table of its own (as GTFS's translations.txt): servizi.csv keeps its columns."""
+    s = synthetic.to_service(translated_record())
+    raw = export.translations_csv([s, *synthetic.services(2)])
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert [(r["id"], r["lingua"], r["chiave"], r["testo"]) for r in rows] == [
+        (s.id, "en", "nome", "Help desk"),
+        (s.id, "en", "documenti", "ID card; ISEE"),
+        (s.id, "ar", "nome", "'=مكتب المساعدة"),
+        (s.id, "ar", "accessibilita.note", "مدخل بمنحدر"),
+        (s.id, "ar", "chiusure.2.nota", "عيد الميلاد"),
+    ]
+    header = export.to_csv([s]).decode("utf-8-sig").splitlines()[0]
+    assert "nome_en" not in header and header.split(",") == list(export.CSV_COLUMNS)

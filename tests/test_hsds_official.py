@@ -240,3 +240,43 @@ def test_a_territory_chooses_its_licence(tmp_path):
             "path": "https://creativecommons.org/publicdomain/zero/1.0/",
         }
     ]
+
+
+def test_translations_travel_in_services_json_as_a_documented_extension(tmp_path):
+    """HSDS 3.0 has no field for a text in another language (``languages`` are the languages
+    a service is delivered in): services.json carries ``translations``, a property of our own
+    as HSDS's conformance rules allow, and still passes the official JSON schema; the CSV
+    tables stay the official ones."""
+    recs = full_records()
+    recs[0]["accessibilita"] = {"sedia_a_rotelle": "si", "note": "Ingresso con rampa"}
+    recs[0]["documenti"] = ["Documento di identità"]
+    recs[0]["traduzioni"] = {
+        "en": {
+            "nome": "Listening centre",
+            "descrizione": "We listen.\n  And guide.",
+            "costo": "free",
+            "documenti": ["Identity document"],
+        },
+        "ar": {
+            "nome": "مركز الاستماع",
+            "accessibilita": {"note": "مدخل بمنحدر"},
+            "note_orari": "بموعد",
+        },
+    }
+    services = [synthetic.to_service(r) for r in recs]
+    folder = published(tmp_path, services)
+    check_tables(folder)
+    out = check_json(folder)
+    assert out[0]["translations"] == [
+        {
+            "language": "en",
+            "name": "Listening centre",
+            "description": "We listen. And guide.",
+            "fees_description": "free",
+            "required_documents": [{"document": "Identity document"}],
+        },
+        {"language": "ar", "name": "مركز الاستماع", "accessibility_details": "مدخل بمنحدر"},
+    ]
+    assert all("translations" not in s for s in out[1:])
+    header = (folder / "services.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.split(",") == list(export_hsds.TABLES["service"])

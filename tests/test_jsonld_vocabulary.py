@@ -162,3 +162,105 @@ def test_every_service_page_of_the_example_site_passes_the_vocabulary(example_bu
         )
     assert ("GovernmentService", "GovernmentOrganization") in types
     assert ("Service", "NGO") in types
+
+
+# --- the record's translations (``traduzioni``) ---------------------------------------------
+
+TRANSLATED = """\
+territorio: {nome: Distretto, comuni: [Pioltello]}
+servizi:
+  - id: punto-migranti
+    nome: Punto migranti
+    ente: Comune di Pioltello
+    tipo: [punto-migranti]
+    descrizione: Informazioni su permesso di soggiorno e cittadinanza.
+    destinatari: Persone straniere
+    costo: gratuito
+    indirizzo: {comune: Pioltello}
+    aggiornato: "2026-03-14"
+    traduzioni:
+      en: {nome: Migrant help desk, costo: free}
+      ar: {nome: مكتب المهاجرين, descrizione: معلومات عن تصريح الإقامة والجنسية.}
+"""
+
+
+def translated_service():
+    from servicemap import load, validate
+    from servicemap.model import localized
+
+    node, _ = load.load_text(TRANSLATED, "services.yaml")
+    vocab = contract.load_vocabulary(Path(""))[0]
+    dataset, problems = validate.validate_document(node, file="services.yaml", vocabulary=vocab)
+    assert [p for p in problems if p.severity == "error"] == []
+    [s] = dataset.services
+    return s, localized
+
+
+def page_jsonld(service, lang: str) -> dict:
+    ctx = RenderContext([service], None, LABELS, Site(), site_url="https://example.org/", lang=lang)
+    return service_jsonld(service, ctx)
+
+
+def test_translated_texts_are_language_tagged_values_the_pages_language_first():
+    s, _ = translated_service()
+    ar = page_jsonld(s, "ar")
+    entity = ar["mainEntity"]
+    assert ar["inLanguage"] == "ar"
+    assert ar["name"] == {"@value": "مكتب المهاجرين", "@language": "ar"}
+    assert entity["name"] == [
+        {"@value": "مكتب المهاجرين", "@language": "ar"},
+        {"@value": "Punto migranti", "@language": "it"},
+        {"@value": "Migrant help desk", "@language": "en"},
+    ]
+    assert entity["description"][0] == {
+        "@value": "معلومات عن تصريح الإقامة والجنسية.",
+        "@language": "ar",
+    }
+    assert entity["offers"]["description"] == [
+        {"@value": "gratuito", "@language": "it"},
+        {"@value": "free", "@language": "en"},
+    ]
+    assert entity["offers"]["price"] == 0  # "gratuito", judged on the Italian
+    assert entity["audience"]["audienceType"] == "Persone straniere"  # not translated: a string
+    assert entity["availableChannel"]["name"] == entity["name"]
+    assert entity["availableChannel"]["serviceLocation"]["name"] == entity["name"]
+    assert ar["url"] == "https://example.org/servizi/punto-migranti/"
+    assert problems(ar) == []
+
+
+def test_the_italian_page_names_itself_in_italian_and_carries_the_translations():
+    s, _ = translated_service()
+    it = page_jsonld(s, "it")
+    assert it["inLanguage"] == "it"
+    assert it["name"] == {"@value": "Punto migranti", "@language": "it"}
+    assert [v["@language"] for v in it["mainEntity"]["name"]] == ["it", "en", "ar"]
+    assert problems(it) == []
+
+
+def test_a_page_in_a_language_without_the_translation_names_itself_in_italian():
+    s, _ = translated_service()
+    zh = page_jsonld(s, "zh")
+    assert zh["inLanguage"] == "zh"
+    assert zh["name"] == {"@value": "Punto migranti", "@language": "it"}
+    assert zh["mainEntity"]["description"][0]["@language"] == "it"
+
+
+def test_the_localized_copy_gives_the_same_json_ld_as_the_record():
+    """A renderer may pass the page's copy (``model.localized``): the Italian is not lost."""
+    s, localized = translated_service()
+    copy = localized(s, "ar").service
+    assert copy.nome == "مكتب المهاجرين"
+    assert page_jsonld(copy, "ar") == page_jsonld(s, "ar")
+
+
+def test_records_without_translations_keep_plain_strings():
+    [data] = jsonld_of(synthetic.records(1))
+    assert isinstance(data["name"], str) and isinstance(data["mainEntity"]["name"], str)
+    assert data["inLanguage"] == "it"
+
+
+def test_the_checker_refuses_a_value_object_where_no_text_goes():
+    bad = {"@type": "Service", "url": {"@value": "https://x.org", "@language": "en"}}
+    assert vocabulary().problems(bad) == ["$.url: a text in a language where ['URL'] is expected"]
+    odd = {"@type": "Service", "name": {"@value": "x", "@language": "English"}}
+    assert vocabulary().problems(odd) == ["$.name: a value object without a BCP 47 @language"]

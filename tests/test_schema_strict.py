@@ -106,6 +106,17 @@ FAILING: dict[str, list[str]] = {
     "invisible-in-id": [with_("id: caritas-pioltello", "id: caritas\u200b-pioltello")],
     "invisible-character": [with_("nome: Centro", "nome: Centro\u200b")],
     "unusable-name": [with_("id: caritas-pioltello", "id: con")],
+    "unknown-translation-language": [
+        GOOD + "    traduzioni:\n      fr: {nome: Centre d'écoute}\n",
+        GOOD + "    traduzioni:\n      it: {nome: Centro}\n",
+    ],
+    "not-translatable": [
+        GOOD + '    traduzioni:\n      en: {telefoni: ["02 9236 6364"]}\n',
+        GOOD + "    traduzioni:\n      en: {nom: Listening centre}\n",
+        GOOD + '    chiusure: [{dal: "2026-08-01", al: "2026-08-31", nota: Ferie}]\n'
+        '    traduzioni:\n      en: {chiusure: [{dal: "2026-08-01", nota: Holidays}]}\n',
+    ],
+    "translation-without-italian": [GOOD + "    traduzioni:\n      en: {costo: free}\n"],
 }
 
 # What JSON Schema cannot say, and why. The validator reports these; editors do not underline them.
@@ -124,6 +135,7 @@ NOT_EXPRESSIBLE = {
     "invisible-character": "è un avviso: il nome resta valido, l'editor non deve segnarlo errato",
     "unusable-name": "nomi riservati (con, nul, aux, index...): il validatore li spiega uno per "
     "uno; un `not` nello schema direbbe solo «non valido»",
+    "translation-without-italian": "è un avviso: la traduzione è valida, ma l'italiano manca",
 }
 # Codes about the site, not one record's values: two records, or a record and a hand-written
 # page, that would land on one address (tests/test_build_e2e.py), and the territory's contact
@@ -153,6 +165,12 @@ ACCEPTED = [
     GOOD + '    chiusure: [{dal: "2026-12-24", al: "2026-12-31"}]\n',
     GOOD + "    posizione: {lat: 45.5, lon: 9.32}\n",
     with_("      comune: Pioltello\n", '      comune: Pioltello\n      cap: "20096"\n'),
+    GOOD
+    + '    costo: gratuito\n    chiusure: [{dal: "2026-08-01", al: "2026-08-31", nota: Ferie}]\n'
+    + "    accessibilita: {sedia_a_rotelle: si, note: Rampa}\n    traduzioni:\n"
+    + "      en: {nome: Listening centre, costo: free, chiusure: [{nota: Holidays}]}\n"
+    + "      ar: {nome: مركز الاستماع, accessibilita: {note: منحدر}}\n"
+    + "      zh: {nome: 倾听中心}\n",
 ]
 
 
@@ -202,6 +220,7 @@ def test_the_rules_the_schema_cannot_express():
         "possible-duplicate",
         "stale",
         "swapped-position",
+        "translation-without-italian",
         "unknown-comune",
         "unusable-name",
     ]

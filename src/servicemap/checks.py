@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from servicemap import translations
 from servicemap.contract import VOCABULARY_KINDS, Vocabulary, closest
 from servicemap.escape import web_uri
 from servicemap.geo import GeoCheck
@@ -138,7 +139,7 @@ def check_hidden_characters(record: Node, ctx: Context) -> Iterator[Problem]:
             ("indirizzo.comune", indirizzo.get("comune")),
         ]
     named += [("comuni_serviti", item) for item in texts(record.get("comuni_serviti"))]
-    yield from hidden_in_names(named, ctx)
+    yield from hidden_in_names(named + translations.named(record), ctx)
 
 
 def hidden_in_names(named: list[tuple[str, Node | None]], ctx: Context) -> Iterator[Problem]:
@@ -391,4 +392,5 @@ CHECKS = (
     check_vocabulary,
     check_languages,
     check_position,
+    translations.check_translations,
 )

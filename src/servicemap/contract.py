@@ -22,8 +22,7 @@ import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from servicemap import load, safefile
-from servicemap import vocabulary_translations as translations
+from servicemap import load, safefile, translations, vocabulary_translations
 from servicemap.messages import problem
 from servicemap.names import char_name, explain_lookalike, fold, invisible, nfc, visible
 from servicemap.paths import PageClaims
@@ -56,7 +55,7 @@ class Term:
     def in_language(self, lang: str) -> Wording:
         """Label, description and words for a page in ``lang``, Italian where it has none."""
         italian = Wording(self.label, self.description, self.words)
-        return translations.in_language(italian, self.translations.get(lang))
+        return vocabulary_translations.in_language(italian, self.translations.get(lang))
 
 
 @dataclass(frozen=True)
@@ -163,8 +162,8 @@ def _merge_section(
             problems.append(problem(name, line, col, "vocabulary-invalid", detail=detail))
         else:
             key = f"{kind}.{code}"
-            italian, bad = translations.wording_of(entry, key, name)
-            given, found = translations.translations(entry, italian, key, name)
+            italian, bad = vocabulary_translations.wording_of(entry, key, name)
+            given, found = vocabulary_translations.translations(entry, italian, key, name)
             problems += bad + found
             term = Term(code, italian.label, italian.description, italian.words, given)
             vocabulary.terms(kind)[code] = term
@@ -257,11 +256,17 @@ def _validator_view(schema: object) -> object:
 
 
 def _inline_refs(schema: object, defs: dict) -> object:
-    """Replace ``{"$ref": "#/$defs/x"}`` with the definition itself (our defs are not recursive)."""
+    """Replace ``{"$ref": "#/$defs/x"}`` with the definition itself (our defs are not recursive).
+
+    A ref may point inside a definition (``#/$defs/servizio/properties/nome``: a translation is
+    checked by the very rule of the Italian key)."""
     if isinstance(schema, dict):
         ref = schema.get("$ref", "")
         if ref.startswith("#/$defs/"):
-            return _inline_refs(defs[ref.removeprefix("#/$defs/")], defs)
+            target: object = defs
+            for step in ref.removeprefix("#/$defs/").split("/"):
+                target = target[step]  # type: ignore[index]
+            return _inline_refs(target, defs)
         return {k: _inline_refs(v, defs) for k, v in schema.items()}
     if isinstance(schema, list):
         return [_inline_refs(v, defs) for v in schema]
@@ -300,7 +305,12 @@ def _explain(
     key = key_name(path)
     line, col = node.anchor()
     kind = error.validator
-    if kind == "additionalProperties":
+    if kind == "additionalProperties" and key.startswith("traduzioni"):
+        known = list(error.schema.get("properties", {}))
+        extras = sorted(set(error.instance) - set(known))
+        record = published_schema()["$defs"]["servizio"]
+        yield from translations.extra_key_problems(file, node, key, extras, known, record)
+    elif kind == "additionalProperties":
         known = list(error.schema.get("properties", {}))
         for extra in sorted(set(error.instance) - set(known)):
             child = node.value[extra]  # type: ignore[index]
@@ -323,7 +333,11 @@ def _explain(
             if missing not in error.instance:
                 full = f"{key}.{missing}" if key and key != "servizi" else missing
                 yield problem(file, node.line, node.column, "missing-key", key=full, where=where)
-    elif (kind == "type" and error.instance is None) or kind in ("minLength", "minItems"):
+    elif (kind == "type" and error.instance is None) or kind in (
+        "minLength",
+        "minItems",
+        "minProperties",
+    ):
         yield problem(file, line, col, "empty-value", key=key)
     elif kind == "type":
         expected = error.validator_value

@@ -1,11 +1,18 @@
 """Open data: the records as GeoJSON and CSV, and the JSON Schema that describes them.
 
-GeoJSON carries every value exactly as written (lists stay lists); CSV is for spreadsheets: one
-row per record, lists joined with "; ", UTF-8 with a byte order mark (without it Excel on
-Windows reads accented letters wrong), comma-separated with CRLF line ends (RFC 4180). A cell that
-a spreadsheet would run as a formula gets a leading apostrophe, as OWASP advises
-(``escape.spreadsheet_cell``, shared by every CSV we write); the GeoJSON keeps the text untouched.
+GeoJSON carries every value exactly as written (lists stay lists), the translations too, under
+``traduzioni`` in the contract's shape; CSV is for spreadsheets: one row per record, lists joined
+with "; ", UTF-8 with a byte order mark (without it Excel on Windows reads accented letters
+wrong), comma-separated with CRLF line ends (RFC 4180). A cell that a spreadsheet would run as a
+formula gets a leading apostrophe, as OWASP advises (``escape.spreadsheet_cell``, shared by every
+CSV we write); the GeoJSON keeps the text untouched.
 The HSDS export lives in ``export_hsds``.
+
+The translations get a table of their own in CSV (``servizi-traduzioni.csv``: one row per
+record, language and key, as GTFS does with ``translations.txt``), not columns ``nome_en``,
+``nome_ar``... in ``servizi.csv``: ten keys in three languages would be thirty mostly empty
+columns in every volunteer's spreadsheet, and a new site language would change the columns
+that every reuser's import reads. The table joins ``servizi.csv`` by ``id``.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ from servicemap.render import GeneratedFile
 
 GEOJSON_PATH = "dati/servizi.geojson"
 CSV_PATH = "dati/servizi.csv"
+TRANSLATIONS_CSV_PATH = "dati/servizi-traduzioni.csv"
 SCHEMA_PATH = "schema/servizi.schema.json"
 LIST_SEPARATOR = "; "
 
@@ -68,7 +76,22 @@ def properties(service: Service, url: str = "") -> dict[str, object]:
     }
     for key in sorted(service.extra):
         props.setdefault(key, service.extra[key])
+    props["traduzioni"] = {code: as_written(words) for code, words in service.traduzioni.items()}
     return props
+
+
+def as_written(words: dict[str, object]) -> dict[str, object]:
+    """One language of ``Service.traduzioni`` in the contract's shape: ``accessibilita.note``
+    as ``accessibilita: {note}``, the closures' notes as ``chiusure: [{nota}]`` (in order)."""
+    shaped: dict[str, object] = {}
+    for key, value in words.items():
+        if key == "accessibilita.note":
+            shaped["accessibilita"] = {"note": value}
+        elif key == "chiusure.nota":
+            shaped["chiusure"] = [{"nota": note} if note else {} for note in value]  # type: ignore[attr-defined]
+        else:
+            shaped[key] = list(value) if isinstance(value, list) else value
+    return shaped
 
 
 def geojson(services: list[Service], urls: dict[str, str] | None = None) -> str:
@@ -129,6 +152,38 @@ def to_csv(services: list[Service], urls: dict[str, str] | None = None) -> bytes
     return buffer.getvalue().encode("utf-8-sig")
 
 
+TRANSLATION_COLUMNS = ("id", "lingua", "chiave", "testo")
+
+
+def translation_rows(service: Service) -> list[dict[str, str]]:
+    """One row per translated text: ``chiave`` as the contract names it (``chiusure.2.nota``:
+    the note of the second closure); lists joined as in ``servizi.csv``."""
+    rows = []
+    for code, words in service.traduzioni.items():
+        for key, value in words.items():
+            if key == "chiusure.nota":
+                cells = [(f"chiusure.{n}.nota", note) for n, note in enumerate(value, 1) if note]  # type: ignore[arg-type]
+            elif isinstance(value, list):
+                cells = [(key, LIST_SEPARATOR.join(value))]
+            else:
+                cells = [(key, str(value))]
+            rows += [
+                {"id": service.id, "lingua": code, "chiave": k, "testo": str(spreadsheet_cell(v))}
+                for k, v in cells
+            ]
+    return rows
+
+
+def translations_csv(services: list[Service]) -> bytes:
+    """``servizi-traduzioni.csv``: the same dialect as ``servizi.csv`` (BOM, commas, CRLF)."""
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=TRANSLATION_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for s in services:
+        writer.writerows(translation_rows(s))
+    return buffer.getvalue().encode("utf-8-sig")
+
+
 def schema_text() -> str | None:
     """The published JSON Schema of services.yaml, if the package ships it."""
     path = resources.files("servicemap") / "data" / "servizi.schema.json"
@@ -142,6 +197,7 @@ def export_files(
     files = [
         GeneratedFile(GEOJSON_PATH, geojson(services, urls), kind="static"),
         GeneratedFile(CSV_PATH, to_csv(services, urls), kind="static"),
+        GeneratedFile(TRANSLATIONS_CSV_PATH, translations_csv(services), kind="static"),
     ]
     schema = schema_text()
     if schema is not None:

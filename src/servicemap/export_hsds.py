@@ -27,6 +27,13 @@ Choices, made to stay honest about what the data says:
 - Closures (``chiusure``) cut those periods (no weekly row is valid on a closed day), are written
   in ``service.alert``, and make the status ``temporarily closed`` when the build date falls inside
   one. Public holidays (``festivi``) cannot be said in an HSDS schedule: the notes say them.
+- Translations (``traduzioni``): HSDS 3.0 has no place for a text in another language (its
+  ``language`` table is the languages a service is *delivered* in; ``taxonomy_term.language`` is
+  the language of a term; the FAQ says localisation is not supported yet). Its conformance rules
+  allow properties of one's own where HSDS has none, so ``services.json`` gives each translated
+  service a documented ``translations`` list (``translation_objects``); the CSV tables stay exactly
+  the official ones (an extra column would fail the official table schemas): the translations
+  are in ``dati/servizi-traduzioni.csv`` beside them.
 """
 
 from __future__ import annotations
@@ -214,6 +221,37 @@ def _add_service(
                 "document": document,
             }
         )
+
+
+# Our translated keys -> the HSDS field of the service object that carries the Italian text.
+TRANSLATED_FIELDS: dict[str, str] = {
+    "nome": "name",
+    "descrizione": "description",
+    "destinatari": "eligibility_description",
+    "costo": "fees_description",
+}
+
+
+def translation_objects(s: Service) -> list[Row]:
+    """The ``translations`` extension of one service: per language (BCP 47 ``language``), the
+    service's own HSDS fields in that language, ``required_documents`` as HSDS lists them, and
+    the location's accessibility ``details``. Texts that HSDS has only inside a sentence of ours
+    (``note_orari`` in the schedule notes, closure notes in ``alert``) are not repeated."""
+    found = []
+    for code, words in s.traduzioni.items():
+        item: Row = {"language": code}
+        for key, field in TRANSLATED_FIELDS.items():
+            if words.get(key):
+                item[field] = (
+                    " ".join(str(words[key]).split()) if key == "descrizione" else words[key]
+                )
+        if words.get("documenti"):
+            item["required_documents"] = [{"document": d} for d in words["documenti"]]  # type: ignore[attr-defined]
+        if words.get("accessibilita.note") and s.accessibilita.get("note"):
+            item["accessibility_details"] = words["accessibilita.note"]
+        if len(item) > 1:
+            found.append(item)
+    return found
 
 
 def _areas(s: Service, istat: dict[str, str]) -> list[Row]:

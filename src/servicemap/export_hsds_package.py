@@ -19,8 +19,10 @@ from servicemap.export_hsds import (
     TABLES,
     Row,
     export_hsds,
+    hsds_id,
     official_tables,
     to_csv,
+    translation_objects,
 )
 from servicemap.model import Service
 
@@ -116,8 +118,12 @@ def _children(tables: dict[str, list[Row]], table: str, key: str) -> dict[str, l
     return found
 
 
-def services_json(tables: dict[str, list[Row]]) -> list[Row]:
-    """Each service as one HSDS object, its related rows nested (schema ``service.json``)."""
+def services_json(
+    tables: dict[str, list[Row]], translations: dict[str, list[Row]] | None = None
+) -> list[Row]:
+    """Each service as one HSDS object, its related rows nested (schema ``service.json``).
+
+    ``translations``: service id -> its ``translations`` extension (``translation_objects``)."""
     organizations = {row["id"]: _clean(row) for row in tables["organization"]}
     locations = {row["id"]: _clean(row) for row in tables["location"]}
     by_location = {
@@ -150,6 +156,8 @@ def services_json(tables: dict[str, list[Row]]) -> list[Row]:
             service[plural] = by_service[name].get(sid, [])
         # By id only: the terms are the few rows of taxonomy_terms.csv, not repeated per service.
         service["attributes"] = attributes.get(sid, [])
+        if translations and translations.get(sid):
+            service["translations"] = translations[sid]
         out.append(service)
     return out
 
@@ -169,7 +177,11 @@ def hsds_files(
     descriptor = datapackage(tables, territory=territory, license=license, today=today)
     files.append((f"{OUTPUT_DIR}/datapackage.json", _json(descriptor)))
     # Compact: the JSON form of a region runs to tens of megabytes, indentation would double it.
-    compact = json.dumps(services_json(tables), ensure_ascii=False, separators=(",", ":"))
+    translated = {
+        hsds_id("service", s.id): translation_objects(s) for s in services if s.traduzioni
+    }
+    nested = services_json(tables, translated)
+    compact = json.dumps(nested, ensure_ascii=False, separators=(",", ":"))
     files.append((f"{OUTPUT_DIR}/{JSON_PATH}", compact + "\n"))
     return files
 

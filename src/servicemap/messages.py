@@ -200,6 +200,21 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
         "warning",
         "`{key}`: manca {what}: le pagine in {where} mostrano il testo italiano; aggiungi {fix}",
     ),
+    # Translations (``traduzioni``)
+    "unknown-translation-language": (
+        "error",
+        "`traduzioni.{value}`: {why}; le lingue possibili sono {choices}",
+    ),
+    "not-translatable": (
+        "error",
+        "`{key}`: {why}; si traducono solo: {keys}",
+    ),
+    "translation-without-italian": (
+        "warning",
+        "`{key}`: in italiano la scheda non ha {italian}, quindi la traduzione non si vede in "
+        "nessuna pagina; scrivi prima il testo in italiano (è il testo di riferimento) oppure "
+        "togli la traduzione",
+    ),
 }
 
 

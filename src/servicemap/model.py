@@ -109,6 +109,8 @@ class Service:
     position: Position | None = None  # set by place.py
     # ``traduzioni``: language code -> the record's text keys (TRANSLATABLE) in that language
     traduzioni: dict[str, dict[str, object]] = field(default_factory=dict)
+    # On a copy made by ``localized``: the record as written (in Italian); None on the record.
+    original: Service | None = field(default=None, repr=False, compare=False)
 
     @property
     def comune(self) -> str:
@@ -120,10 +122,13 @@ class Service:
 
 
 # The record's own words, which ``traduzioni`` may give in another language (everything else,
-# codes, numbers, names of places, is the same in every language).
+# codes, numbers, names of places, is the same in every language). A dotted key is one text
+# inside a group: ``accessibilita.note``; ``chiusure.nota`` is the note of each closure.
 TRANSLATABLE: tuple[str, ...] = (
     "nome", "descrizione", "destinatari", "documenti", "costo", "note_orari",
+    "contatti_note", "nota_fonte", "accessibilita.note", "chiusure.nota",
 )  # fmt: skip
+EXTRA_TEXTS = frozenset({"contatti_note", "nota_fonte"})  # kept in ``Service.extra``
 
 
 @dataclass(frozen=True)
@@ -138,15 +143,54 @@ def localized(service: Service, lang: str, source: str = "it") -> Localized:
     """The record in ``lang``: its translation where given, the Italian text elsewhere.
 
     The page marks every key of ``italian`` with ``lang="it"`` and says once, in the page's
-    language, that the text is available only in Italian.
+    language, that the text is available only in Italian. ``chiusure.nota`` is in ``italian``
+    when any closure's note is left in Italian. The copy's ``original`` is the record as
+    written, so what needs every language (the JSON-LD) can still reach the Italian text.
     """
-    given = [key for key in TRANSLATABLE if getattr(service, key)]
     if lang == source:
         return Localized(service, frozenset())
     words = service.traduzioni.get(lang, {})
-    found = {key: words[key] for key in given if words.get(key)}
-    copy = replace(service, **found) if found else service
-    return Localized(copy, frozenset(key for key in given if key not in found))
+    changes: dict[str, object] = {}
+    italian = set()
+    for key in TRANSLATABLE:
+        if not _italian_text(service, key):
+            continue
+        if not _apply(service, key, words.get(key), changes):
+            italian.add(key)
+    if not changes:
+        return Localized(service, frozenset(italian))
+    copy = replace(service, **changes, original=service.original or service)
+    return Localized(copy, frozenset(italian))
+
+
+def _italian_text(service: Service, key: str) -> object:
+    """The Italian value of a TRANSLATABLE key ("" or [] when the record has none)."""
+    if key in EXTRA_TEXTS:
+        return service.extra.get(key, "")
+    if key == "accessibilita.note":
+        return service.accessibilita.get("note", "")
+    if key == "chiusure.nota":
+        return [c.note for c in service.chiusure if c.note]
+    return getattr(service, key)
+
+
+def _apply(service: Service, key: str, words: object, changes: dict[str, object]) -> bool:
+    """Put the translation of ``key`` into ``changes``; False when some of it stays Italian."""
+    if not words:
+        return False
+    if key in EXTRA_TEXTS:
+        changes["extra"] = {**changes.get("extra", service.extra), key: words}  # type: ignore[dict-item]
+    elif key == "accessibilita.note":
+        changes["accessibilita"] = {**service.accessibilita, "note": words}
+    elif key == "chiusure.nota":
+        notes = list(words) + [""] * len(service.chiusure)  # type: ignore[call-overload]
+        changes["chiusure"] = [
+            replace(c, note=n or c.note) for c, n in zip(service.chiusure, notes, strict=False)
+        ]
+        return all(n or not c.note for c, n in zip(service.chiusure, notes, strict=False))
+    else:
+        changes[key] = words
+    return True
 
 
 @dataclass(frozen=True)

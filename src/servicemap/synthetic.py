@@ -161,7 +161,44 @@ def to_service(rec: dict, *, line: int = 0) -> Service:
         verificato_da=rec.get("verificato_da", ""),
         fonte=rec.get("fonte", ""),
         position=position,
+        traduzioni=_translations(rec),
     )
+
+
+def _translations(rec: dict) -> dict[str, dict[str, object]]:
+    """``rec["traduzioni"]`` (the contract's shape) as ``Service.traduzioni`` (flat keys), read
+    by the loader's own code from the record written as YAML."""
+    if not rec.get("traduzioni"):
+        return {}
+    from servicemap import load, translations
+
+    shape = {"traduzioni": rec["traduzioni"], "chiusure": rec.get("chiusure", [])}
+    node, _ = load.load_text(json.dumps(shape, ensure_ascii=False), "synthetic")
+    return translations.read(node, lambda closure: True) if node is not None else {}  # type: ignore[arg-type]
+
+
+def hostile_translations(rec: dict, text: str = HOSTILE) -> dict:
+    """A copy of ``rec`` whose every translatable key, in every site language, holds ``text``
+    (the Italian keys it translates are set too, so every translation is shown)."""
+    out = json.loads(json.dumps(rec))
+    out.setdefault("accessibilita", {})["note"] = out.get("accessibilita", {}).get("note") or "note"
+    out["chiusure"] = out.get("chiusure") or [{"dal": "2026-08-01", "al": "2026-08-31"}]
+    out["chiusure"][0]["nota"] = out["chiusure"][0].get("nota") or "nota"
+    for key in ("descrizione", "destinatari", "costo", "note_orari", "contatti_note"):
+        out[key] = out.get(key) or key
+    out["documenti"] = out.get("documenti") or ["documento"]
+    out["traduzioni"] = {
+        code: {
+            "nome": f"{code} nome: {text}",
+            **{k: f"{code} {k}: {text}" for k in ("descrizione", "destinatari", "costo")},
+            **{k: f"{code} {k}: {text}" for k in ("note_orari", "contatti_note")},
+            "documenti": [f"{code} documento {text}", text],
+            "accessibilita": {"note": f"{code} note: {text}"},
+            "chiusure": [{"nota": f"{code} nota: {text}"}],
+        }
+        for code in ("en", "ar", "zh")
+    }
+    return out
 
 
 def services(n: int, *, seed: int = 0) -> list[Service]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from servicemap import checks, contract, duplicates
+from servicemap import checks, contract, duplicates, translations
 from servicemap.contract import Vocabulary
 from servicemap.geo import GeoCheck
 from servicemap.hours import HoursError, parse_day
@@ -166,6 +166,7 @@ def build_service(record: Node) -> Service | None:
         verificato_da=get("verificato_da", ""),
         fonte=fonte if fonte and checks.is_web_url(fonte) else "",
         extra={key: text[key] for key in EXTRA_KEYS if text.get(key)},
+        traduzioni=translations.read(record, _closure_kept) if "traduzioni" in fields else {},
     )
 
 
@@ -188,7 +189,13 @@ def _hours(node: Node | None) -> dict[str, list[TimeRange]]:
 def _closures(node: Node | None) -> list[Closure]:
     found = []
     for item in node.value if node is not None and isinstance(node.value, list) else []:
-        start, end = checks.parse_date(item.text("dal")), checks.parse_date(item.text("al"))
-        if start and end and start <= end:
-            found.append(Closure(start.isoformat(), end.isoformat(), item.text("nota")))
+        if _closure_kept(item):
+            start, end = checks.parse_date(item.text("dal")), checks.parse_date(item.text("al"))
+            found.append(Closure(start.isoformat(), end.isoformat(), item.text("nota")))  # type: ignore[union-attr]
     return found
+
+
+def _closure_kept(item: Node) -> bool:
+    """A closure with two valid dates in order: the others are left out of the ``Service``."""
+    start, end = checks.parse_date(item.text("dal")), checks.parse_date(item.text("al"))
+    return bool(start and end and start <= end)

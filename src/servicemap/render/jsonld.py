@@ -9,6 +9,13 @@ with its BCP 47 code) and, on its contact point, the opening hours (``hoursAvail
 carries the same hours as ``openingHoursSpecification``, with the announced closures. Every term
 is checked against the schema.org vocabulary file in the tests. Written into the page with
 ``text.script_json`` so that no field can close the ``<script>``.
+
+Every language's page carries every language of the record: a text with ``traduzioni`` is an
+array of JSON-LD value objects (``{"@value": ..., "@language": "ar"}``: JSON-LD 1.0 and 1.1, so
+schema.org's validator and search engines read each with its language), the page's language
+first; a text without translations stays a plain string, as before. ``inLanguage`` is the page's
+language, and the WebPage's ``name`` the name the page shows. The Italian record is the source
+even when a renderer passes the copy ``model.localized`` made (``Service.original``).
 """
 
 from __future__ import annotations
@@ -64,13 +71,37 @@ def opening_hours(service: Service) -> list[dict[str, str]]:
     return specs
 
 
+def texts(service: Service, key: str, lang: str) -> str | list[dict[str, str]]:
+    """The Italian text of ``key`` (a ``TEXT_KEYS`` string), or its values in every language
+    the record has, each tagged with its language, the page's language ``lang`` first."""
+    italian = getattr(service, key)
+    given = {code: words[key] for code, words in service.traduzioni.items() if words.get(key)}
+    if not given:
+        return italian
+    given = {"it": italian, **given}
+    order = [lang, *(code for code in given if code != lang)]
+    return [{"@value": given[code], "@language": code} for code in order if code in given]
+
+
+def _shown(value: str | list[dict[str, str]], lang: str) -> str | dict[str, str]:
+    """The one value a page in ``lang`` shows: its translation, or the Italian."""
+    if isinstance(value, str):
+        return value
+    return (
+        value[0]
+        if value[0]["@language"] == lang
+        else next(v for v in value if v["@language"] == "it")
+    )
+
+
 def service_jsonld(service: Service, ctx: RenderContext) -> dict[str, object]:
     """The page of one record: ``WebPage`` with its dates, ``mainEntity`` the service."""
+    service = service.original or service  # the record as written, with all its languages
     page: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "WebPage",
-        "name": service.nome,
-        "inLanguage": "it",
+        "name": _shown(texts(service, "nome", ctx.lang), ctx.lang),
+        "inLanguage": ctx.lang,
         "dateModified": service.aggiornato,
         "lastReviewed": service.aggiornato,
     }
@@ -85,11 +116,12 @@ def _service(service: Service, ctx: RenderContext) -> dict[str, object]:
     """The service itself (only the fields it has)."""
     labels = ctx.labels
     hours = opening_hours(service)
+    name = texts(service, "nome", ctx.lang)
     languages = [
         {"@type": "Language", "name": labels.label("lingue", code), "alternateName": code}
         for code in service.lingue
     ]
-    channel: dict[str, object] = {"@type": "ServiceChannel", "name": service.nome}
+    channel: dict[str, object] = {"@type": "ServiceChannel", "name": name}
     if languages:
         channel["availableLanguage"] = languages
     site = web_uri(service.sito) if service.sito else None
@@ -106,10 +138,10 @@ def _service(service: Service, ctx: RenderContext) -> dict[str, object]:
         contact["hoursAvailable"] = hours
     if len(contact) > 2:
         channel["servicePhone"] = contact
-    channel["serviceLocation"] = _place(service, hours)
+    channel["serviceLocation"] = _place(service, hours, name)
     data: dict[str, object] = {
         "@type": "GovernmentService" if public_service(service) else "Service",
-        "name": service.nome,
+        "name": name,
         "identifier": service.id,
         "serviceType": labels.many("tipo", service.tipo),
         "areaServed": [{"@type": "City", "name": c} for c in service.served_comuni()],
@@ -119,20 +151,22 @@ def _service(service: Service, ctx: RenderContext) -> dict[str, object]:
     if url:
         data["url"] = url
     if service.descrizione:
-        data["description"] = service.descrizione
+        data["description"] = texts(service, "descrizione", ctx.lang)
     if service.ente:
         data["provider"] = {"@type": provider_type(service), "name": service.ente}
     if service.destinatari:
-        data["audience"] = {"@type": "Audience", "audienceType": service.destinatari}
+        audience = texts(service, "destinatari", ctx.lang)
+        data["audience"] = {"@type": "Audience", "audienceType": audience}
     if service.costo:
-        offer: dict[str, object] = {"@type": "Offer", "description": service.costo}
+        cost = texts(service, "costo", ctx.lang)
+        offer: dict[str, object] = {"@type": "Offer", "description": cost}
         if service.costo.strip().casefold() in FREE:
             offer |= {"price": 0, "priceCurrency": "EUR"}
         data["offers"] = offer
     return data
 
 
-def _place(service: Service, hours: list[dict[str, str]]) -> dict[str, object]:
+def _place(service: Service, hours: list[dict[str, str]], name: object) -> dict[str, object]:
     a = service.indirizzo
     address = {"@type": "PostalAddress", "addressLocality": a.comune, "addressCountry": "IT"}
     for key, value in (
@@ -142,7 +176,7 @@ def _place(service: Service, hours: list[dict[str, str]]) -> dict[str, object]:
     ):
         if value:
             address[key] = value
-    place: dict[str, object] = {"@type": "Place", "name": service.nome, "address": address}
+    place: dict[str, object] = {"@type": "Place", "name": name, "address": address}
     if service.position is not None:
         place["geo"] = {
             "@type": "GeoCoordinates",
