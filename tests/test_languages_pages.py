@@ -189,7 +189,8 @@ def test_the_arabic_page_shows_the_arabic_name_and_the_italian_page_the_italian_
     s = translated()
     arabic = render_service_page(s, ctx_for([s], "ar"))
     assert f"<h1>{ARABIC_NAME}</h1>" in arabic and "مساعدة في دفع الإيجار." in arabic
-    assert "Sportello casa Pioltello" not in arabic.split("\n---\n", 1)[1].split("application/ld")[0]
+    shown = arabic.split("\n---\n", 1)[1].split("application/ld")[0]  # JSON-LD: the export's
+    assert "Sportello casa Pioltello" not in shown
     italian = render_service_page(s, ctx_for([s], "it"))
     assert "<h1>Sportello casa Pioltello</h1>" in italian
     assert ARABIC_NAME not in italian and "sm-solo-italiano" not in italian
