@@ -24,7 +24,8 @@ def test_every_key_the_pages_use_is_in_the_dictionary(example_build):
         used |= set(re.findall(r'data-i18n="([^"]+)"', text))
         used |= {k for pairs in re.findall(r'data-i18n-attr="([^"]+)"', text)
                  for k in re.findall(r":([^;]+)", pairs)}  # fmt: skip
-    assert {"scheda.orari", "cerca.q", "cerca.vicino", "cosa-fanno.titolo"} <= used
+    # The generated pages (service, lists, home) are rendered in their language and carry none.
+    assert {"cerca.q", "cerca.vicino"} <= used
     assert used - set(i18n.interface().texts) == set()
 
 

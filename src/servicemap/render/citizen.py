@@ -9,10 +9,12 @@
 * "Segnala un errore" (an issue on the forge, or an e-mail to the network's coordinator, or how
   to reach the network) and "Modifica questa scheda" (the record's line in ``services.yaml``).
 * "Che cosa fanno gli sportelli": accoglienza, ascolto, orientamento, accompagnamento,
-  facilitazione digitale in plain Italian, from the vocabulary (``attivita`` descriptions) and
+  facilitazione digitale in plain words, from the vocabulary (``attivita`` descriptions) and
   ``data/interfaccia.yaml``; on each need page, and on any hand-written page that holds
   ``PLAIN_WORDS_MARK`` (the home page).
 
+Every text is rendered in the page's language (``ctx.lang``); a report to the forge or by
+e-mail stays in Italian, the language of the volunteers who correct the record.
 Everything here is hidden in print (class ``sm-solo-schermo``) except the plain words.
 """
 
@@ -185,7 +187,7 @@ def report_links(s: Service, ctx: RenderContext, src: str) -> str:
     contact = ctx.contact
     if not links and contact is not None and contact.email:
         href = mailto_uri(contact.email, subject=title, body=body)
-        role = f' (<bdi lang="it">{esc(contact.ruolo)}</bdi>)'
+        role = f' <bdi lang="it">({esc(contact.ruolo)})</bdi>'
         links.append(_link(href, ctx.t("scheda.segnala-email"), "sm-segnala-email", role))
     elif not links and contact is not None:
         heading = "scheda.segnala-contatto"

@@ -7,6 +7,10 @@ costs ("Costi"), when ("Orari"), where ("Dove si trova") and whom to contact ("C
 Only the first block (name, type, needs, comune, organisation) goes into Material's search index;
 every other heading and block carries ``data-search-exclude``, which keeps the index at a few
 hundred bytes per record while the search page (with all fields) does the detailed filtering.
+
+Each interface language has its own page, rendered in that language (``ctx.t``, dates and day
+names from Babel); every value inserted into a sentence is isolated (``html.bdi``), so an Arabic
+sentence keeps a phone number, a time or a date where it belongs.
 """
 
 from __future__ import annotations
@@ -62,7 +66,7 @@ def render_service_page(s: Service, ctx: RenderContext) -> str:
         f'<div class="sm-scheda" data-servizio-id="{esc(s.id)}">',
         summary_lines(shown, ctx, src, description=False),
         DETAILS_MARK,
-        only_italian(shown, ctx),
+        *([only_italian(shown, ctx)] if shown.italian else []),
         at_a_glance(shown.service, ctx, src),  # render.citizen: oggi, actions, age
         service_toggle(s, ctx),  # render.mylist: Aggiungi alla mia lista
     ]
@@ -84,7 +88,7 @@ def render_service_page(s: Service, ctx: RenderContext) -> str:
     if s.position is not None:
         parts.append(minimap_assets(ctx, src))  # Leaflet only where there is a minimap
     parts.append("</div>")
-    return front_matter(esc(shown.service.nome)) + "\n".join(x for x in parts if x) + "\n"
+    return front_matter(esc(shown.service.nome)) + "\n".join(parts) + "\n"
 
 
 def only_italian(shown: Localized, ctx: RenderContext) -> str:
