@@ -29,6 +29,7 @@ def _locale(lang: str) -> str:
     return LOCALES.get(lang, lang)
 
 
+@cache  # a build formats the same few hundred dates thousands of times; Babel is not cheap
 def local_date(iso: str, lang: str = "it") -> str:
     """``2024-03-14`` in the page's language: "14 marzo 2024", "14 March 2024", "14 مارس 2024",
     "2024年3月14日" (Babel, CLDR); a value that is not an ISO date is shown as written."""
@@ -63,10 +64,13 @@ def phrase(key: str, lang: str, **values_html: str) -> str:
     """
     from servicemap import i18n
 
-    found = esc(i18n.text(key, lang))
-    for name, value in values_html.items():
-        found = found.replace("{" + name + "}", value)
-    return found
+    return _fill(esc(i18n.text(key, lang)), values_html)
+
+
+def _fill(text: str, values: dict[str, str]) -> str:
+    for name, value in values.items():
+        text = text.replace("{" + name + "}", value)
+    return text
 
 
 def service_src(service_id: str) -> str:
@@ -140,15 +144,25 @@ class RenderContext:
             style.key: style.background for style in clientdata.type_styles(labels, self.services)
         }
 
-    def t(self, key: str, **values: object) -> str:
-        """The interface text ``key`` in the pages' language (``data/interfaccia.yaml``)."""
+    @cached_property
+    def _texts(self) -> dict[str, str]:
+        """Every interface text in the pages' language, looked up once (a page asks ~70)."""
         from servicemap import i18n
 
-        return i18n.text(key, self.lang, **values)
+        return {key: i18n.text(key, self.lang) for key in i18n.interface().texts}
+
+    def t(self, key: str, **values: object) -> str:
+        """The interface text ``key`` in the pages' language (``data/interfaccia.yaml``)."""
+        return _fill(self._texts[key], {name: str(value) for name, value in values.items()})
+
+    @cached_property
+    def _escaped(self) -> dict[str, str]:
+        return {key: esc(text) for key, text in self._texts.items()}
 
     def phrase(self, key: str, **values_html: str) -> str:
-        """``t(key)`` as HTML with HTML values in its slots (``phrase``)."""
-        return phrase(key, self.lang, **values_html)
+        """``t(key)`` as HTML with HTML values in its slots (``phrase``); without values, the
+        escaped text."""
+        return _fill(self._escaped[key], values_html)
 
     def date(self, iso: str) -> str:
         """A record's ISO date in the pages' language (plain text, not yet escaped)."""

@@ -27,7 +27,7 @@ NEAR_ME_QUERY = "vicino=1"  # servicemap-vicino.js asks for the position on arri
 
 def start_here(ctx: RenderContext, src: str) -> str:
     """The search form and the ways in (needs, comuni, map, near me), as one section."""
-    title = esc(ctx.t("inizia.titolo"))
+    title = ctx.phrase("inizia.titolo")
     return (
         f'<section class="sm-inizia" data-search-exclude aria-label="{title}">'
         f"{_search_form(ctx, src)}{_shortcuts(ctx, src)}{_needs(ctx, src)}{_comuni(ctx, src)}"

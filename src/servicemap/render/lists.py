@@ -29,7 +29,7 @@ def service_list(services: list[Service], ctx: RenderContext, src: str) -> str:
     Italian name, marked ``lang="it"``.
     """
     if not services:
-        return f'<p class="sm-mancante">{esc(ctx.t("elenco.nessuno"))}</p>'
+        return f'<p class="sm-mancante">{ctx.phrase("elenco.nessuno")}</p>'
     items = []
     for s in services:
         shown = ctx.localized(s)
@@ -84,7 +84,7 @@ def vocabulary_page(kind: str, code: str, services: list[Service], ctx: RenderCo
     words = ctx.labels.words_of(kind, code)
     if words:  # what people type: Material's search finds this page by them, as Cerca does
         intro += (
-            f'<p class="sm-parole"><span>{esc(ctx.t("pagina.parole"))}</span> '
+            f'<p class="sm-parole"><span>{ctx.phrase("pagina.parole")}</span> '
             f"{esc(', '.join(words))}</p>"
         )
     n = len(services)
@@ -107,7 +107,7 @@ def comuni_index(ctx: RenderContext) -> str:
         link = ctx.site.link(COMUNI_INDEX, comune_src(name), name)
         counts = ctx.phrase("comuni.conteggi", qui=_count(n_here), residenti=_count(n_served))
         items.append(f'<li>{bdi(link)} <span class="sm-meta">{counts}</span></li>')
-    intro = f"<p>{esc(ctx.t('comuni.intro'))}</p>"
+    intro = f"<p>{ctx.phrase('comuni.intro')}</p>"
     voci = f'<ul class="sm-indice-voci">{"".join(items)}</ul>'
     return _page(ctx.t("comuni.titolo"), intro, voci)
 
@@ -125,6 +125,6 @@ def vocabulary_index(kind: str, ctx: RenderContext) -> str:
         count = f"({_count(len(groups[code]))})"
         items.append(f'<li>{link} <span class="sm-meta">{count}</span>{extra}</li>')
     prefix = "aree" if kind == "aree" else "tipi"
-    intro = f"<p>{esc(ctx.t(prefix + '.intro'))}</p>"
+    intro = f"<p>{ctx.phrase(prefix + '.intro')}</p>"
     voci = f'<ul class="sm-indice-voci">{"".join(items)}</ul>'
     return _page(ctx.t(prefix + ".titolo"), intro, voci)

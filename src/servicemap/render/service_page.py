@@ -73,10 +73,10 @@ def render_service_page(s: Service, ctx: RenderContext) -> str:
     if s.descrizione:  # after the actions: a long text must not push them off the first screen
         parts.append(_description(shown, ctx))
     toc = "".join(
-        f'<li><a href="#{key}">{esc(ctx.t("scheda." + key))}</a></li>' for key in SECTIONS
+        f'<li><a href="#{key}">{ctx.phrase("scheda." + key)}</a></li>' for key in SECTIONS
     )
     parts.append(
-        f'<nav class="sm-indice" aria-label="{esc(ctx.t("scheda.indice"))}" data-search-exclude>'
+        f'<nav class="sm-indice" aria-label="{ctx.phrase("scheda.indice")}" data-search-exclude>'
         f"<ul>{toc}</ul></nav>"
     )
     for key, title, body in facts(shown, ctx, src):
@@ -96,7 +96,7 @@ def only_italian(shown: Localized, ctx: RenderContext) -> str:
     if not shown.italian:
         return ""
     return (
-        f'<p class="sm-solo-italiano" data-search-exclude>{esc(ctx.t("scheda.solo-italiano"))}</p>'
+        f'<p class="sm-solo-italiano" data-search-exclude>{ctx.phrase("scheda.solo-italiano")}</p>'
     )
 
 
@@ -117,7 +117,7 @@ def facts(shown: Localized, ctx: RenderContext, src: str) -> list[tuple[str, str
         "contatti": _contacts(s, ctx),
         "informazioni-sulla-scheda": _record_info(s, ctx, src),
     }
-    return [(key, esc(ctx.t("scheda." + key)), bodies[key]) for key in SECTIONS]
+    return [(key, ctx.phrase("scheda." + key), bodies[key]) for key in SECTIONS]
 
 
 def summary_lines(
@@ -158,7 +158,7 @@ def _audience(shown: Localized, ctx: RenderContext, src: str) -> str:
             f"<li>{ctx.site.link(src, area_src(a), ctx.labels.label('aree', a))}</li>"
             for a in s.aree
         )
-        out.append(f"<p>{esc(ctx.t('scheda.si-occupa-di'))}</p><ul>{items}</ul>")
+        out.append(f"<p>{ctx.phrase('scheda.si-occupa-di')}</p><ul>{items}</ul>")
     served = ", ".join(
         bdi(ctx.site.link(src, comune_src(ctx.canonical(c)), c)) for c in s.served_comuni()
     )
@@ -170,10 +170,10 @@ def _how(s: Service, ctx: RenderContext) -> str:
     out = []
     if s.accesso:
         items = "".join(f"<li>{esc(ctx.labels.label('accesso', a))}</li>" for a in s.accesso)
-        out.append(f"<p>{esc(ctx.t('scheda.come-accedere'))}</p><ul>{items}</ul>")
+        out.append(f"<p>{ctx.phrase('scheda.come-accedere')}</p><ul>{items}</ul>")
     if s.attivita:
         items = "".join(f"<li>{esc(ctx.labels.label('attivita', a))}</li>" for a in s.attivita)
-        out.append(f"<p>{esc(ctx.t('scheda.cosa-offre'))}</p><ul>{items}</ul>")
+        out.append(f"<p>{ctx.phrase('scheda.cosa-offre')}</p><ul>{items}</ul>")
     return "\n".join(out) or _missing(_ask("scheda.accesso-mancante", s, ctx))
 
 
@@ -181,19 +181,19 @@ def _ask(key: str, s: Service, ctx: RenderContext) -> str:
     """The sentence ``key``, with "chiedi allo sportello" only when the record says how to
     reach it (``key.chiedi``)."""
     reachable = s.telefoni or s.email or s.indirizzo.via
-    return esc(ctx.t(f"{key}.chiedi" if reachable else key))
+    return ctx.phrase(f"{key}.chiedi" if reachable else key)
 
 
 def _documents(shown: Localized, ctx: RenderContext) -> str:
     s = shown.service
     if not s.documenti:
-        return _missing(esc(ctx.t("scheda.documenti-mancanti")))
+        return _missing(ctx.phrase("scheda.documenti-mancanti"))
     items = "".join(f"<li>{esc(d)}</li>" for d in s.documenti)
     return f"<ul{ctx.italian(shown, 'documenti')}>{items}</ul>"
 
 
 def _hours(shown: Localized, ctx: RenderContext) -> str:
-    s, names, closed = shown.service, day_names(ctx.lang), esc(ctx.t("scheda.chiuso"))
+    s, names, closed = shown.service, day_names(ctx.lang), ctx.phrase("scheda.chiuso")
     rows = []
     for day in DAYS:
         ranges = s.orari.get(day, [])
@@ -205,22 +205,22 @@ def _hours(shown: Localized, ctx: RenderContext) -> str:
         rows.append(f'<tr><th scope="row">{esc(names[day])}</th>{cell}</tr>')
     if s.orari:
         out = [
-            f'<table class="sm-orari"><caption>{esc(ctx.t("scheda.orario-settimanale"))}</caption>'
-            f'<thead><tr><th scope="col">{esc(ctx.t("scheda.giorno"))}</th>'
-            f'<th scope="col">{esc(ctx.t("scheda.orario"))}</th></tr></thead>'
+            f'<table class="sm-orari"><caption>{ctx.phrase("scheda.orario-settimanale")}</caption>'
+            f'<thead><tr><th scope="col">{ctx.phrase("scheda.giorno")}</th>'
+            f'<th scope="col">{ctx.phrase("scheda.orario")}</th></tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table>"
         ]
     else:  # unknown is not "closed every day"
-        out = [_missing(esc(ctx.t(_unknown_hours(s, ctx))))]
+        out = [_missing(ctx.phrase(_unknown_hours(s, ctx)))]
     if s.orari:
         holidays = "aperto" if s.festivi == "aperto" else "chiuso"
-        out.append(f"<p>{esc(ctx.t('scheda.festivi.' + holidays))}</p>")
+        out.append(f"<p>{ctx.phrase('scheda.festivi.' + holidays)}</p>")
     if s.note_orari:
         lang = ctx.italian(shown, "note_orari")
         out.append(f'<p class="sm-note-orari"{lang}>{esc(s.note_orari)}</p>')
     if s.chiusure:
         items = "".join(_closure(c.start, c.end, c.note, ctx) for c in s.chiusure)
-        out.append(f"<p>{esc(ctx.t('scheda.chiusure'))}</p><ul>{items}</ul>")
+        out.append(f"<p>{ctx.phrase('scheda.chiusure')}</p><ul>{items}</ul>")
     return "\n".join(out)
 
 
@@ -258,7 +258,7 @@ def _where(s: Service, ctx: RenderContext, src: str) -> str:
     pos = s.position
     if pos is not None:
         key = f"scheda.precisione.{pos.precision}"
-        label = esc(ctx.t(key)) if pos.precision in PRECISIONS else esc(pos.precision)
+        label = ctx.phrase(key) if pos.precision in PRECISIONS else esc(pos.precision)
         out.append(
             f'<p class="sm-precisione sm-precisione-{esc(pos.precision)}">'
             f"{ctx.phrase('scheda.sulla-mappa', posizione=label)}</p>"
@@ -287,25 +287,25 @@ def _contacts(s: Service, ctx: RenderContext) -> str:
     access = s.accessibilita
     if access.get("sedia_a_rotelle") or access.get("note"):
         chair = access.get("sedia_a_rotelle", "")
-        text = esc(ctx.t(f"scheda.sedia.{chair}")) if chair in WHEELCHAIR else ""
+        text = ctx.phrase(f"scheda.sedia.{chair}") if chair in WHEELCHAIR else ""
         note = own_words(access["note"], ctx) if access.get("note") else ""
         rows.append(("scheda.accessibilita", ". ".join(x for x in (text, note) if x)))
-    rows = [(esc(ctx.t(key)), value) for key, value in rows]
+    rows = [(ctx.phrase(key), value) for key, value in rows]
     if s.telefoni or s.email:
         return _dl(rows)
     key = "scheda.senza-contatti.indirizzo" if s.indirizzo.via else "scheda.senza-contatti"
     contact = territory_contact(ctx.contact, heading="scheda.chi-contattare", lang=ctx.lang)
-    parts = (_missing(esc(ctx.t(key))), contact, _dl(rows) if rows else "")
+    parts = (_missing(ctx.phrase(key)), contact, _dl(rows) if rows else "")
     return "\n".join(x for x in parts if x)
 
 
 def _record_info(s: Service, ctx: RenderContext, src: str) -> str:
     when = f'<time datetime="{esc(s.aggiornato)}">{esc(ctx.date(s.aggiornato))}</time>'
-    rows = [(esc(ctx.t("scheda.aggiornamento")), bdi(when))]
+    rows = [(ctx.phrase("scheda.aggiornamento"), bdi(when))]
     if s.verificato_da:
-        rows.append((esc(ctx.t("scheda.verificato-da")), bdi(esc(s.verificato_da))))
+        rows.append((ctx.phrase("scheda.verificato-da"), bdi(esc(s.verificato_da))))
     if s.fonte:
-        rows.append((esc(ctx.t("scheda.fonte")), bdi(web_link(s.fonte), ltr=True)))
+        rows.append((ctx.phrase("scheda.fonte"), bdi(web_link(s.fonte), ltr=True)))
     for key in sorted(s.extra):  # the territory's own keys and values
         name = own_words(key.replace("_", " ").capitalize(), ctx)
         rows.append((name, bdi(own_words(_plain(s.extra[key]), ctx))))
