@@ -12,6 +12,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from browser import close, new_page, run_axe, settle
 
 from servicemap import i18n, synthetic
 from servicemap.model import Closure, Phone, Position, Service, TimeRange
@@ -290,3 +291,18 @@ def test_the_arabic_tree_of_the_example_is_rendered_in_arabic(example_build) -> 
 def test_the_root_404_page_is_the_default_language_s(example_build) -> None:
     page = example_build.page("404.html")
     assert '<html lang="it"' in page or '<html dir="ltr" lang="it"' in page
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "path", ["ar/servizi/caritas-pioltello/", "ar/comuni/pioltello/", "zh/aree/poverta/"]
+)
+def test_the_pages_in_other_languages_are_axe_clean_on_a_phone(example_site, chromium, path):
+    page = new_page(chromium, width=360)
+    try:
+        page.goto(example_site + path)
+        settle(page, path)
+        violations = run_axe(page)
+        assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+    finally:
+        close(page)
