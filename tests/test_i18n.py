@@ -24,7 +24,8 @@ def test_every_key_the_pages_use_is_in_the_dictionary(example_build):
         used |= set(re.findall(r'data-i18n="([^"]+)"', text))
         used |= {k for pairs in re.findall(r'data-i18n-attr="([^"]+)"', text)
                  for k in re.findall(r":([^;]+)", pairs)}  # fmt: skip
-    assert {"scheda.orari", "cerca.q", "cerca.vicino", "cosa-fanno.titolo"} <= used
+    # The generated pages (service, lists, home) are rendered in their language and carry none.
+    assert {"cerca.q", "cerca.vicino"} <= used
     assert used - set(i18n.interface().texts) == set()
 
 
@@ -63,8 +64,8 @@ def test_arabic_is_right_to_left_translates_the_interface_and_persists(site, chr
     assert switch.input_value() == "ar"
     html = page.locator("html")
     assert html.get_attribute("lang") == "ar" and html.get_attribute("dir") == "rtl"
-    assert page.inner_text("h2#orari") == "مواعيد العمل"
-    assert page.inner_text("h2#contatti") == "التواصل"
+    # The service page's own texts are rendered in each language's tree (ar/servizi/...), not
+    # swapped: test_languages_pages.
     nav = page.evaluate(
         "[...document.querySelectorAll('.md-nav__link')].map(a => a.textContent.trim())"
     )
@@ -102,7 +103,7 @@ def test_english_today_and_age_follow_the_switch(site, chromium):
     assert page.inner_text(".sm-oggi") == "Oggi aperto 09:00–12:00 · adesso aperto"
     page.select_option("#sm-lingua-sito", "en")
     assert page.inner_text(".sm-oggi") == "Open today 09:00–12:00 · open now"
-    assert page.inner_text("button.sm-condividi") == "Share"
+    # «Condividi» is rendered in the English tree (en/servizi/...): test_languages_pages.
     close(page)
 
 

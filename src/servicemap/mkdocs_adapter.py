@@ -276,7 +276,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return ""
     if _current is not None and citizen.PLAIN_WORDS_MARK in markdown:  # e.g. the home page
         labels = Labels.from_vocabulary(_current.result.vocabulary, _current.lang)
-        markdown = markdown.replace(citizen.PLAIN_WORDS_MARK, citizen.plain_words(labels), 1)
+        words = citizen.plain_words(labels, lang=_current.lang)
+        markdown = markdown.replace(citizen.PLAIN_WORDS_MARK, words, 1)
     if _current is not None and home.START_MARK in markdown:  # the home page's first screen
         ctx = _home_context(_current, config)
         markdown = markdown.replace(home.START_MARK, home.start_here(ctx, page.file.src_uri), 1)
@@ -465,7 +466,7 @@ def _configure_pages(config: MkDocsConfig, build: _Build) -> None:
 
 def _footer(config: MkDocsConfig, build: _Build) -> None:
     """The footer's first line, in the language being built: build date and data freshness."""
-    line = freshness.footer_line(build.built, build.checked)
+    line = freshness.footer_line(build.built, build.checked, build.lang)
     config.copyright = f"{line} · {build.copyright}" if build.copyright else line
 
 

@@ -12,6 +12,8 @@ from functools import cached_property
 from typing import Literal
 
 DAYS: tuple[str, ...] = ("lun", "mar", "mer", "gio", "ven", "sab", "dom")
+# Italian day names for the open data (HSDS); pages name the days in their own language
+# (``render.context.day_names``, from Babel).
 DAY_NAMES: dict[str, str] = {
     "lun": "Lunedì",
     "mar": "Martedì",
@@ -22,12 +24,9 @@ DAY_NAMES: dict[str, str] = {
     "dom": "Domenica",
 }
 
+# How a record was placed; pages say it in their language (``scheda.precisione.*`` in
+# ``data/interfaccia.yaml``).
 Precision = Literal["manuale", "indirizzo", "comune"]
-PRECISION_LABELS: dict[str, str] = {
-    "manuale": "posizione indicata nella scheda",
-    "indirizzo": "posizione ricavata dall'indirizzo",
-    "comune": "posizione approssimativa (centro del comune)",
-}
 
 
 @dataclass(frozen=True)

@@ -26,29 +26,34 @@ def reach(s: Service) -> str:
     return "email" if s.email else "nessuno"
 
 
-def actions(s: Service, directions_href: str) -> str:
+def actions(s: Service, directions_href: str, lang: str = "it") -> str:
     """The record's own actions as buttons (call first: the one a person on a phone wants)."""
     buttons = []
     if s.telefoni:
         phone = s.telefoni[0]
         href = tel_uri(phone.e164)
-        buttons.append(_button(href, "scheda.chiama", phone.display, "sm-chiama", primary=True))
+        buttons.append(
+            _button(href, "scheda.chiama", phone.display, "sm-chiama", lang, primary=True)
+        )
     if s.email:
-        buttons.append(_button(mailto_uri(s.email), "scheda.scrivi", "", "sm-scrivi"))
+        buttons.append(_button(mailto_uri(s.email), "scheda.scrivi", "", "sm-scrivi", lang))
     if directions_href:
-        buttons.append(_button(directions_href, "scheda.indicazioni-breve", "", "sm-vai"))
+        buttons.append(_button(directions_href, "scheda.indicazioni-breve", "", "sm-vai", lang))
     attrs = 'type="button" class="md-button sm-azione sm-condividi" hidden'
-    share = i18n.tagged("button", "scheda.condividi", attrs)
+    share = element("button", i18n.text("scheda.condividi", lang), attrs)
     return (
         '<div class="sm-azioni sm-solo-schermo">'
         f'{"".join(buttons)}{share}<span class="sm-condividi-esito" role="status"></span></div>'
     )
 
 
-def territory_contact(contact: Contact | None, *, heading: str = "scheda.senza-recapiti") -> str:
+def territory_contact(
+    contact: Contact | None, *, heading: str = "scheda.senza-recapiti", lang: str = "it"
+) -> str:
     """The territory's contact, said for what it is; "" when the territory has none.
 
-    ``heading``: the interface text above it ("" for none).
+    ``heading``: the interface text above it ("" for none). The contact's name and role are
+    the territory's words, in Italian (``lang="it"``) on every page.
     """
     if contact is None:
         return ""
@@ -56,24 +61,34 @@ def territory_contact(contact: Contact | None, *, heading: str = "scheda.senza-r
     buttons = []
     if contact.e164:
         href = tel_uri(contact.e164)
-        buttons.append(_button(href, "scheda.chiama", contact.display, "sm-chiama-rete"))
+        buttons.append(_button(href, "scheda.chiama", contact.display, "sm-chiama-rete", lang))
     if contact.email:
         href = mailto_uri(contact.email)
-        buttons.append(_button(href, "scheda.scrivi", contact.email, "sm-scrivi-rete"))
-    title = i18n.tagged("p", heading, 'class="sm-contatto-titolo"') if heading else ""
-    label = i18n.tagged("p", "scheda.contatto-rete", 'class="sm-contatto-etichetta"')
+        buttons.append(_button(href, "scheda.scrivi", contact.email, "sm-scrivi-rete", lang))
+    title = ""
+    if heading:
+        title = element("p", i18n.text(heading, lang), 'class="sm-contatto-titolo"')
+    label = element("p", i18n.text("scheda.contatto-rete", lang), 'class="sm-contatto-etichetta"')
     return (
         f'<div class="sm-contatto-rete">{title}{label}'
-        f'<p lang="it"><strong>{esc(contact.nome)}</strong>, {esc(contact.ruolo)}.{note}</p>'
+        f'<p lang="it" dir="auto"><strong>{esc(contact.nome)}</strong>, {esc(contact.ruolo)}.'
+        f"{note}</p>"
         f'<div class="sm-azioni">{"".join(buttons)}</div></div>'
     )
 
 
-def _button(href: str, key: str, after: str, cls: str, *, primary: bool = False) -> str:
+def element(tag: str, text: str, attrs: str = "") -> str:
+    """``<tag attrs>text</tag>`` with ``text`` escaped (an interface text, already in the
+    page's language)."""
+    space = " " if attrs else ""
+    return f"<{tag}{space}{attrs}>{esc(text)}</{tag}>"
+
+
+def _button(href: str, key: str, after: str, cls: str, lang: str, *, primary: bool = False) -> str:
     kind = " md-button--primary" if primary else ""
-    extra = f' <span class="sm-azione-dato" dir="ltr">{esc(after)}</span>' if after else ""
+    extra = f' <bdi class="sm-azione-dato" dir="ltr">{esc(after)}</bdi>' if after else ""
     rel = ' rel="noopener"' if href.startswith("http") else ""
     return (
         f'<a class="md-button sm-azione {cls}{kind}" href="{esc(href)}"{rel}>'
-        f"{i18n.tagged('span', key)}{extra}</a>"
+        f"{element('span', i18n.text(key, lang))}{extra}</a>"
     )

@@ -9,10 +9,12 @@
 * "Segnala un errore" (an issue on the forge, or an e-mail to the network's coordinator, or how
   to reach the network) and "Modifica questa scheda" (the record's line in ``services.yaml``).
 * "Che cosa fanno gli sportelli": accoglienza, ascolto, orientamento, accompagnamento,
-  facilitazione digitale in plain Italian, from the vocabulary (``attivita`` descriptions) and
+  facilitazione digitale in plain words, from the vocabulary (``attivita`` descriptions) and
   ``data/interfaccia.yaml``; on each need page, and on any hand-written page that holds
   ``PLAIN_WORDS_MARK`` (the home page).
 
+Every text is rendered in the page's language (``ctx.lang``); a report to the forge or by
+e-mail stays in Italian, the language of the volunteers who correct the record.
 Everything here is hidden in print (class ``sm-solo-schermo``) except the plain words.
 """
 
@@ -26,11 +28,11 @@ from servicemap import i18n
 from servicemap.escape import mailto_uri
 from servicemap.model import Service
 from servicemap.render import GeneratedFile
-from servicemap.render.card import actions, reach, territory_contact
+from servicemap.render.card import actions, element, reach, territory_contact
 from servicemap.render.clientdata import closures_code, hours_code
-from servicemap.render.context import RenderContext, italian_date
+from servicemap.render.context import RenderContext
 from servicemap.render.holidays import holidays_file
-from servicemap.render.html import esc
+from servicemap.render.html import bdi, esc
 from servicemap.render.labels import Labels
 
 PLAIN_WORDS_MARK = "<!-- servicemap:cosa-fanno -->"
@@ -78,18 +80,18 @@ def at_a_glance(s: Service, ctx: RenderContext, src: str) -> str:
         f'data-appuntamento="{1 if by_appointment(s) else 0}" data-recapiti="{reach(s)}" '
         'role="status" hidden></p>'
     )
+    when = f'<time datetime="{esc(s.aggiornato)}">{esc(ctx.date(s.aggiornato))}</time>'
     updated = (
-        f'<p class="sm-aggiornato">{i18n.tagged("span", "scheda.aggiornamento")}: '
-        f'<time datetime="{esc(s.aggiornato)}">{esc(italian_date(s.aggiornato))}</time> '
-        '<span class="sm-eta"></span></p>'
+        f'<p class="sm-aggiornato">{element("span", ctx.t("scheda.aggiornamento"))}: '
+        f'{bdi(when)} <span class="sm-eta"></span></p>'
     )
     stale_key = {"telefono": "scheda.vecchia", "email": "scheda.vecchia.email"}
-    stale_text = i18n.tagged("span", stale_key.get(reach(s), "scheda.vecchia.nessuno"))
+    stale_text = element("span", ctx.t(stale_key.get(reach(s), "scheda.vecchia.nessuno")))
     stale = f'<p class="sm-vecchia" hidden><strong>{stale_text}</strong></p>'
-    contact = "" if s.telefoni or s.email else territory_contact(ctx.contact)
+    contact = "" if s.telefoni or s.email else territory_contact(ctx.contact, lang=ctx.lang)
     return (
         f'<div class="sm-in-breve" data-search-exclude>{today}'
-        f"{actions(s, _exact_directions(s))}{contact}{updated}{stale}</div>"
+        f"{actions(s, _exact_directions(s), ctx.lang)}{contact}{updated}{stale}</div>"
     )
 
 
@@ -121,19 +123,19 @@ def _exact_directions(s: Service) -> str:
     return directions_href(s) if exact else ""
 
 
-def directions(s: Service) -> str:
+def directions(s: Service, ctx: RenderContext) -> str:
     """A link to directions in OpenStreetMap; an approximate position says so."""
     href = directions_href(s)
     if not href:
         return ""
     link = (
         f'<a class="sm-indicazioni" href="{esc(href)}" rel="noopener">'
-        f"{i18n.tagged('span', 'scheda.indicazioni')}</a>"
+        f"{element('span', ctx.t('scheda.indicazioni'))}</a>"
     )
     note = ""
     if s.position is not None and s.position.precision == "comune":
-        approx = i18n.tagged("span", "scheda.indicazioni-approssimative", 'class="sm-approx"')
-        note = f" {approx}"
+        approx = ctx.t("scheda.indicazioni-approssimative")
+        note = " " + element("span", approx, 'class="sm-approx"')
     return f'<p class="sm-solo-schermo">{link}{note}</p>'
 
 
@@ -177,34 +179,40 @@ def report_links(s: Service, ctx: RenderContext, src: str) -> str:
     if ctx.repo_url:
         query = urlencode({"title": title, "body": body}, quote_via=quote)
         href = f"{ctx.repo_url.rstrip('/')}/issues/new?{query}"
-        links.append(_link(href, "scheda.segnala", "sm-segnala"))
+        links.append(_link(href, ctx.t("scheda.segnala"), "sm-segnala"))
     if ctx.report_email:
         href = mailto_uri(ctx.report_email, subject=title, body=body)
         key = "scheda.segnala-email" if ctx.repo_url else "scheda.segnala"
-        links.append(_link(href, key, "sm-segnala-email"))
+        links.append(_link(href, ctx.t(key), "sm-segnala-email"))
     contact = ctx.contact
     if not links and contact is not None and contact.email:
         href = mailto_uri(contact.email, subject=title, body=body)
-        links.append(_link(href, "scheda.segnala-email", "sm-segnala-email", f" ({contact.ruolo})"))
+        role = f' <bdi lang="it">({esc(contact.ruolo)})</bdi>'
+        links.append(_link(href, ctx.t("scheda.segnala-email"), "sm-segnala-email", role))
     elif not links and contact is not None:
-        links.append(territory_contact(contact, heading="scheda.segnala-contatto"))
+        heading = "scheda.segnala-contatto"
+        links.append(territory_contact(contact, heading=heading, lang=ctx.lang))
     elif not links:  # "vedi «Contatti»" only where «Contatti» has something
         key = "scheda.segnala-rete" if s.telefoni or s.email else "scheda.segnala-rete.senza"
-        links.append(i18n.tagged("p", key, 'class="sm-segnala-rete"'))
+        links.append(element("p", ctx.t(key), 'class="sm-segnala-rete"'))
     if ctx.repo_url:
-        links.append(_link(_forge_path(ctx, "edit"), "scheda.modifica", "sm-modifica"))
-        line = f" (riga {s.line})"
-        links.append(_link(_blob_url(s, ctx), "scheda.vedi-riga", "sm-vedi-riga", line))
+        edit = ctx.t("scheda.modifica")
+        links.append(_link(_forge_path(ctx, "edit"), edit, "sm-modifica"))
+        line = " " + ctx.phrase("scheda.riga", n=bdi(str(s.line), ltr=True))
+        see = ctx.t("scheda.vedi-riga")
+        links.append(_link(_blob_url(s, ctx), see, "sm-vedi-riga", line))
     return f'<div class="sm-segnalazioni sm-solo-schermo">{"".join(links)}</div>'
 
 
-def _link(href: str, key: str, cls: str, after: str = "") -> str:
-    label = i18n.tagged("span", key)
-    return f'<p><a class="{cls}" href="{esc(href)}" rel="noopener">{label}</a>{esc(after)}</p>'
+def _link(href: str, label: str, cls: str, after_html: str = "") -> str:
+    """A paragraph with one link labelled ``label`` (plain text), then ``after_html``."""
+    link = f'<a class="{cls}" href="{esc(href)}" rel="noopener">{element("span", label)}</a>'
+    return f"<p>{link}{after_html}</p>"
 
 
-def plain_words(labels: Labels, *, level: int = 2) -> str:
-    """The section "Che cosa fanno gli sportelli": each kind of help in plain Italian."""
+def plain_words(labels: Labels, *, level: int = 2, lang: str = "it") -> str:
+    """The section "Che cosa fanno gli sportelli": each kind of help in plain words, in
+    ``lang`` (the labels and descriptions are the vocabulary's in that language)."""
     ui = i18n.interface()
     items = "".join(
         f"<dt>{esc(labels.label('attivita', code))}</dt>"
@@ -212,10 +220,11 @@ def plain_words(labels: Labels, *, level: int = 2) -> str:
         for code in ui.plain_words
         if labels.description("attivita", code)
     )
-    heading = i18n.tagged(f"h{level}", "cosa-fanno.titolo", 'id="cosa-fanno-gli-sportelli"')
+    title = i18n.text("cosa-fanno.titolo", lang)
+    heading = element(f"h{level}", title, 'id="cosa-fanno-gli-sportelli"')
     return (
         f'<section class="sm-cosa-fanno" data-search-exclude>{heading}'
-        f"{i18n.tagged('p', 'cosa-fanno.intro')}"
-        f'<dl class="sm-cosa-fanno-voci" lang="it">{items}</dl>'
-        f"{i18n.tagged('p', 'cosa-fanno.primo-passo')}</section>"
+        f"{element('p', i18n.text('cosa-fanno.intro', lang))}"
+        f'<dl class="sm-cosa-fanno-voci">{items}</dl>'
+        f"{element('p', i18n.text('cosa-fanno.primo-passo', lang))}</section>"
     )

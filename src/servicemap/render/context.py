@@ -6,30 +6,71 @@ the records, so rendering N pages stays linear: no page scans the whole list of 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
+
+from babel.dates import format_date, format_skeleton, get_day_names
 
 from servicemap.contact import Contact
-from servicemap.model import Service, Territory
+from servicemap.model import DAYS, Localized, Service, Territory, localized
 from servicemap.names import fold
-from servicemap.render.html import Site
+from servicemap.render.html import Site, esc
 from servicemap.render.labels import Labels
 from servicemap.text import slugify
 
-MONTHS = (
-    "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno",
-    "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre",
-)  # fmt: skip
+# Babel's locale for an interface language where the bare code is not the one we want: the
+# site's English is British ("14 March 2024", not "March 14, 2024").
+LOCALES = {"en": "en_GB"}
+
+
+def _locale(lang: str) -> str:
+    return LOCALES.get(lang, lang)
+
+
+@cache  # a build formats the same few hundred dates thousands of times; Babel is not cheap
+def local_date(iso: str, lang: str = "it") -> str:
+    """``2024-03-14`` in the page's language: "14 marzo 2024", "14 March 2024", "14 مارس 2024",
+    "2024年3月14日" (Babel, CLDR); a value that is not an ISO date is shown as written."""
+    try:
+        day = dt.date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso
+    return format_date(day, "long", locale=_locale(lang))
 
 
 def italian_date(iso: str) -> str:
     """``2024-03-14`` -> ``14 marzo 2024``; a value that is not an ISO date is shown as written."""
-    try:
-        year, month, day = (int(x) for x in iso.split("-"))
-        return f"{day} {MONTHS[month - 1]} {year}"
-    except (ValueError, IndexError):
-        return iso
+    return local_date(iso, "it")
+
+
+def month_year(day: dt.date, lang: str = "it") -> str:
+    """ "marzo 2024", "March 2024", "مارس 2024", "2024年3月"."""
+    return format_skeleton("yMMMM", day, locale=_locale(lang))
+
+
+@cache
+def day_names(lang: str = "it") -> dict[str, str]:
+    """The record's day keys (``lun``...) as a heading names them: "Lunedì", "Monday"..."""
+    names = get_day_names("wide", context="stand-alone", locale=_locale(lang))
+    return {key: names[n][:1].upper() + names[n][1:] for n, key in enumerate(DAYS)}
+
+
+def phrase(key: str, lang: str, **values_html: str) -> str:
+    """The interface text ``key`` as HTML, with values that are already HTML put in its slots.
+
+    The text is escaped, the values are not: callers escape them and isolate them (``bdi``).
+    """
+    from servicemap import i18n
+
+    return _fill(esc(i18n.text(key, lang)), values_html)
+
+
+def _fill(text: str, values: dict[str, str]) -> str:
+    for name, value in values.items():
+        text = text.replace("{" + name + "}", value)
+    return text
 
 
 def service_src(service_id: str) -> str:
@@ -103,11 +144,38 @@ class RenderContext:
             style.key: style.background for style in clientdata.type_styles(labels, self.services)
         }
 
-    def t(self, key: str, **values: object) -> str:
-        """The interface text ``key`` in the pages' language (``data/interfaccia.yaml``)."""
+    @cached_property
+    def _texts(self) -> dict[str, str]:
+        """Every interface text in the pages' language, looked up once (a page asks ~70)."""
         from servicemap import i18n
 
-        return i18n.text(key, self.lang, **values)
+        return {key: i18n.text(key, self.lang) for key in i18n.interface().texts}
+
+    def t(self, key: str, **values: object) -> str:
+        """The interface text ``key`` in the pages' language (``data/interfaccia.yaml``)."""
+        return _fill(self._texts[key], {name: str(value) for name, value in values.items()})
+
+    @cached_property
+    def _escaped(self) -> dict[str, str]:
+        return {key: esc(text) for key, text in self._texts.items()}
+
+    def phrase(self, key: str, **values_html: str) -> str:
+        """``t(key)`` as HTML with HTML values in its slots (``phrase``); without values, the
+        escaped text."""
+        return _fill(self._escaped[key], values_html)
+
+    def date(self, iso: str) -> str:
+        """A record's ISO date in the pages' language (plain text, not yet escaped)."""
+        return local_date(iso, self.lang)
+
+    def localized(self, service: Service) -> Localized:
+        """The record as this language's pages show it (``model.localized``)."""
+        return localized(service, self.lang)
+
+    def italian(self, found: Localized, key: str) -> str:
+        """`` lang="it" dir="auto"`` for an element showing ``key`` in Italian on a page in
+        another language ("" otherwise): read aloud and laid out as Italian."""
+        return ' lang="it" dir="auto"' if key in found.italian else ""
 
     def canonical(self, name: str) -> str:
         """The territory's spelling of a comune name (records may differ in case or NFC)."""

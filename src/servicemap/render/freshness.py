@@ -15,40 +15,53 @@ from __future__ import annotations
 
 import datetime as dt
 
+from servicemap import i18n
 from servicemap.checks import year_before
-from servicemap.render.context import MONTHS, italian_date
-from servicemap.render.html import esc
+from servicemap.render.context import local_date, month_year, phrase
+from servicemap.render.html import bdi, esc
 
 
-def footer_line(built: dt.date, checked: list[str]) -> str:
-    """The footer's HTML: build date, span of the checks, how many are older than a year."""
+def footer_line(built: dt.date, checked: list[str], lang: str = "it") -> str:
+    """The footer's HTML in ``lang``: build date, span of the checks, how many are older than a
+    year. Dates and numbers are isolated (``bdi``): an Arabic sentence keeps its order."""
     when = built.isoformat()
-    line = f'Sito aggiornato il <time datetime="{when}">{esc(italian_date(when))}</time>'
-    span = checks_span(built, checked)
-    return f"{line} · {esc(span)}" if span else line
-
-
-def footer_text(built: dt.date, checked: list[str]) -> str:
-    """The same words as plain text (the offline copy's ``LEGGIMI.txt``)."""
-    line = f"Sito aggiornato il {italian_date(built.isoformat())}"
-    span = checks_span(built, checked)
+    date = f'<time datetime="{when}">{esc(local_date(when, lang))}</time>'
+    line = phrase("piede.sito", lang, data=bdi(date))
+    span = checks_span(built, checked, lang, html=True)
     return f"{line} · {span}" if span else line
 
 
-def checks_span(built: dt.date, checked: list[str]) -> str:
+def footer_text(built: dt.date, checked: list[str], lang: str = "it") -> str:
+    """The same words as plain text (the offline copy's ``LEGGIMI.txt``)."""
+    line = i18n.text("piede.sito", lang, data=local_date(built.isoformat(), lang))
+    span = checks_span(built, checked, lang)
+    return f"{line} · {span}" if span else line
+
+
+def checks_span(built: dt.date, checked: list[str], lang: str = "it", *, html: bool = False) -> str:
     """ "schede verificate tra marzo 2024 e novembre 2026; 15 su 19 da più di un anno" ("" if
-    no record has a date)."""
+    no record has a date); ``html``: escaped, with the values isolated."""
     dates = sorted(d for d in (_date(value) for value in checked) if d is not None)
     if not dates:
         return ""
     oldest, newest = dates[0], dates[-1]
+
+    def value(text: object, *, number: bool = False) -> str:
+        return bdi(esc(text), ltr=number) if html else str(text)
+
+    def say(key: str, **values: str) -> str:
+        return phrase(key, lang, **values) if html else i18n.text(key, lang, **values)
+
     if (oldest.year, oldest.month) == (newest.year, newest.month):
-        span = f"schede verificate a {_month(newest)}"
+        span = say("piede.verificate.mese", mese=value(month_year(newest, lang)))
     else:
-        span = f"schede verificate tra {_month(oldest)} e {_month(newest)}"
+        first, last = value(month_year(oldest, lang)), value(month_year(newest, lang))
+        span = say("piede.verificate.tra", da=first, a=last)
     old = sum(d < year_before(built) for d in dates)  # the rule of the `stale` warning
     if old:
-        span += f"; {old} su {len(dates)} da più di un anno"
+        span += say(
+            "piede.vecchie", n=value(old, number=True), totale=value(len(dates), number=True)
+        )
     return span
 
 
@@ -57,7 +70,3 @@ def _date(value: str) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         return None
-
-
-def _month(day: dt.date) -> str:
-    return f"{MONTHS[day.month - 1]} {day.year}"

@@ -10,13 +10,14 @@ network. The block ``START_MARK`` stands for, in a territory's hand-written ``in
 * the map, and "Vicino a me": Cerca with ``?vicino=1``. The tap on that link is the person's
   request: only then does Cerca ask the browser for the position (``servicemap-vicino.js``).
 
-The labels are the records' vocabulary (Italian, ``lang="it"``); the headings and buttons come
-from ``data/interfaccia.yaml`` so the language switch translates them.
+Everything is rendered in the page's language (``ctx.lang``): the headings and buttons come
+from ``data/interfaccia.yaml``, the needs' labels from the vocabulary in that language; the
+comuni keep their Italian names (``lang="it"``).
 """
 
 from __future__ import annotations
 
-from servicemap import i18n
+from servicemap.render.card import element
 from servicemap.render.context import MAP_SRC, SEARCH_SRC, RenderContext, area_src, comune_src
 from servicemap.render.html import esc
 
@@ -26,9 +27,9 @@ NEAR_ME_QUERY = "vicino=1"  # servicemap-vicino.js asks for the position on arri
 
 def start_here(ctx: RenderContext, src: str) -> str:
     """The search form and the ways in (needs, comuni, map, near me), as one section."""
+    title = ctx.phrase("inizia.titolo")
     return (
-        '<section class="sm-inizia" data-search-exclude aria-label="'
-        f'{esc(i18n.text("inizia.titolo"))}" data-i18n-attr="aria-label:inizia.titolo">'
+        f'<section class="sm-inizia" data-search-exclude aria-label="{title}">'
         f"{_search_form(ctx, src)}{_shortcuts(ctx, src)}{_needs(ctx, src)}{_comuni(ctx, src)}"
         "</section>"
     )
@@ -36,9 +37,9 @@ def start_here(ctx: RenderContext, src: str) -> str:
 
 def _search_form(ctx: RenderContext, src: str) -> str:
     action = ctx.site.href(src, SEARCH_SRC)
-    label = i18n.tagged("label", "inizia.cerca-etichetta", 'for="sm-inizia-testo"')
-    button = i18n.tagged(
-        "button", "inizia.cerca", 'type="submit" class="md-button md-button--primary"'
+    label = element("label", ctx.t("inizia.cerca-etichetta"), 'for="sm-inizia-testo"')
+    button = element(
+        "button", ctx.t("inizia.cerca"), 'type="submit" class="md-button md-button--primary"'
     )
     return (
         f'<form class="sm-inizia-cerca" role="search" method="get" action="{esc(action)}">'
@@ -51,8 +52,8 @@ def _search_form(ctx: RenderContext, src: str) -> str:
 def _shortcuts(ctx: RenderContext, src: str) -> str:
     """The map and "Vicino a me": two buttons side by side, under the search field."""
     near = f"{ctx.site.href(src, SEARCH_SRC)}?{NEAR_ME_QUERY}"
-    mappa = i18n.tagged("span", "inizia.mappa")
-    vicino = i18n.tagged("span", "inizia.vicino")
+    mappa = element("span", ctx.t("inizia.mappa"))
+    vicino = element("span", ctx.t("inizia.vicino"))
     return (
         '<p class="sm-inizia-vie">'
         f'<a class="md-button sm-inizia-mappa" href="{esc(ctx.site.href(src, MAP_SRC))}">'
@@ -70,11 +71,11 @@ def _needs(ctx: RenderContext, src: str) -> str:
         f"<li>{ctx.site.link(src, area_src(code), ctx.labels.label('aree', code))}</li>"
         for code in codes
     )
-    heading = i18n.tagged("h2", "inizia.bisogno", 'id="sm-inizia-bisogno"')
+    heading = element("h2", ctx.t("inizia.bisogno"), 'id="sm-inizia-bisogno"')
     return (
         f"{heading}"
-        f'<ul class="sm-inizia-voci sm-inizia-bisogni" lang="it" '
-        f'aria-labelledby="sm-inizia-bisogno">{items}</ul>'
+        f'<ul class="sm-inizia-voci sm-inizia-bisogni" aria-labelledby="sm-inizia-bisogno">'
+        f"{items}</ul>"
     )
 
 
@@ -83,9 +84,9 @@ def _comuni(ctx: RenderContext, src: str) -> str:
     if not names:
         return ""
     items = "".join(f"<li>{ctx.site.link(src, comune_src(n), n)}</li>" for n in names)
-    heading = i18n.tagged("h2", "inizia.comune", 'id="sm-inizia-comune"')
+    heading = element("h2", ctx.t("inizia.comune"), 'id="sm-inizia-comune"')
     return (
         f"{heading}"
-        f'<ul class="sm-inizia-voci sm-inizia-comuni" lang="it" '
+        f'<ul class="sm-inizia-voci sm-inizia-comuni" lang="it" dir="auto" '
         f'aria-labelledby="sm-inizia-comune">{items}</ul>'
     )

@@ -50,6 +50,18 @@ def esc(text: object) -> str:
     return html.escape(_CONTROL.sub("\ufffd", str(text)), quote=True)
 
 
+def bdi(value_html: str, *, ltr: bool = False) -> str:
+    """A value inserted into a sentence or a list, isolated from the text around it.
+
+    In Arabic, "آخر تحديث: 14 مارس 2024" or a phone number would otherwise be reordered by the
+    bidirectional algorithm. Numbers, times and addresses are always left to right (``ltr``: a
+    bare "09:00–12:00" has no letter that tells the browser its direction); names and dates
+    take their own direction (``auto``, the default of ``<bdi>``). The same markup in every
+    language: harmless left to right, and one code path.
+    """
+    return f'<bdi dir="ltr">{value_html}</bdi>' if ltr else f"<bdi>{value_html}</bdi>"
+
+
 def web_link(url: str) -> str:
     """A web address as a link showing exactly what was written; plain text if not http(s).
 

@@ -16,51 +16,63 @@ from servicemap.render.context import (
     service_src,
     tipo_src,
 )
-from servicemap.render.html import DETAILS_MARK, esc, front_matter
+from servicemap.render.html import DETAILS_MARK, bdi, esc, front_matter
 from servicemap.render.print import booklet
 
 COMUNI_INDEX, AREE_INDEX, TIPI_INDEX = "comuni/index.md", "aree/index.md", "tipi/index.md"
 
 
 def service_list(services: list[Service], ctx: RenderContext, src: str) -> str:
-    """A list of services, each with its type and comune, linking to its page."""
+    """A list of services, each with its type and comune, linking to its page.
+
+    The name is the record's translation in the page's language where it has one, else the
+    Italian name, marked ``lang="it"``.
+    """
     if not services:
-        return '<p class="sm-mancante">Nessun servizio.</p>'
+        return f'<p class="sm-mancante">{ctx.phrase("elenco.nessuno")}</p>'
     items = []
     for s in services:
+        shown = ctx.localized(s)
         tipi = ", ".join(ctx.labels.many("tipo", s.tipo))
-        link = ctx.site.link(src, service_src(s.id), s.nome)
+        italian = ' lang="it" dir="auto"' if "nome" in shown.italian else ""
+        link = ctx.site.link(src, service_src(s.id), shown.service.nome)
+        name = f"<bdi{italian}>{link}</bdi>" if italian else bdi(link)
         items.append(
-            f'<li data-servizio-id="{esc(s.id)}">{link}'
-            f'<br><span class="sm-meta">{esc(tipi)} · {esc(s.comune)}</span></li>'
+            f'<li data-servizio-id="{esc(s.id)}">{name}'
+            f'<br><span class="sm-meta">{esc(tipi)} · {bdi(esc(s.comune))}</span></li>'
         )
     return f'<ul class="sm-elenco" data-search-exclude>{"".join(items)}</ul>'
 
 
 def _page(title: str, intro: str, body: str) -> str:
+    """A list page: ``title`` is plain text, ``intro`` and ``body`` HTML."""
     head = f'<div class="sm-lista">\n<h1>{esc(title)}</h1>\n{intro}\n'
     return f"{front_matter(esc(title))}{head}{DETAILS_MARK}\n{body}\n</div>\n"
+
+
+def _count(n: int) -> str:
+    return bdi(str(n), ltr=True)
 
 
 def comune_page(name: str, ctx: RenderContext) -> str:
     src = comune_src(name)
     here = ctx.by_comune.get(name, [])
     served = [s for s in ctx.served_in.get(name, []) if ctx.canonical(s.comune) != name]
-    intro = (
-        f"<p>I servizi che si trovano a {esc(name)} e quelli di altri comuni "
-        f"a cui possono rivolgersi i residenti di {esc(name)}.</p>"
-    )
+    where = bdi(esc(name))
+    intro = f"<p>{ctx.phrase('comune.intro', nome=where)}</p>"
     body = (
-        f'<h2 id="servizi-nel-comune">Servizi a {esc(name)} ({len(here)})</h2>'
+        f'<h2 id="servizi-nel-comune">{ctx.phrase("comune.qui", nome=where, n=_count(len(here)))}'
+        "</h2>"
         + service_list(here, ctx, src)
-        + f'<h2 id="servizi-per-residenti">Altri servizi per i residenti ({len(served)})</h2>'
+        + f'<h2 id="servizi-per-residenti">{ctx.phrase("comune.altri", n=_count(len(served)))}'
+        "</h2>"
         + service_list(served, ctx, src)
         # Print only: one sheet per service located here. Services of other comuni are printed
         # as the list above, not as sheets: each record then has exactly one sheet in the whole
         # site, so the output stays linear when a district-wide service serves every comune.
         + booklet(here, ctx, src)
     )
-    return _page(f"Comune di {name}", intro, body)
+    return _page(ctx.t("comune.titolo", nome=name), intro, body)
 
 
 def vocabulary_page(kind: str, code: str, services: list[Service], ctx: RenderContext) -> str:
@@ -72,14 +84,19 @@ def vocabulary_page(kind: str, code: str, services: list[Service], ctx: RenderCo
     words = ctx.labels.words_of(kind, code)
     if words:  # what people type: Material's search finds this page by them, as Cerca does
         intro += (
-            '<p class="sm-parole"><span data-i18n="pagina.parole">Per esempio:</span> '
+            f'<p class="sm-parole"><span>{ctx.phrase("pagina.parole")}</span> '
             f"{esc(', '.join(words))}</p>"
         )
-    count = f'<p class="sm-conteggio">{len(services)} servizi.</p>'
+    n = len(services)
+    count = (
+        ctx.phrase("elenco.conteggio.uno")
+        if n == 1
+        else ctx.phrase("elenco.conteggio", n=_count(n))
+    )
     body = service_list(services, ctx, src)
     if kind == "aree":  # where to go first, in plain words (render.citizen)
-        body = plain_words(ctx.labels) + body
-    return _page(title, intro + count, body)
+        body = plain_words(ctx.labels, lang=ctx.lang) + body
+    return _page(title, intro + f'<p class="sm-conteggio">{count}</p>', body)
 
 
 def comuni_index(ctx: RenderContext) -> str:
@@ -88,13 +105,11 @@ def comuni_index(ctx: RenderContext) -> str:
         n_here = len(ctx.by_comune.get(name, []))
         n_served = len(ctx.served_in.get(name, []))
         link = ctx.site.link(COMUNI_INDEX, comune_src(name), name)
-        counts = f"({n_here} sul posto, {n_served} per i residenti)"
-        items.append(f'<li>{link} <span class="sm-meta">{counts}</span></li>')
-    intro = (
-        "<p>Scegli il tuo comune: trovi i servizi che si trovano lì "
-        "e quelli aperti ai suoi residenti.</p>"
-    )
-    return _page("Servizi per comune", intro, f'<ul class="sm-indice-voci">{"".join(items)}</ul>')
+        counts = ctx.phrase("comuni.conteggi", qui=_count(n_here), residenti=_count(n_served))
+        items.append(f'<li>{bdi(link)} <span class="sm-meta">{counts}</span></li>')
+    intro = f"<p>{ctx.phrase('comuni.intro')}</p>"
+    voci = f'<ul class="sm-indice-voci">{"".join(items)}</ul>'
+    return _page(ctx.t("comuni.titolo"), intro, voci)
 
 
 def vocabulary_index(kind: str, ctx: RenderContext) -> str:
@@ -107,12 +122,9 @@ def vocabulary_index(kind: str, ctx: RenderContext) -> str:
         link = ctx.site.link(index_src, target, ctx.labels.label(kind, code))
         description = ctx.labels.description(kind, code)
         extra = f"<br>{esc(description)}" if description else ""
-        items.append(f'<li>{link} <span class="sm-meta">({len(groups[code])})</span>{extra}</li>')
-    if kind == "aree":
-        title, intro = "Servizi per bisogno", "<p>Di che cosa hai bisogno? Scegli un tema.</p>"
-    else:
-        title, intro = (
-            "Servizi per tipo",
-            "<p>Sportelli, centri di ascolto, hub digitali e altri servizi.</p>",
-        )
-    return _page(title, intro, f'<ul class="sm-indice-voci">{"".join(items)}</ul>')
+        count = f"({_count(len(groups[code]))})"
+        items.append(f'<li>{link} <span class="sm-meta">{count}</span>{extra}</li>')
+    prefix = "aree" if kind == "aree" else "tipi"
+    intro = f"<p>{ctx.phrase(prefix + '.intro')}</p>"
+    voci = f'<ul class="sm-indice-voci">{"".join(items)}</ul>'
+    return _page(ctx.t(prefix + ".titolo"), intro, voci)

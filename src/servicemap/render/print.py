@@ -17,10 +17,11 @@ from importlib import resources
 
 import segno
 
+from servicemap import i18n
 from servicemap.model import Service
 from servicemap.render import GeneratedFile
-from servicemap.render.context import RenderContext, italian_date, service_src
-from servicemap.render.html import esc
+from servicemap.render.context import RenderContext, service_src
+from servicemap.render.html import bdi, esc
 
 PRINT_CSS_PATH = "assets/servicemap/stampa.css"
 PRINT_ONLY = "sm-solo-stampa"
@@ -38,37 +39,42 @@ def qr_svg(url: str, label: str) -> str:
     return code.svg_inline(scale=3, border=2, title=label, svgclass="sm-qr-code")
 
 
-def qr_block(url: str) -> str:
+def qr_block(url: str, lang: str = "it") -> str:
     """The print-only footer of a card: the QR code and the address written out ("" if none)."""
     if not url:
         return ""
     return (
         f'<div class="{PRINT_ONLY} sm-qr" data-search-exclude>'
-        f"{qr_svg(url, 'Codice QR della scheda online')}"
-        "<p>Inquadra il codice per aprire la scheda online, sempre aggiornata:<br>"
-        f'<span class="sm-qr-url">{esc(url)}</span></p></div>'
+        f"{qr_svg(url, i18n.text('scheda.qr', lang))}"
+        f"<p>{esc(i18n.text('scheda.qr-testo', lang))}<br>"
+        f'<bdi class="sm-qr-url" dir="ltr">{esc(url)}</bdi></p></div>'
     )
 
 
 def service_qr(s: Service, ctx: RenderContext) -> str:
-    return qr_block(ctx.absolute(service_src(s.id)))
+    return qr_block(ctx.absolute(service_src(s.id)), ctx.lang)
 
 
 def booklet(services: list[Service], ctx: RenderContext, src: str) -> str:
-    """A comune page's booklet: each service's card on its own sheet, only when printing."""
-    from servicemap.render.service_page import facts, summary_lines
+    """A comune page's booklet: each service's card on its own sheet, only when printing.
+
+    In the page's language, with the record's translation where it has one (as its page).
+    """
+    from servicemap.render.service_page import facts, only_italian, summary_lines
 
     cards = []
     for s in services:
+        shown = ctx.localized(s)
         sections = "".join(
             f'<section class="sm-foglio-sezione"><h3>{title}</h3>{body}</section>'
-            for key, title, body in facts(s, ctx, src)
+            for key, title, body in facts(shown, ctx, src)
             if key != "informazioni-sulla-scheda"
         )
-        updated = f"Scheda verificata il {esc(italian_date(s.aggiornato))}."
+        when = f'<time datetime="{esc(s.aggiornato)}">{esc(ctx.date(s.aggiornato))}</time>'
+        updated = ctx.phrase("lista.verificata", data=bdi(when))
         cards.append(
             f'<article class="sm-foglio" data-scheda-stampa="{esc(s.id)}">'
-            f"{summary_lines(s, ctx, src, level=2)}"
+            f"{summary_lines(shown, ctx, src, level=2)}{only_italian(shown, ctx)}"
             f'<div class="sm-foglio-sezioni">{sections}</div>'
             f'<p class="sm-foglio-data">{updated}</p>{service_qr(s, ctx)}</article>'
         )
