@@ -100,7 +100,7 @@ def italian_left(page, lang: str) -> list[str]:
 
 
 def walk(you, base: str, lang: str, comune: str) -> list[tuple[str, list[str]]]:
-    """Home -> the comune's page -> the first record's page; ``(page, Italian left)`` each."""
+    """Home -> its comune's page -> the first record's page; ``(page, Italian left)`` each."""
     page = you.page
     seen = []
 
@@ -111,12 +111,8 @@ def walk(you, base: str, lang: str, comune: str) -> list[tuple[str, list[str]]]:
 
     page.goto(f"{base}{lang}/")
     arrived(f"{lang}/")
-    you.taps += 1
-    page.get_by_role("link", name=i18n.text("inizia.comune", lang)).first.click()
-    page.wait_for_url(f"**/{lang}/comuni/")
-    arrived(f"{lang}/comuni/")
-    you.taps += 1
-    page.locator("article").get_by_role("link", name=comune, exact=True).first.click()
+    you.taps += 1  # the first screen lists the comuni under "In your town"
+    page.locator(".sm-inizia-comuni").get_by_role("link", name=comune, exact=True).click()
     page.wait_for_url(f"**/{lang}/comuni/*/")
     arrived(page.url.removeprefix(base))
     you.taps += 1
@@ -139,15 +135,22 @@ def test_from_the_home_page_to_a_phone_number_in_the_readers_language(url, perso
     assert call.get_attribute("href", timeout=2000).startswith("tel:+39")
     call.click(trial=True)
     you.taps += 1
-    assert you.taps == 4
+    assert you.taps == 3  # the comune on the home page, the service, the number
+
+
+def shown(path) -> str:
+    """A page without its JSON-LD, which carries every language on purpose (the open data)."""
+    return re.sub(
+        r'<script type="application/ld\+json">.*?</script>', "", path.read_text(), flags=re.S
+    )
 
 
 def test_a_translation_shows_in_its_tree_only(site):
     service = f"servizi/{FIRST['id']}/index.html"
-    arabic, italian = (site / "ar" / service).read_text(), (site / service).read_text()
+    arabic, italian = shown(site / "ar" / service), shown(site / service)
     assert ARABIC_NAME in arabic and ARABIC_NAME not in italian
     assert FIRST["nome"] in italian
-    english = (site / "en" / service).read_text()
+    english = shown(site / "en" / service)
     assert ENGLISH_NAME in english and ARABIC_NAME not in english
 
 

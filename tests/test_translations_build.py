@@ -53,11 +53,6 @@ def test_the_italian_page_does_not_show_the_translation(example_build):
     assert {v["@language"] for v in data["mainEntity"]["name"]} == {"it", "en", "ar", "zh"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the service page renders model.localized in helper «pages»'s branch: when it is "
-    "merged this passes, and the marker goes",
-)
 def test_the_arabic_page_shows_the_arabic_name(example_build):
     html = example_build.page(f"ar/servizi/{SERVICE}/index.html")
     assert ARABIC_NAME in visible(html)
