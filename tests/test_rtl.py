@@ -38,6 +38,14 @@ MIRRORED_JS = """() => {
   return {edgeLeft: parseFloat(box.borderLeftWidth), edgeRight: parseFloat(box.borderRightWidth),
           badgeGapRight: column.right - badge.right, badgeGapLeft: badge.left - column.left};
 }"""
+# An open map popup: its box, its close button's box, the direction its text is laid out in.
+POPUP_JS = """() => {
+  const box = document.querySelector('.leaflet-popup-content-wrapper').getBoundingClientRect();
+  const close = document.querySelector('.leaflet-popup-close-button').getBoundingClientRect();
+  const text = document.querySelector('.leaflet-popup-content');
+  return {left: box.left, right: box.right, closeLeft: close.left, closeRight: close.right,
+          direction: getComputedStyle(text).direction};
+}"""
 DRAWER_OPEN_JS = "() => document.getElementById('__drawer').checked"
 
 
@@ -164,3 +172,22 @@ def test_translated_home_stays_in_its_language(example_build, lang):
     assert outside == [], outside
     assert "da rivedere" in home  # the translator's note, kept as an HTML comment
     assert "<!-- servicemap:" not in home  # both markers were replaced
+
+
+@browser
+def test_arabic_map_popup_mirrors(chromium, example_site):
+    """Leaflet's CSS is left to right: in Arabic a service's popup reads from the right and its
+    close button is at its left corner (in Italian, at the right one)."""
+    seen = {}
+    with people(chromium) as make:
+        page = phone_person(make).page
+        for lang in ("ar/", ""):
+            page.goto(f"{example_site}{lang}mappa/")
+            settle(page, "mappa/")
+            page.locator(".sm-marker").first.tap()
+            page.wait_for_selector(".leaflet-popup")
+            page.wait_for_function(ANIMATIONS_DONE_JS)
+            seen[lang or "it"] = page.evaluate(POPUP_JS)
+    ar, it = seen["ar/"], seen["it"]
+    assert ar["direction"] == "rtl" and ar["closeLeft"] - ar["left"] < 30, ar
+    assert it["direction"] == "ltr" and it["right"] - it["closeRight"] < 30, it
