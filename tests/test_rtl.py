@@ -13,7 +13,10 @@ import re
 from urllib.parse import urljoin
 
 import pytest
-from browser import ANIMATIONS_DONE_JS, PHONE, people, settle
+from browser import ANIMATIONS_DONE_JS, PHONE, people, serve, settle
+from conftest import run_build, site_config
+
+from servicemap import synthetic
 
 browser = pytest.mark.browser
 
@@ -191,3 +194,41 @@ def test_arabic_map_popup_mirrors(chromium, example_site):
     ar, it = seen["ar/"], seen["it"]
     assert ar["direction"] == "rtl" and ar["closeLeft"] - ar["left"] < 30, ar
     assert it["direction"] == "ltr" and it["right"] - it["closeRight"] < 30, it
+
+
+@pytest.fixture(scope="module")
+def desk_site(tmp_path_factory):
+    """Two synthetic desks with phone numbers and opening hours, built in every language."""
+    root = tmp_path_factory.mktemp("rtl-desks")
+    recs = synthetic.records(2, seed=5)
+    (root / "services.yaml").write_text(synthetic.to_yaml(recs), encoding="utf-8")
+    build = run_build(site_config(root), root / "site_build")
+    assert build.returncode == 0, build.output
+    with serve(build.site) as url:
+        yield url, recs
+
+
+# Where the first and the last group of the page's first phone link (outside the call button)
+# are drawn: in a number read in order the first group is on the left.
+PHONE_GROUPS_JS = """() => {
+  const link = document.querySelector('.sm-dati a[href^="tel:"]');
+  const text = link.firstChild, words = text.data.trim().split(/\\s+/);
+  const box = (from, to) => { const r = document.createRange();
+    r.setStart(text, from); r.setEnd(text, to); return r.getBoundingClientRect(); };
+  const last = text.data.lastIndexOf(words[words.length - 1]);
+  return {number: text.data, groups: words.length,
+          first: box(0, words[0].length).left, last: box(last, text.data.length).left};
+}"""
+
+
+@browser
+def test_phone_numbers_keep_their_order_in_arabic(chromium, desk_site):
+    url, recs = desk_site
+    with people(chromium) as make:
+        page = phone_person(make).page
+        path = f"ar/servizi/{recs[0]['id']}/"
+        page.goto(f"{url}{path}")
+        settle(page, path)
+        phone = page.evaluate(PHONE_GROUPS_JS)
+    assert phone["groups"] >= 2, phone
+    assert phone["first"] < phone["last"], phone
