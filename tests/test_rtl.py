@@ -49,6 +49,11 @@ POPUP_JS = """() => {
   return {left: box.left, right: box.right, closeLeft: close.left, closeRight: close.right,
           direction: getComputedStyle(text).direction};
 }"""
+# The drawer's second panel: the headings of the current page (Material's "table of contents").
+DRAWER_TOC_JS = DRAWER_LINKS_JS.replace(
+    "'.md-nav--primary > .md-nav__list > .md-nav__item > .md-nav__link'",
+    "'.md-nav--primary .md-nav--secondary a.md-nav__link'",
+)
 DRAWER_OPEN_JS = "() => document.getElementById('__drawer').checked"
 
 
@@ -232,3 +237,26 @@ def test_phone_numbers_keep_their_order_in_arabic(chromium, desk_site):
         phone = page.evaluate(PHONE_GROUPS_JS)
     assert phone["groups"] >= 2, phone
     assert phone["first"] < phone["last"], phone
+
+
+@browser
+def test_arabic_drawer_shows_the_page_headings(chromium, example_site):
+    """The drawer's second panel (the home page's headings) slides in over the first one, inside
+    the screen, and a tap on a heading goes to it."""
+    with people(chromium) as make:
+        page = phone_person(make).page
+        page.goto(example_site + "ar/")
+        settle(page, "ar/")
+        open_drawer(page)
+        page.tap('.md-nav--primary label.md-nav__link[for="__toc"]')
+        page.wait_for_function("() => document.getElementById('__toc').checked")
+        page.wait_for_function(ANIMATIONS_DONE_JS)
+        links = page.evaluate(DRAWER_TOC_JS)
+        assert len(links) >= 3, links
+        outside = [x for x in links if x["left"] < 0 or x["right"] > PHONE["width"]]
+        assert outside == [], outside
+        assert [x["text"] for x in links if not x["tappable"]] == []
+        page.get_by_role("link", name="هل هناك معلومة خاطئة؟", exact=True).first.tap()
+        page.wait_for_url("**/ar/#*")
+        target = page.evaluate("decodeURIComponent(location.hash.slice(1))")
+        assert page.locator(f'[id="{target}"]').inner_text() == "هل هناك معلومة خاطئة؟"
