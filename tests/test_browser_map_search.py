@@ -38,7 +38,10 @@ extra: {servicemap: {data_file: services.yaml}}
 
 def build_site(folder: Path, recs: list[dict]) -> Path:
     """A real MkDocs + Material build of ``recs`` (through the hooks) into ``folder/site``."""
-    shutil.copytree(ROOT / "content", folder / "docs")
+    # An Italian-only site (MKDOCS_YML has no i18n plugin): the pages' translations
+    # (``index.ar.md``...) would be pages of their own there.
+    translations = shutil.ignore_patterns("*.en.md", "*.ar.md", "*.zh.md")
+    shutil.copytree(ROOT / "content", folder / "docs", ignore=translations)
     shutil.copy(ROOT / "territorio.geojson", folder / "territorio.geojson")
     (folder / "services.yaml").write_text(synthetic.to_yaml(recs), encoding="utf-8")
     hook = str(ROOT / "hooks" / "servicemap_hook.py")

@@ -280,8 +280,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         markdown = markdown.replace(citizen.PLAIN_WORDS_MARK, words, 1)
     if _current is not None and home.START_MARK in markdown:  # the home page's first screen
         ctx = _home_context(_current, config)
-        markdown = markdown.replace(home.START_MARK, home.start_here(ctx, page.file.src_uri), 1)
+        src = _tree_src(page.file.src_uri, _current.lang)
+        markdown = markdown.replace(home.START_MARK, home.start_here(ctx, src), 1)
     return markdown
+
+
+def _tree_src(src: str, lang: str) -> str:
+    """A translated page's path inside its language's tree: ``index.ar.md`` is the ``index.md`` of
+    ``ar/`` (mkdocs-static-i18n's suffix structure), so its links are the Italian page's ones and
+    stay in the tree. Taken as written, ``index.ar.md`` would be a page one folder deeper and its
+    links would lead to the Italian site."""
+    suffix = f".{lang}.md"
+    return src.removesuffix(suffix) + ".md" if src.endswith(suffix) else src
 
 
 def _home_context(build: _Build, config: MkDocsConfig) -> RenderContext:

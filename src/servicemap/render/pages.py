@@ -31,14 +31,14 @@ PAGE_CSS = """\
 .sm-scheda address { font-style: normal; }
 .sm-orari { min-width: 16rem; }
 .sm-orari .sm-chiuso { color: var(--md-default-fg-color--light); }
-.sm-dati dt { font-weight: 700; margin-top: .6em; }
-.sm-dati dd { margin-left: 0; overflow-wrap: anywhere; }
+.sm-dati dt { font-weight: 700; margin-block-start: .6em; }
+.sm-dati dd { margin-inline-start: 0; overflow-wrap: anywhere; }
 .sm-mancante { font-style: italic; }
 .sm-indice ul {
   display: flex; flex-wrap: wrap; gap: .2rem 1rem; list-style: none; margin: 0; padding: 0;
 }
 .sm-indice li { margin: 0; }
-.sm-elenco li { margin-bottom: .6em; }
+.sm-elenco li { margin-block-end: .6em; }
 @media print { .sm-indice { display: none; } }
 """
 
