@@ -14,7 +14,6 @@ import io
 import json
 import re
 
-import pytest
 from conftest import run_build
 
 from servicemap import synthetic
