@@ -28,6 +28,7 @@ build:
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 from dataclasses import dataclass, field, replace
@@ -41,7 +42,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
 
-from servicemap import i18n, offline, paths, pipeline, publish, safefile
+from servicemap import i18n, offline, paths, pipeline, publish, safefile, trees
 from servicemap.contact import contact_from_settings
 from servicemap.escape import terminal_safe
 from servicemap.model import Service
@@ -80,6 +81,7 @@ class _Build:
     languages: dict[str, str] = field(default_factory=dict)  # every built language -> its tree
     shared_paths: list[str] = field(default_factory=list)  # written once, by the first language
     copyright: str = ""  # ``copyright`` as written in mkdocs.yml (the footer line goes before)
+    root_404: str = ""  # the default language's 404 page (each nested build writes one at the root)
 
     @property
     def built(self) -> dt.date:
@@ -264,6 +266,16 @@ def _link_languages(config: MkDocsConfig, build: _Build, pages: list[tuple[File,
             for lang, tree in build.languages.items()
         }
         listed.append(file)
+    _default_alternates(plugin, build)
+
+
+def _default_alternates(plugin: object, build: _Build) -> None:
+    """Every page's ``x-default`` alternate in the sitemap: its default-language (Italian) page."""
+    default = next(iter(build.languages), "")
+    for file in plugin.i18n_files_per_language.get(build.lang, []):  # type: ignore[attr-defined]
+        alternates = getattr(file, "alternates", None)
+        if isinstance(alternates, dict) and default in alternates:
+            alternates.setdefault(trees.DEFAULT_HREFLANG, alternates[default])
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -323,6 +335,48 @@ def _skip_target(head: str, page: Page) -> str:
     return f'<div id="{SKIP_TARGET}" ' + head.removeprefix("<div ")
 
 
+@event_priority(-50)  # after mkdocs-static-i18n has pointed the language switch at this page
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    """The language switch and ``hreflang`` of every page, and the page's tree as its base.
+
+    The plugin leaves a home page's switch on the languages' absolute roots (``/ar/``, or
+    ``/ar/index.html`` in the offline copy: a dead link from ``file://``); every page's links
+    are made from its alternates instead, relative like every other link. ``base`` (Material's
+    ``__config.base``) is the tree's root, so the search there reads that tree's index.
+    """
+    build = _current
+    if build is None or _i18n(config) is None:
+        return context
+    alternates = getattr(page.file, "alternates", None) or {}
+    for item in _switch(config):
+        alternate = alternates.get(item.get("lang"))
+        if alternate is not None and alternate.url:
+            item["link"] = alternate.url
+    if build.tree and page.url.startswith(build.tree):
+        context["base_url"] = trees.tree_base(page.url, build.tree)
+    return context
+
+
+@event_priority(-50)
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    """The theme's 404 page switches to each language's home (not the last page's alternates)."""
+    plugin = _i18n(config)
+    if _current is not None and plugin is not None and template_name == "404.html":
+        roots = [dict(x) for x in plugin.extra_alternate]  # type: ignore[attr-defined]
+        config.extra.alternate = roots  # type: ignore[attr-defined]
+    return context
+
+
+def _switch(config: MkDocsConfig) -> list[dict]:
+    """The language switch's entries the theme will show for the page being rendered.
+
+    mkdocs-static-i18n sets them as an *attribute* of ``config.extra`` (which Jinja reads before
+    the ``alternate`` key), so that one is changed when it is there.
+    """
+    found = getattr(config.extra, "alternate", None)
+    return list(found if found is not None else config.extra.get("alternate") or [])
+
+
 @event_priority(-1000)  # last: the policy hashes the inline scripts of the finished page
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Put the details of a generated page back where the head left them; add the policy."""
@@ -332,6 +386,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         details = _current.raw_html[page.file.src_uri][1]
         if details:
             output = output.replace(DETAILS_MARK, details, 1)
+    output = trees.with_default_alternate(output, next(iter(_current.languages), ""))
     return _with_policy(_with_direction(output, _current), _current)
 
 
@@ -347,10 +402,23 @@ def _with_direction(output: str, build: _Build) -> str:
 
 @event_priority(-1000)
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    """The theme's own pages (``404.html``) get the policy too."""
-    if _current is None or not template_name.endswith(".html"):
+    """The theme's own pages (``404.html``) get the policy too, and one 404 page per tree.
+
+    Every language's build writes its ``404.html`` at the root: the last language would win.
+    The root keeps the default language's; each other tree gets its own (``ar/404.html``),
+    which hosts that look for the nearest 404 page (Cloudflare Pages, nginx rules) serve.
+    """
+    build = _current
+    if build is None or not template_name.endswith(".html"):
         return output_content
-    return _with_policy(output_content, _current)
+    page = _with_policy(_with_direction(output_content, build), build)
+    if template_name != "404.html" or not build.tree:
+        build.root_404 = page if template_name == "404.html" else build.root_404
+        return page
+    target = Path(config.site_dir) / build.tree / template_name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(page, encoding="utf-8")
+    return build.root_404 or page
 
 
 @event_priority(-1000)  # after every other plugin, e.g. Material's offline search index
@@ -369,6 +437,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         )
         _finish(swap=False)
         return
+    _write_search_indexes(config, build)
     if build.offline:
         _write_offline_zip(config, build)
     config.site_dir = str(build.final_dir)
@@ -492,6 +561,27 @@ def _with_policy(page: str, build: _Build) -> str:
     extra = [offline.worker_shim_hash(page)] if build.offline else []
     tiles = "" if build.offline else csp.tile_origin(build.project.tile_url)
     return csp.add_policy(page, extra, tiles=tiles, offline=build.offline)
+
+
+def _write_search_indexes(config: MkDocsConfig, build: _Build) -> None:
+    """One search index per tree, from the entries mkdocs-static-i18n collected from each build.
+
+    The plugin's own root index merges every language (a search on ``/ar/`` listed Italian
+    pages); each tree's pages read the index at their tree's root (``on_page_context``).
+    """
+    plugin = _i18n(config)
+    root = Path(config.site_dir) / trees.INDEX_PATH
+    if plugin is None or len(build.languages) < 2 or not root.is_file():
+        return
+    settings = json.loads(root.read_text(encoding="utf-8"))["config"]
+    entries = list(plugin.search_entries)  # type: ignore[attr-defined]
+    for tree, docs in trees.tree_indexes(entries, list(build.languages.values())).items():
+        data = trees.index_json(settings, docs)
+        (Path(config.site_dir) / tree / "search").mkdir(parents=True, exist_ok=True)
+        (Path(config.site_dir) / tree / trees.INDEX_PATH).write_text(data, encoding="utf-8")
+        if build.offline:
+            script = trees.offline_index(data)
+            (Path(config.site_dir) / tree / trees.OFFLINE_INDEX_PATH).write_text(script, "utf-8")
 
 
 def _write_offline_zip(config: MkDocsConfig, build: _Build) -> None:
