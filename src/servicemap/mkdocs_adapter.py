@@ -48,7 +48,7 @@ from servicemap.escape import terminal_safe
 from servicemap.model import Service
 from servicemap.problems import Problem, has_errors, report_order
 from servicemap.project import Project
-from servicemap.render import GeneratedFile, citizen, csp, freshness, home
+from servicemap.render import GeneratedFile, citizen, csp, freshness, home, language_offer
 from servicemap.render.assets import A11Y_CSS_PATH
 from servicemap.render.context import RenderContext, service_src
 from servicemap.render.html import DETAILS_MARK, Site, split_details
@@ -133,7 +133,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _current.languages = _built_languages(config)
     _current.copyright = config.copyright or ""
     _configure_pages(config, _current)
-    _add_citizen_assets(config)
+    _add_citizen_assets(config, offer=len(_current.languages) > 1)
     return config
 
 
@@ -168,6 +168,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
     except Exception as exc:
         raise _internal_error(exc) from None
+    if len(build.languages) > 1:
+        generated += language_offer.offer_files()  # the reader's language, offered
     if first:
         build.shared_paths = [g.path for g in generated if g.path.startswith(SHARED_DIRS)]
     else:
@@ -508,12 +510,15 @@ def _start(config: MkDocsConfig, project: Project, result: pipeline.Result) -> _
     return _Build(project, result, final_dir, staging, counter, saved, epoch)
 
 
-def _add_citizen_assets(config: MkDocsConfig) -> None:
-    """The language switch (header of every page) and its styles (``render.citizen``)."""
-    for path in citizen.EVERY_PAGE_CSS:
+def _add_citizen_assets(config: MkDocsConfig, *, offer: bool) -> None:
+    """The language switch (header of every page) and its styles (``render.citizen``), and
+    with more than one language the offer of the reader's own (``render.language_offer``)."""
+    css = citizen.EVERY_PAGE_CSS + (language_offer.EVERY_PAGE_CSS if offer else ())
+    js = citizen.EVERY_PAGE_JS + (language_offer.EVERY_PAGE_JS if offer else ())
+    for path in css:
         if path not in [str(p) for p in config.extra_css]:
             config.extra_css.append(path)
-    for path in citizen.EVERY_PAGE_JS:
+    for path in js:
         if path not in [str(p) for p in config.extra_javascript]:
             config.extra_javascript.append(path)  # type: ignore[arg-type]
 
