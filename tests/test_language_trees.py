@@ -148,3 +148,26 @@ def test_shared_addresses_stay_in_the_language_tree(built: Build) -> None:
         assert f'sm-qr-url">{address}<' in page
         lista = built.page(f"{tree}lista/index.html")
         assert f'data-public-url="{PUBLIC}{tree}lista/"' in lista
+
+
+def test_leggimi_says_in_each_language_how_to_open_its_tree() -> None:
+    import datetime as dt
+
+    from servicemap import offline
+
+    date = dt.date(2024, 3, 14)
+    italian = offline.readme("Mappa", date, PUBLIC, "Sito aggiornato il 14 marzo 2024")
+    every = offline.readme("Mappa", date, PUBLIC, "Sito aggiornato il 14 marzo 2024", TREES)
+    assert every.startswith(italian)  # the Italian part reads as it always did, first
+    rest = every.removeprefix(italian).replace("\r\n", "\n")
+    folder = "mappa-servizi-offline-2024-03-14"
+    for words in [
+        f'2. Open the folder "{folder}/en" and double-click index.html:',
+        f"The online site, always up to date, is: {PUBLIC}en/",
+        f'2. افتح المجلد "{folder}/ar" وانقر نقرًا مزدوجًا على index.html:',
+        f"الموقع على الإنترنت، المحدَّث دائمًا: {PUBLIC}ar/",
+        f"2. 打开文件夹“{folder}/zh”，双击 index.html：",
+        "العربية\nنسخة تعمل دون إنترنت",
+    ]:
+        assert words in rest
+    assert "Dati" not in rest and "\n" not in every.replace("\r\n", "")

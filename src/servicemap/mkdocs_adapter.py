@@ -82,6 +82,7 @@ class _Build:
     shared_paths: list[str] = field(default_factory=list)  # written once, by the first language
     copyright: str = ""  # ``copyright`` as written in mkdocs.yml (the footer line goes before)
     root_404: str = ""  # the default language's 404 page (each nested build writes one at the root)
+    site_name: str = ""  # the default language's (mkdocs-static-i18n changes it for each language)
 
     @property
     def built(self) -> dt.date:
@@ -132,6 +133,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _current.lang, _current.tree = _language(config)
     _current.languages = _built_languages(config)
     _current.copyright = config.copyright or ""
+    _current.site_name = config.site_name
     _configure_pages(config, _current)
     _add_citizen_assets(config, offer=len(_current.languages) > 1)
     return config
@@ -593,7 +595,8 @@ def _write_offline_zip(config: MkDocsConfig, build: _Build) -> None:
     """The dated zip of the copy, inside the site folder (where the publish workflow looks)."""
     date = build.data_date or build.built
     words = freshness.footer_text(build.built, build.checked)
-    readme = offline.readme(config.site_name, date, build.project.site_url, words)
+    name = build.site_name or config.site_name  # the default language's (config has the last's)
+    readme = offline.readme(name, date, build.project.site_url, words, build.languages)
     path = offline.write_zip(build.staging.path, date, build.epoch, readme)
     log.info("Copia offline: %s", build.final_dir / path.name)
 
