@@ -564,7 +564,7 @@ def _user_directory_urls(config: MkDocsConfig) -> bool:
 def _with_policy(page: str, build: _Build) -> str:
     """The page with its Content-Security-Policy (and, offline, without a wrong canonical)."""
     if build.offline:
-        page = offline.without_canonical(page)
+        page = offline.without_alternates(offline.without_canonical(page))
     extra = [offline.worker_shim_hash(page)] if build.offline else []
     tiles = "" if build.offline else csp.tile_origin(build.project.tile_url)
     return csp.add_policy(page, extra, tiles=tiles, offline=build.offline)

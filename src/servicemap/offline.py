@@ -38,6 +38,7 @@ SHIM_PATH = f"{SHIM_DIR}/shim/index.js"  # the name must contain "iframe-worker"
 ZIP_PREFIX = "mappa-servizi-offline"
 README_NAME = "LEGGIMI.txt"
 _CANONICAL = re.compile(r'<link rel="canonical" href="[^"]*">\s*')
+_HREFLANG = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
 _ZIP_EPOCH_MIN = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)  # the earliest date a zip can store
 
 
@@ -87,6 +88,13 @@ def without_canonical(page: str) -> str:
     """The page without ``<link rel="canonical">``: MkDocs writes it from ``site_url`` and the
     copy's ``.html`` names, an address that does not exist online."""
     return _CANONICAL.sub("", page, count=1)
+
+
+def without_alternates(page: str) -> str:
+    """The page without ``<link rel="alternate" hreflang>``: no search engine reads the copy, and
+    Material's theme fetches a ``sitemap.xml`` beside each of them (a failed request from
+    ``file://``). The language switch keeps its own links."""
+    return _HREFLANG.sub("", page)
 
 
 def _function_source(script: str, name: str) -> str:

@@ -2,8 +2,9 @@
  *
  * navigator.languages lists the languages the person reads, in order. When the first of them
  * the site has (window.SERVICEMAP_LINGUE, from interfaccia.yaml) is not the page's language, a
- * small banner in THAT language links to this same page in it: the page's own
- * <link rel="alternate" hreflang>, so it works on any host and from file://. Never a redirect:
+ * small banner in THAT language links to this same page in it: the link of the header's language
+ * switch (relative, so it works on any host and from file://; the offline copy has no
+ * <link rel="alternate">). Never a redirect:
  * the person on a borrowed phone, or the operator helping someone, chooses.
  * Saying no, following the offer or using the header's language switch is remembered
  * (localStorage, which file:// or a private window may refuse: then it lasts for the page).
@@ -27,7 +28,7 @@
 
   function alternates() {
     var found = {};
-    var nodes = document.querySelectorAll('link[rel="alternate"][hreflang]');
+    var nodes = document.querySelectorAll(".md-select__link[hreflang]");
     Array.prototype.forEach.call(nodes, function (node) {
       var lang = node.getAttribute("hreflang");
       if (Object.prototype.hasOwnProperty.call(texts, lang)) {

@@ -2,8 +2,8 @@
 
 A browser tells which languages its person reads (``navigator.languages``). When the first of them
 that the site has is not the page's, ``servicemap-lingua.js`` shows a small banner *in that
-language* ("اقرأ هذه الصفحة بالعربية") linking to the same page in it (the page's own
-``<link rel="alternate" hreflang>``), and a button to say no. Never a redirect: the person on a
+language* ("اقرأ هذه الصفحة بالعربية") linking to the same page in it (the link of the
+header's language switch), and a button to say no. Never a redirect: the person on a
 borrowed phone, or the operator helping someone at a desk, chooses. The texts come from
 ``data/interfaccia.yaml`` (``lingua.offerta``, ``lingua.offerta-no``), each in its own language.
 """
