@@ -275,6 +275,8 @@ def _link_languages(config: MkDocsConfig, build: _Build, pages: list[tuple[File,
 
 def _default_alternates(plugin: object, build: _Build) -> None:
     """Every page's ``x-default`` alternate in the sitemap: its default-language (Italian) page."""
+    if len(build.languages) < 2:
+        return  # one language: no alternates to choose among
     default = next(iter(build.languages), "")
     for file in plugin.i18n_files_per_language.get(build.lang, []):  # type: ignore[attr-defined]
         alternates = getattr(file, "alternates", None)
