@@ -20,6 +20,10 @@ build:
 * Privacy: every page gets a Content-Security-Policy (``render.csp``) with the hashes of its
   inline scripts; the print stylesheet (``render.print``) and the accessibility one
   (``assets/servicemap/accessibilita.css``) are added to ``extra_css``.
+* One whole site per language (mkdocs-static-i18n): every page's language switch and
+  ``hreflang`` lead to the same page in each tree (``x-default``: the Italian one), each tree
+  has its own Material search index and 404 page (``servicemap.trees``), and a browser that
+  prefers another language of the site is offered it (``render.language_offer``).
 * The offline copy (``OFFLINE=true``: Material's ``offline`` plugin enabled): the local
   iframe-worker shim instead of unpkg's, a map without tiles, and the dated zip with its
   ``LEGGIMI.txt`` written into the site folder (``servicemap.offline``).
