@@ -114,6 +114,9 @@ def test_the_root_404_is_italian_and_each_tree_has_its_own(built: Build) -> None
     switch = dict((lang, href) for href, lang in SWITCH.findall(arabic))
     path = urlsplit(PUBLIC).path
     assert switch == {lang: path + tree for lang, tree in TREES.items()}
+    # Its search reads the Arabic tree's index.
+    config = re.search(r'<script id="__config"[^>]*>(.*?)</script>', arabic)
+    assert json.loads(config.group(1))["base"] == path + "ar/"
     assert (site / "zh/404.html").is_file()
 
 

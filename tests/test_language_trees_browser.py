@@ -218,6 +218,10 @@ def test_search_in_each_tree_finds_that_trees_pages(site: str, online: Build, ch
             "links => links.map(a => a.href)"
         )
         assert links and all(link.startswith(f"{site}ar/") for link in links)
+        # The Arabic error page (a broken link into /ar/) searches the Arabic tree too.
+        person.page.goto(f"{site}ar/404.html")
+        person.page.wait_for_function(SETTLED_JS)
+        assert search_arabic(person.page, "مفتوحة") == ["بيانات مفتوحة"]
         # The Italian site does not list the English page.
         person.page.goto(site)
         person.page.wait_for_function(SETTLED_JS)

@@ -37,6 +37,7 @@ import logging
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -421,14 +422,17 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     build = _current
     if build is None or not template_name.endswith(".html"):
         return output_content
-    page = _with_policy(_with_direction(output_content, build), build)
+    page = _with_direction(output_content, build)
     if template_name != "404.html" or not build.tree:
+        page = _with_policy(page, build)
         build.root_404 = page if template_name == "404.html" else build.root_404
         return page
+    root = urlsplit(config.site_url or "/").path  # MkDocs' base for error pages
+    page = trees.with_search_base(page, root.rstrip("/") + "/" + build.tree)  # its tree's index
     target = Path(config.site_dir) / build.tree / template_name
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(page, encoding="utf-8")
-    return build.root_404 or page
+    target.write_text(_with_policy(page, build), encoding="utf-8")
+    return build.root_404 or _with_policy(page, build)
 
 
 @event_priority(-1000)  # after every other plugin, e.g. Material's offline search index

@@ -78,6 +78,24 @@ def offline_index(data: str) -> str:
 _ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]+)">')
 
 
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+
+
+def with_search_base(page: str, base: str) -> str:
+    """The page with Material's ``__config.base`` set to ``base``: where it reads the index.
+
+    For a tree's 404 page, which MkDocs renders with the site's root as its base (it is served
+    at any depth, so its links are absolute).
+    """
+    found = _CONFIG.search(page)
+    if found is None:
+        return page
+    config = json.loads(found.group(2))
+    config["base"] = base
+    text = json.dumps(config, sort_keys=True).replace("<", "\\u003c")
+    return page[: found.start(2)] + text + page[found.end(2) :]
+
+
 def with_default_alternate(page: str, default_lang: str) -> str:
     """The page with ``hreflang="x-default"`` beside its default language's alternate."""
     if f'hreflang="{DEFAULT_HREFLANG}"' in page:
