@@ -8,8 +8,8 @@
 * The offline copy (one zip, every language) from ``file://``: the Arabic home is right to left,
   its switch opens the Italian page, Material's search works in Arabic.
 
-The site is the repository's, with an English and an Arabic translation of "Dati aperti" added
-(``content/dati-aperti.en.md``, ``.ar.md``) as a territory would write them.
+The site is the repository's, with an English, an Arabic and a Chinese translation of "Dati aperti"
+added (``content/dati-aperti.en.md``, ``.ar.md``, ``.zh.md``) as a territory would write them.
 """
 
 from __future__ import annotations
@@ -34,6 +34,10 @@ ARABIC = """# بيانات مفتوحة
 تُنشر جميع بطاقات الخدمات كبيانات مفتوحة لكل من يريد إعادة استخدامها في خريطة أخرى أو تطبيق
 أو جدول بيانات.
 """
+CHINESE = """# 开放数据
+
+所有服务信息都作为开放数据发布，任何人都可以在另一张地图、应用程序或电子表格中重复使用。
+"""
 OFFER_AR = "اقرأ هذه الصفحة بالعربية"
 
 
@@ -45,6 +49,7 @@ def _territory(root: Path) -> Path:
     shutil.copytree(REPO / "content", root / "content")
     (root / "content/dati-aperti.en.md").write_text(ENGLISH, encoding="utf-8")
     (root / "content/dati-aperti.ar.md").write_text(ARABIC, encoding="utf-8")
+    (root / "content/dati-aperti.zh.md").write_text(CHINESE, encoding="utf-8")
     text = config.read_text(encoding="utf-8")
     config.write_text(text.replace(f"docs_dir: {REPO / 'content'}", "docs_dir: content"))
     return config
@@ -93,7 +98,7 @@ def test_the_offline_copy_carries_every_language_and_says_how_to_open_each(
 
 
 def search_arabic(page, query: str) -> list[str]:
-    """Material's header search for words a US keyboard cannot type.
+    """Material's header search for words a US keyboard cannot type (Arabic, Chinese).
 
     Playwright inserts such characters without key events, and Material reads the query on
     ``keyup``: a person's Arabic keyboard sends one per letter; here ``End`` sends it.
@@ -218,6 +223,14 @@ def test_search_in_each_tree_finds_that_trees_pages(site: str, online: Build, ch
             "links => links.map(a => a.href)"
         )
         assert links and all(link.startswith(f"{site}ar/") for link in links)
+        # On /zh/ a word inside a Chinese sentence (segmented at build time, as Material does
+        # with jieba) finds the Chinese page.
+        person.page.goto(f"{site}zh/")
+        person.page.wait_for_function(SETTLED_JS)
+        titles = search_arabic(person.page, "电子表格")
+        assert [t.replace("\u200b", "") for t in titles] == ["开放数据"]
+        link = person.page.locator(".md-search-result__link").first.get_attribute("href")
+        assert link == f"{site}zh/dati-aperti/"
         # The Arabic error page (a broken link into /ar/) searches the Arabic tree too.
         person.page.goto(f"{site}ar/404.html")
         person.page.wait_for_function(SETTLED_JS)

@@ -87,6 +87,7 @@ class _Build:
     shared_paths: list[str] = field(default_factory=list)  # written once, by the first language
     copyright: str = ""  # ``copyright`` as written in mkdocs.yml (the footer line goes before)
     root_404: str = ""  # the default language's 404 page (each nested build writes one at the root)
+    separators: dict[str, str] = field(default_factory=dict)  # language -> its search separator
     site_name: str = ""  # the default language's (mkdocs-static-i18n changes it for each language)
 
     @property
@@ -141,6 +142,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _current.site_name = config.site_name
     _configure_pages(config, _current)
     _add_citizen_assets(config, offer=len(_current.languages) > 1)
+    _quiet_segmenter()
     return config
 
 
@@ -158,6 +160,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     build = _current
     if build is None:
         return files
+    build.separators[build.lang] = _theme_text(config, "search.config.separator")
     first = not build.tree
     try:
         generated = render_site(
@@ -592,13 +595,39 @@ def _write_search_indexes(config: MkDocsConfig, build: _Build) -> None:
         return
     settings = json.loads(root.read_text(encoding="utf-8"))["config"]
     entries = list(plugin.search_entries)  # type: ignore[attr-defined]
+    language_of = {tree: lang for lang, tree in build.languages.items()}
     for tree, docs in trees.tree_indexes(entries, list(build.languages.values())).items():
-        data = trees.index_json(settings, docs)
+        separator = build.separators.get(language_of[tree]) if tree else None
+        data = trees.index_json({**settings, "separator": separator or settings["separator"]}, docs)
         (Path(config.site_dir) / tree / "search").mkdir(parents=True, exist_ok=True)
         (Path(config.site_dir) / tree / trees.INDEX_PATH).write_text(data, encoding="utf-8")
         if build.offline:
             script = trees.offline_index(data)
             (Path(config.site_dir) / tree / trees.OFFLINE_INDEX_PATH).write_text(script, "utf-8")
+
+
+def _theme_text(config: MkDocsConfig, key: str) -> str:
+    """One of Material's texts for the language being built, as its search plugin reads them.
+
+    Chinese has its own search separator (the zero-width space that segmentation puts between
+    words, and Chinese punctuation): the Chinese tree's index needs it.
+    """
+    try:
+        env = config.theme.get_env()
+        template = env.get_template("partials/language.html", None, {"config": config})
+        return str(template.module.t(key))  # type: ignore[attr-defined]
+    except Exception:  # another theme: its search has no such setting
+        return ""
+
+
+def _quiet_segmenter() -> None:
+    """jieba (Material's search splits Chinese text into words with it) logs its dictionary
+    loading at DEBUG on its own handler: keep the build's output to our messages."""
+    try:
+        import jieba
+    except ImportError:
+        return
+    jieba.setLogLevel(logging.WARNING)
 
 
 def _write_offline_zip(config: MkDocsConfig, build: _Build) -> None:
