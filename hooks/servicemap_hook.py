@@ -9,10 +9,12 @@ from servicemap.mkdocs_adapter import (  # noqa: F401
     on_config,
     on_files,
     on_page_content,
+    on_page_context,
     on_page_markdown,
     on_post_build,
     on_post_page,
     on_post_template,
     on_pre_build,
     on_shutdown,
+    on_template_context,
 )

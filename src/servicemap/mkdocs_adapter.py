@@ -20,6 +20,10 @@ build:
 * Privacy: every page gets a Content-Security-Policy (``render.csp``) with the hashes of its
   inline scripts; the print stylesheet (``render.print``) and the accessibility one
   (``assets/servicemap/accessibilita.css``) are added to ``extra_css``.
+* One whole site per language (mkdocs-static-i18n): every page's language switch and
+  ``hreflang`` lead to the same page in each tree (``x-default``: the Italian one), each tree
+  has its own Material search index and 404 page (``servicemap.trees``), and a browser that
+  prefers another language of the site is offered it (``render.language_offer``).
 * The offline copy (``OFFLINE=true``: Material's ``offline`` plugin enabled): the local
   iframe-worker shim instead of unpkg's, a map without tiles, and the dated zip with its
   ``LEGGIMI.txt`` written into the site folder (``servicemap.offline``).
@@ -28,10 +32,12 @@ build:
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -41,13 +47,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
 
-from servicemap import i18n, offline, paths, pipeline, publish, safefile
+from servicemap import i18n, offline, paths, pipeline, publish, safefile, trees
 from servicemap.contact import contact_from_settings
 from servicemap.escape import terminal_safe
 from servicemap.model import Service
 from servicemap.problems import Problem, has_errors, report_order
 from servicemap.project import Project
-from servicemap.render import GeneratedFile, citizen, csp, freshness, home
+from servicemap.render import GeneratedFile, citizen, csp, freshness, home, language_offer
 from servicemap.render.assets import A11Y_CSS_PATH
 from servicemap.render.context import RenderContext, service_src
 from servicemap.render.html import DETAILS_MARK, Site, split_details
@@ -80,6 +86,9 @@ class _Build:
     languages: dict[str, str] = field(default_factory=dict)  # every built language -> its tree
     shared_paths: list[str] = field(default_factory=list)  # written once, by the first language
     copyright: str = ""  # ``copyright`` as written in mkdocs.yml (the footer line goes before)
+    root_404: str = ""  # the default language's 404 page (each nested build writes one at the root)
+    separators: dict[str, str] = field(default_factory=dict)  # language -> its search separator
+    site_name: str = ""  # the default language's (mkdocs-static-i18n changes it for each language)
 
     @property
     def built(self) -> dt.date:
@@ -130,8 +139,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _current.lang, _current.tree = _language(config)
     _current.languages = _built_languages(config)
     _current.copyright = config.copyright or ""
+    _current.site_name = config.site_name
     _configure_pages(config, _current)
-    _add_citizen_assets(config)
+    _add_citizen_assets(config, offer=len(_current.languages) > 1)
+    _quiet_segmenter()
     return config
 
 
@@ -149,6 +160,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     build = _current
     if build is None:
         return files
+    build.separators[build.lang] = _theme_text(config, "search.config.separator")
     first = not build.tree
     try:
         generated = render_site(
@@ -166,6 +178,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
     except Exception as exc:
         raise _internal_error(exc) from None
+    if len(build.languages) > 1:
+        generated += language_offer.offer_files()  # the reader's language, offered
     if first:
         build.shared_paths = [g.path for g in generated if g.path.startswith(SHARED_DIRS)]
     else:
@@ -264,6 +278,18 @@ def _link_languages(config: MkDocsConfig, build: _Build, pages: list[tuple[File,
             for lang, tree in build.languages.items()
         }
         listed.append(file)
+    _default_alternates(plugin, build)
+
+
+def _default_alternates(plugin: object, build: _Build) -> None:
+    """Every page's ``x-default`` alternate in the sitemap: its default-language (Italian) page."""
+    if len(build.languages) < 2:
+        return  # one language: no alternates to choose among
+    default = next(iter(build.languages), "")
+    for file in plugin.i18n_files_per_language.get(build.lang, []):  # type: ignore[attr-defined]
+        alternates = getattr(file, "alternates", None)
+        if isinstance(alternates, dict) and default in alternates:
+            alternates.setdefault(trees.DEFAULT_HREFLANG, alternates[default])
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -334,6 +360,48 @@ def _skip_target(head: str, page: Page) -> str:
     return f'<div id="{SKIP_TARGET}" ' + head.removeprefix("<div ")
 
 
+@event_priority(-50)  # after mkdocs-static-i18n has pointed the language switch at this page
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    """The language switch and ``hreflang`` of every page, and the page's tree as its base.
+
+    The plugin leaves a home page's switch on the languages' absolute roots (``/ar/``, or
+    ``/ar/index.html`` in the offline copy: a dead link from ``file://``); every page's links
+    are made from its alternates instead, relative like every other link. ``base`` (Material's
+    ``__config.base``) is the tree's root, so the search there reads that tree's index.
+    """
+    build = _current
+    if build is None or _i18n(config) is None:
+        return context
+    alternates = getattr(page.file, "alternates", None) or {}
+    for item in _switch(config):
+        alternate = alternates.get(item.get("lang"))
+        if alternate is not None and alternate.url:
+            item["link"] = alternate.url
+    if build.tree and page.url.startswith(build.tree):
+        context["base_url"] = trees.tree_base(page.url, build.tree)
+    return context
+
+
+@event_priority(-50)
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    """The theme's 404 page switches to each language's home (not the last page's alternates)."""
+    plugin = _i18n(config)
+    if _current is not None and plugin is not None and template_name == "404.html":
+        roots = [dict(x) for x in plugin.extra_alternate]  # type: ignore[attr-defined]
+        config.extra.alternate = roots  # type: ignore[attr-defined]
+    return context
+
+
+def _switch(config: MkDocsConfig) -> list[dict]:
+    """The language switch's entries the theme will show for the page being rendered.
+
+    mkdocs-static-i18n sets them as an *attribute* of ``config.extra`` (which Jinja reads before
+    the ``alternate`` key), so that one is changed when it is there.
+    """
+    found = getattr(config.extra, "alternate", None)
+    return list(found if found is not None else config.extra.get("alternate") or [])
+
+
 @event_priority(-1000)  # last: the policy hashes the inline scripts of the finished page
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Put the details of a generated page back where the head left them; add the policy."""
@@ -343,6 +411,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         details = _current.raw_html[page.file.src_uri][1]
         if details:
             output = output.replace(DETAILS_MARK, details, 1)
+    output = trees.with_default_alternate(output, next(iter(_current.languages), ""))
     return _with_policy(_with_direction(output, _current), _current)
 
 
@@ -358,10 +427,26 @@ def _with_direction(output: str, build: _Build) -> str:
 
 @event_priority(-1000)
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    """The theme's own pages (``404.html``) get the policy too."""
-    if _current is None or not template_name.endswith(".html"):
+    """The theme's own pages (``404.html``) get the policy too, and one 404 page per tree.
+
+    Every language's build writes its ``404.html`` at the root: the last language would win.
+    The root keeps the default language's; each other tree gets its own (``ar/404.html``),
+    which hosts that look for the nearest 404 page (Cloudflare Pages, nginx rules) serve.
+    """
+    build = _current
+    if build is None or not template_name.endswith(".html"):
         return output_content
-    return _with_policy(output_content, _current)
+    page = _with_direction(output_content, build)
+    if template_name != "404.html" or not build.tree:
+        page = _with_policy(page, build)
+        build.root_404 = page if template_name == "404.html" else build.root_404
+        return page
+    root = urlsplit(config.site_url or "/").path  # MkDocs' base for error pages
+    page = trees.with_search_base(page, root.rstrip("/") + "/" + build.tree)  # its tree's index
+    target = Path(config.site_dir) / build.tree / template_name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(_with_policy(page, build), encoding="utf-8")
+    return build.root_404 or _with_policy(page, build)
 
 
 @event_priority(-1000)  # after every other plugin, e.g. Material's offline search index
@@ -380,6 +465,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         )
         _finish(swap=False)
         return
+    _write_search_indexes(config, build)
     if build.offline:
         _write_offline_zip(config, build)
     config.site_dir = str(build.final_dir)
@@ -450,12 +536,15 @@ def _start(config: MkDocsConfig, project: Project, result: pipeline.Result) -> _
     return _Build(project, result, final_dir, staging, counter, saved, epoch)
 
 
-def _add_citizen_assets(config: MkDocsConfig) -> None:
-    """The language switch (header of every page) and its styles (``render.citizen``)."""
-    for path in citizen.EVERY_PAGE_CSS:
+def _add_citizen_assets(config: MkDocsConfig, *, offer: bool) -> None:
+    """The language switch (header of every page) and its styles (``render.citizen``), and
+    with more than one language the offer of the reader's own (``render.language_offer``)."""
+    css = citizen.EVERY_PAGE_CSS + (language_offer.EVERY_PAGE_CSS if offer else ())
+    js = citizen.EVERY_PAGE_JS + (language_offer.EVERY_PAGE_JS if offer else ())
+    for path in css:
         if path not in [str(p) for p in config.extra_css]:
             config.extra_css.append(path)
-    for path in citizen.EVERY_PAGE_JS:
+    for path in js:
         if path not in [str(p) for p in config.extra_javascript]:
             config.extra_javascript.append(path)  # type: ignore[arg-type]
 
@@ -499,17 +588,65 @@ def _user_directory_urls(config: MkDocsConfig) -> bool:
 def _with_policy(page: str, build: _Build) -> str:
     """The page with its Content-Security-Policy (and, offline, without a wrong canonical)."""
     if build.offline:
-        page = offline.without_canonical(page)
+        page = offline.without_alternates(offline.without_canonical(page))
     extra = [offline.worker_shim_hash(page)] if build.offline else []
     tiles = "" if build.offline else csp.tile_origin(build.project.tile_url)
     return csp.add_policy(page, extra, tiles=tiles, offline=build.offline)
+
+
+def _write_search_indexes(config: MkDocsConfig, build: _Build) -> None:
+    """One search index per tree, from the entries mkdocs-static-i18n collected from each build.
+
+    The plugin's own root index merges every language (a search on ``/ar/`` listed Italian
+    pages); each tree's pages read the index at their tree's root (``on_page_context``).
+    """
+    plugin = _i18n(config)
+    root = Path(config.site_dir) / trees.INDEX_PATH
+    if plugin is None or len(build.languages) < 2 or not root.is_file():
+        return
+    settings = json.loads(root.read_text(encoding="utf-8"))["config"]
+    entries = list(plugin.search_entries)  # type: ignore[attr-defined]
+    language_of = {tree: lang for lang, tree in build.languages.items()}
+    for tree, docs in trees.tree_indexes(entries, list(build.languages.values())).items():
+        separator = build.separators.get(language_of[tree]) if tree else None
+        data = trees.index_json({**settings, "separator": separator or settings["separator"]}, docs)
+        (Path(config.site_dir) / tree / "search").mkdir(parents=True, exist_ok=True)
+        (Path(config.site_dir) / tree / trees.INDEX_PATH).write_text(data, encoding="utf-8")
+        if build.offline:
+            script = trees.offline_index(data)
+            (Path(config.site_dir) / tree / trees.OFFLINE_INDEX_PATH).write_text(script, "utf-8")
+
+
+def _theme_text(config: MkDocsConfig, key: str) -> str:
+    """One of Material's texts for the language being built, as its search plugin reads them.
+
+    Chinese has its own search separator (the zero-width space that segmentation puts between
+    words, and Chinese punctuation): the Chinese tree's index needs it.
+    """
+    try:
+        env = config.theme.get_env()
+        template = env.get_template("partials/language.html", None, {"config": config})
+        return str(template.module.t(key))  # type: ignore[attr-defined]
+    except Exception:  # another theme: its search has no such setting
+        return ""
+
+
+def _quiet_segmenter() -> None:
+    """jieba (Material's search splits Chinese text into words with it) logs its dictionary
+    loading at DEBUG on its own handler: keep the build's output to our messages."""
+    try:
+        import jieba
+    except ImportError:
+        return
+    jieba.setLogLevel(logging.WARNING)
 
 
 def _write_offline_zip(config: MkDocsConfig, build: _Build) -> None:
     """The dated zip of the copy, inside the site folder (where the publish workflow looks)."""
     date = build.data_date or build.built
     words = freshness.footer_text(build.built, build.checked)
-    readme = offline.readme(config.site_name, date, build.project.site_url, words)
+    name = build.site_name or config.site_name  # the default language's (config has the last's)
+    readme = offline.readme(name, date, build.project.site_url, words, build.languages)
     path = offline.write_zip(build.staging.path, date, build.epoch, readme)
     log.info("Copia offline: %s", build.final_dir / path.name)
 

@@ -10,9 +10,11 @@ the search index inlined as a script). What this module adds, with no MkDocs imp
 * The shim writes one inline script into a hidden frame that inherits the page's
   Content-Security-Policy: ``worker_shim_hash`` gives its hash, so the policy stays hash-based.
 * ``write_zip`` packs the built folder as ``mappa-servizi-offline-AAAA-MM-GG.zip`` (the date of
-  the data, so the name and the bytes are reproducible) with an Italian ``LEGGIMI.txt`` for the
-  operator. The zip goes inside the site folder, where the publish workflow looks for it
-  (``site_build/*.zip``); it is written outside the folder first, so it never contains itself.
+  the data, so the name and the bytes are reproducible) with a ``LEGGIMI.txt`` for the operator:
+  Italian first, then the same in each other language of the copy (every language's tree is in
+  the one zip: ``en/index.html``, ``ar/index.html``...). The zip goes inside the site folder,
+  where the publish workflow looks for it (``site_build/*.zip``); it is written outside the
+  folder first, so it never contains itself.
 """
 
 from __future__ import annotations
@@ -22,9 +24,11 @@ import os
 import re
 import tempfile
 import zipfile
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 
+from servicemap import i18n
 from servicemap.render import GeneratedFile
 from servicemap.render.context import italian_date
 from servicemap.render.csp import sha256_source
@@ -34,6 +38,7 @@ SHIM_PATH = f"{SHIM_DIR}/shim/index.js"  # the name must contain "iframe-worker"
 ZIP_PREFIX = "mappa-servizi-offline"
 README_NAME = "LEGGIMI.txt"
 _CANONICAL = re.compile(r'<link rel="canonical" href="[^"]*">\s*')
+_HREFLANG = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
 _ZIP_EPOCH_MIN = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)  # the earliest date a zip can store
 
 
@@ -85,6 +90,13 @@ def without_canonical(page: str) -> str:
     return _CANONICAL.sub("", page, count=1)
 
 
+def without_alternates(page: str) -> str:
+    """The page without ``<link rel="alternate" hreflang>``: no search engine reads the copy, and
+    Material's theme fetches a ``sitemap.xml`` beside each of them (a failed request from
+    ``file://``). The language switch keeps its own links."""
+    return _HREFLANG.sub("", page)
+
+
 def _function_source(script: str, name: str) -> str:
     """The text of ``function name(...){...}`` in a minified script (braces balanced)."""
     start = script.index(f"function {name}(")
@@ -100,49 +112,62 @@ def zip_name(data_date: dt.date) -> str:
     return f"{ZIP_PREFIX}-{data_date.isoformat()}.zip"
 
 
-def readme(site_name: str, data_date: dt.date, site_url: str = "", freshness: str = "") -> str:
+def readme(
+    site_name: str,
+    data_date: dt.date,
+    site_url: str = "",
+    freshness: str = "",
+    languages: Mapping[str, str] | None = None,
+) -> str:
     """``LEGGIMI.txt``: how to open the copy, what works without internet, how old the data is.
 
     ``freshness``: the footer's words (``render.freshness``): the build date and the span of the
     records' checks, not the newest record's date as the date of all the data.
+    ``languages``: every language of the copy and its folder (``{"it": "", "en": "en/"}``):
+    the Italian part first, then one part in each other language, saying to open its folder's
+    ``index.html`` (the texts are ``leggimi.*`` in ``data/interfaccia.yaml``).
     """
     folder = zip_name(data_date).removesuffix(".zip")
-    online = (
-        f"Il sito online, sempre aggiornato, è: {site_url}"
-        if site_url
-        else "Per una copia più recente chiedi a chi coordina la rete."
-    )
-    lines = [
-        f"{site_name}",
-        "COPIA OFFLINE: si usa anche senza internet",
+    default = freshness or i18n.text("leggimi.data", data=italian_date(data_date.isoformat()))
+    lines = [f"{site_name}", *_readme_part(i18n.SOURCE_LANGUAGE, folder, site_url, default)]
+    for lang, tree in (languages or {}).items():
+        if lang == i18n.SOURCE_LANGUAGE:
+            continue
+        checked = i18n.text("leggimi.data", lang, data=data_date.isoformat())
+        online = site_url.rstrip("/") + "/" + tree if site_url else ""
+        name = i18n.interface().languages.get(lang, {}).get("nome", lang)
+        lines += ["=" * 60, name, *_readme_part(lang, f"{folder}/{tree.rstrip('/')}", online,
+                                                checked)]  # fmt: skip
+    return "\r\n".join(lines)  # CRLF: Notepad on older Windows shows LF files on one line
+
+
+def _readme_part(lang: str, folder: str, site_url: str, checked: str) -> list[str]:
+    """One language's part of ``LEGGIMI.txt``, ending with an empty line."""
+
+    def text(key: str, **values: object) -> list[str]:
+        return i18n.text(f"leggimi.{key}", lang, **values).split("\n")
+
+    online = text("online", indirizzo=site_url) if site_url else text("chiedi")
+    return [
+        *text("titolo"),
         "",
-        f"{freshness or 'Dati aggiornati al ' + italian_date(data_date.isoformat())}.",
+        f"{checked}.",
         "",
-        "COME APRIRLA",
-        "1. Estrai tutto lo zip in una cartella del computer o su una chiavetta USB",
-        '   (in Windows: tasto destro sullo zip, poi "Estrai tutto").',
-        f'2. Apri la cartella "{folder}" e fai doppio clic su index.html:',
-        "   il sito si apre nel browser (Chrome, Edge, Firefox).",
-        "   Non aprire le pagine dall'anteprima dello zip: vanno prima estratte.",
+        *text("come"),
+        *text("estrai"),
+        *text("apri", cartella=folder),
+        *text("anteprima"),
         "",
-        "CHE COSA FUNZIONA SENZA INTERNET",
-        "- tutte le pagine e le schede dei servizi;",
-        "- la ricerca (la lente in alto) e la pagina Cerca, con i filtri;",
-        "- la mappa con i servizi e i confini dei comuni (senza lo sfondo delle strade);",
-        "- la stampa di una scheda (dal menu del browser: Stampa), con il codice QR",
-        "  della pagina online se il sito ne ha una;",
-        "- i dati aperti, nella cartella dati (servizi.csv si apre con un foglio di calcolo).",
+        *text("funziona"),
+        *text("funziona-elenco"),
         "",
-        "Servono internet solo i collegamenti a siti esterni.",
+        *text("esterni"),
         "",
-        "QUANDO AGGIORNARLA",
-        "La copia non si aggiorna da sola: orari e recapiti possono cambiare.",
-        "Prima di indicare un servizio, guarda la data in fondo alla scheda",
-        "e, se è passato molto tempo, telefona per conferma.",
-        online,
+        *text("quando"),
+        *text("quando-testo"),
+        *online,
         "",
     ]
-    return "\r\n".join(lines)  # CRLF: Notepad on older Windows shows LF files on one line
 
 
 def write_zip(site_dir: Path, data_date: dt.date, epoch: int, readme_text: str) -> Path:
