@@ -149,7 +149,12 @@ def describe(violations: list[dict]) -> str:
 
 
 def new_page(chromium, width: int = 1280, height: int = 800, **options):
-    """A fresh page of ``width`` CSS px, the map tiles refused (the tests never go online)."""
+    """A fresh page of ``width`` CSS px, the map tiles refused (the tests never go online).
+
+    The browser prefers Italian unless ``locale`` says otherwise: a browser preferring another
+    language of the site is offered it on every page (``servicemap-lingua.js``).
+    """
+    options = {"locale": ITALIAN, **options}
     context = chromium.new_context(
         viewport={"width": width, "height": height}, bypass_csp=True, **options
     )
@@ -257,6 +262,7 @@ def material_search(page, query: str, timeout_s: float = 15) -> list[str]:
 
 
 PHONE = {"width": 360, "height": 740}  # the journeys' screen
+ITALIAN = "it-IT"  # the visitors' browser language, unless a test says otherwise
 
 
 class Person:
@@ -265,7 +271,7 @@ class Person:
     Script errors on their pages fail the test when they leave (``close``)."""
 
     def __init__(self, chromium, **options) -> None:
-        self.context = chromium.new_context(**{"viewport": PHONE, **options})
+        self.context = chromium.new_context(**{"viewport": PHONE, "locale": ITALIAN, **options})
         self.page = self.context.new_page()
         self.page.route(f"{TILES}**", lambda route: route.abort())
         self.errors: list[str] = []
