@@ -216,7 +216,7 @@ def test_search_in_each_tree_finds_that_trees_pages(site: str, online: Build, ch
         # On /ar/ the Arabic page is found by its Arabic words...
         person.page.goto(f"{site}ar/")
         person.page.wait_for_function(SETTLED_JS)
-        assert search_arabic(person.page, "مفتوحة") == ["بيانات مفتوحة"]
+        assert arabic_pages(search_arabic(person.page, "مفتوحة"))
         # ... and the records' Italian text too, leading to the tree's pages.
         material_search(person.page, "caritas")
         links = person.page.locator(".md-search-result__link").evaluate_all(
@@ -228,13 +228,14 @@ def test_search_in_each_tree_finds_that_trees_pages(site: str, online: Build, ch
         person.page.goto(f"{site}zh/")
         person.page.wait_for_function(SETTLED_JS)
         titles = search_arabic(person.page, "电子表格")
-        assert [t.replace("\u200b", "") for t in titles] == ["开放数据"]
+        found = [t.replace("\u200b", "") for t in titles]  # other pages may name spreadsheets
+        assert "开放数据" in found and not {"Dati aperti", "Home"} & set(found), found
         link = person.page.locator(".md-search-result__link").first.get_attribute("href")
         assert link == f"{site}zh/dati-aperti/"
         # The Arabic error page (a broken link into /ar/) searches the Arabic tree too.
         person.page.goto(f"{site}ar/404.html")
         person.page.wait_for_function(SETTLED_JS)
-        assert search_arabic(person.page, "مفتوحة") == ["بيانات مفتوحة"]
+        assert arabic_pages(search_arabic(person.page, "مفتوحة"))
         # The Italian site does not list the English page.
         person.page.goto(site)
         person.page.wait_for_function(SETTLED_JS)
@@ -254,8 +255,7 @@ def test_the_offline_copy_in_arabic_from_disk(unzipped: Path, chromium) -> None:
         assert person.page.locator("html").get_attribute("dir") == "rtl"
         assert person.page.locator("body").get_attribute("dir") == "rtl"
         assert person.page.locator("html").get_attribute("lang") == "ar"
-        titles = search_arabic(person.page, "مفتوحة")
-        assert titles == ["بيانات مفتوحة"]
+        assert arabic_pages(search_arabic(person.page, "مفتوحة"))
         link = person.page.locator(".md-search-result__link").first.get_attribute("href")
         assert link and "ar/dati-aperti.html" in link
         assert any(u.endswith("/ar/search/search_index.js") for u in requests)
@@ -281,3 +281,9 @@ def test_the_offline_copy_offers_the_readers_language_from_disk(unzipped: Path, 
         person.page.wait_for_load_state("load")
         assert person.page.url == (unzipped / "ar/dati-aperti.html").as_uri()
         assert person.page.locator("h1").inner_text() == "بيانات مفتوحة"
+
+
+def arabic_pages(titles: list[str]) -> bool:
+    """The open data page is found, and only pages of the Arabic tree (the home page links to
+    it by name, so it is found too), never their Italian originals."""
+    return "بيانات مفتوحة" in titles and not {"Dati aperti", "Home"} & set(titles)
