@@ -408,11 +408,24 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if _current is None:
         return output
     if page.file.src_uri in _current.raw_html:
-        details = _current.raw_html[page.file.src_uri][1]
+        details = _current.raw_html.pop(page.file.src_uri)[1]
         if details:
             output = output.replace(DETAILS_MARK, details, 1)
+        _release(page)
     output = trees.with_default_alternate(output, next(iter(_current.languages), ""))
     return _with_policy(_with_direction(output, _current), _current)
+
+
+def _release(page: Page) -> None:
+    """Let a written generated page's text go: only its address is needed later.
+
+    mkdocs-static-i18n keeps every language's pages until the last language is built (for the
+    sitemap), so without this each language would hold the text of all the previous ones:
+    the peak memory of a four-language site would grow with every language.
+    """
+    page.markdown = ""
+    page.content = ""
+    page.file._content = ""  # type: ignore[attr-defined]  # File.generated's in-memory source
 
 
 def _with_direction(output: str, build: _Build) -> str:
