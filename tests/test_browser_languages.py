@@ -152,11 +152,11 @@ VISIBLE_TEXTS_JS = """() => {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const el = n.parentElement, text = n.nodeValue.trim();
-    if (!text || !el || el.closest('[lang=it], script, style, noscript') || !shown(el)) continue;
+    if (!text || !el || el.closest('body [lang=it], script, style, noscript') || !shown(el)) continue;
     out.push(text);
   }
   for (const el of document.querySelectorAll('[placeholder], [aria-label], [title]')) {
-    if (el.closest('[lang=it]') || !shown(el)) continue;
+    if (el.closest('body [lang=it]') || !shown(el)) continue;
     for (const a of ['placeholder', 'aria-label', 'title']) {
       if (el.getAttribute(a)) out.push(el.getAttribute(a).trim());
     }
