@@ -134,7 +134,7 @@ def test_the_arabic_map_speaks_arabic_and_isolates_the_hours(site, person):
     button = item.locator(".sm-show-on-map")
     assert button.inner_text() == "اعرض على الخريطة"
     button.click()
-    today = page.locator('.sm-popup-item[data-i] .sm-popup-today').filter(has=page.locator("bdi"))
+    today = page.locator(".sm-popup-item[data-i] .sm-popup-today").filter(has=page.locator("bdi"))
     today.first.wait_for()
     assert today.first.inner_text() == "اليوم: 09:00–12:00 · مفتوح الآن"
     assert today.first.locator("bdi").inner_text() == "09:00–12:00"
@@ -152,7 +152,8 @@ VISIBLE_TEXTS_JS = """() => {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const el = n.parentElement, text = n.nodeValue.trim();
-    if (!text || !el || el.closest('body [lang=it], script, style, noscript') || !shown(el)) continue;
+    if (!text || !el || el.closest('body [lang=it], script, style, noscript')) continue;
+    if (!shown(el)) continue;
     out.push(text);
   }
   for (const el of document.querySelectorAll('[placeholder], [aria-label], [title]')) {
@@ -205,17 +206,34 @@ def test_english_counts_list_actions_and_dates(site, person):
     toggle = page.locator('[data-servizio-id="servizio-00001"] .sm-lista-toggle')
     toggle.click()
     assert toggle.inner_text() == "Remove from my list"
-    assert page.inner_text(".sm-lista-annuncio") == (
-        "Added: Emporio Beta. 1 service in the list"
-    )
+    assert page.inner_text(".sm-lista-annuncio") == ("Added: Emporio Beta. 1 service in the list")
     page.goto(f"{site}/en/lista/")
     page.wait_for_selector("#sm-lista[data-ready=true]")
     assert page.inner_text(".sm-lista-oggi") == "Open today 09:00–12:00 · open now"
     assert page.inner_text(".sm-lista-stampata") == "List printed on March 17, 2025."
-    heads = page.eval_on_selector_all(".sm-lista-settimana th", "els => els.map(e => e.textContent)")
+    heads = page.eval_on_selector_all(
+        ".sm-lista-settimana th", "els => els.map(e => e.textContent)"
+    )
     assert heads == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
     page.goto(f"{site}/ar/lista/")
     page.wait_for_selector("#sm-lista[data-ready=true]")
     assert page.inner_text(".sm-lista-stampata") == "طُبعت القائمة في 17 مارس 2025."
     assert page.locator(".sm-lista-oggi bdi").inner_text() == "09:00–12:00"
+    assert you.errors == []
+
+
+def test_a_service_page_says_today_and_its_age_in_its_language(site, person):
+    you = person(timezone_id="Europe/Rome")
+    page = you.page
+    page.clock.set_fixed_time("2025-03-17T09:30:00Z")  # Monday 10:30 in Rome
+    for tree, today in (
+        ("", "Oggi aperto 09:00–12:00 · adesso aperto"),
+        ("en/", "Open today 09:00–12:00 · open now"),
+        ("ar/", "مفتوح اليوم 09:00–12:00 · مفتوح الآن"),
+    ):
+        page.goto(f"{site}/{tree}servizi/servizio-00001/")
+        page.wait_for_selector(".sm-oggi:not([hidden])")
+        assert page.inner_text(".sm-oggi") == today, tree
+        assert page.locator(".sm-oggi bdi").inner_text() == "09:00–12:00"
+    assert page.get_attribute("html", "dir") == "rtl"
     assert you.errors == []

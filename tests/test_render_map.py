@@ -138,7 +138,12 @@ def test_two_builds_are_byte_identical_whatever_the_hash_seed():
     digests = {
         subprocess.run(
             [sys.executable, "-c", code],
-            env={"PYTHONHASHSEED": seed, "TZ": tz, "PATH": "/usr/bin:/bin"},
+            env={
+                "PYTHONHASHSEED": seed,
+                "TZ": tz,
+                "PATH": "/usr/bin:/bin",
+                "PYTHONPATH": str(root / "src"),  # this checkout's code
+            },
             cwd=root,
             capture_output=True,
             text=True,

@@ -16,10 +16,10 @@ from servicemap.render.search import render_search
 CDN_HOSTS = ("cdn.jsdelivr", "unpkg", "cdnjs", "code.jquery", "bootstrapcdn", "googleapis")
 
 
-def render(services, comuni=None) -> dict[str, str]:
+def render(services, comuni=None, lang: str = "it") -> dict[str, str]:
     names = comuni or list(synthetic.COMUNI)
     terr = Territory("Distretto", [Comune(n, n.lower()) for n in names])
-    files = render_search(services, terr, None, Project(Path("services.yaml")))
+    files = render_search(services, terr, None, Project(Path("services.yaml")), lang=lang)
     return {f.path: f.content for f in files}
 
 
@@ -121,7 +121,8 @@ def test_no_declared_language_is_said_not_offered_as_an_empty_select():
     page = render(services)["cerca/index.md"]
     assert 'id="sm-lingua" name="lingua" value=""' in page and '<select id="sm-lingua"' not in page
     assert "Nessuno sportello ha indicato le lingue parlate" in page
-    assert 'data-i18n="cerca.lingua.nessuna"' in page
+    arabic = render(services, lang="ar")["cerca/index.md"]
+    assert "لم يذكر أي مكتب اللغات التي يتحدث بها" in arabic
     with_languages = render(synthetic.services(30))["cerca/index.md"]
     assert '<select id="sm-lingua" name="lingua">' in with_languages
     assert "Nessuno sportello ha indicato" not in with_languages
