@@ -237,3 +237,17 @@ def test_a_service_page_says_today_and_its_age_in_its_language(site, person):
         assert page.locator(".sm-oggi bdi").inner_text() == "09:00–12:00"
     assert page.get_attribute("html", "dir") == "rtl"
     assert you.errors == []
+
+
+def test_a_shared_list_speaks_arabic_right_to_left(site, person):
+    you = person()
+    page = you.page
+    page.goto(f"{site}/ar/lista/?s=servizio-00000,servizio-00001")
+    page.wait_for_selector("#sm-lista[data-ready=true]")
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    assert page.locator(".sm-lista-conta").inner_text() == "2 خدمات في القائمة"
+    assert page.locator(".sm-lista-conta bdi").inner_text() == "2"
+    assert page.locator(".sm-lista-salva").inner_text() == "احفظ في قائمتي"
+    name = page.locator(".sm-lista-nome a").first
+    assert name.get_attribute("lang") == "it"  # the record, untranslated, read as Italian
+    assert you.errors == []
