@@ -14,7 +14,8 @@
  *     "cassa", nor "cie" find "die".
  * Accents and case are ignored, and so are Arabic short vowels (tashkeel) and tatweel; alef
  * with hamza or madda, alef wasla, alef maksura and ta marbuta read as their plain letters, so
- * "فاتورة" finds "فاتوره" and "أسرة" finds "اسرة" (clientdata.fold does the same at build time).
+ * "فاتورة" finds "فاتوره" and "أسرة" finds "اسرة" (clientdata.fold does the same at build time);
+ *   from 4 letters on, a word with the article al- matches the word without ("الفواتير", "فواتير").
  * Every query word must match (AND). The rules live here only; tests/data/search_cases.json holds
  * the golden cases, asserted in Chromium. Plain ES2017, no modules: it runs from file:// too.
  */
@@ -38,8 +39,10 @@
     return folded.split(SPLIT).filter(Boolean);
   }
 
-  /* Italian plural and gender endings: "pacchi" -> "pacch", "bollette" -> "bollett". */
+  /* Italian plural and gender endings: "pacchi" -> "pacch", "bollette" -> "bollett"; the Arabic
+   * article: "الفواتير" -> "فواتير" (so the word typed with it finds the word without). */
   function stem(word) {
+    if (word.length >= 5 && word.lastIndexOf("\u0627\u0644", 0) === 0) { word = word.slice(2); }
     var short = word.replace(/[aeiou]+$/, "");
     return short.length >= 3 ? short : word;
   }
