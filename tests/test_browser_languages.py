@@ -251,3 +251,17 @@ def test_a_shared_list_speaks_arabic_right_to_left(site, person):
     name = page.locator(".sm-lista-nome a").first
     assert name.get_attribute("lang") == "it"  # the record, untranslated, read as Italian
     assert you.errors == []
+
+
+@pytest.mark.parametrize("path", ["ar/mappa/", "ar/cerca/?testo=bollette", "ar/lista/"])
+def test_axe_finds_no_violation_on_the_arabic_pages(site, person, path):
+    you = person(bypass_csp=True)
+    page = you.page
+    page.goto(f"{site}/{path}")
+    page.wait_for_selector("[data-ready=true]")
+    if path == "ar/mappa/":
+        page.locator(".sm-show-on-map").first.click()
+        page.wait_for_selector(".sm-popup-today")
+        page.wait_for_function("() => !document.getElementById('sm-map').dataset.moving")
+    violations = browser.run_axe(page)
+    assert violations == [], browser.describe(violations)
