@@ -90,11 +90,14 @@ def labels_of(vocabulary: Vocabulary | None, lang: str = "it") -> Labels:
         return {code: local.label(kind, code) for code in vocabulary.terms(kind)}
 
     def words(kind: str, code: str) -> tuple[str, ...]:
+        """The words in ``lang``, then the Italian label and words (those the page does not
+        already show: until a term is translated its label and words are the Italian ones)."""
         found = local.words_of(kind, code)
         if lang == "it":
             return found
+        shown = {local.label(kind, code), *found}
         extra = (italian.label(kind, code), *italian.words_of(kind, code))
-        return tuple(dict.fromkeys((*found, *extra)))
+        return (*found, *(w for w in dict.fromkeys(extra) if w not in shown))
 
     return Labels(
         tipo=labels("tipo"),
