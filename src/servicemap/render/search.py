@@ -287,7 +287,12 @@ def _page(
     t = _Texts(tables.labels.lang)
     count = len(services)
     title = i18n.text("cerca.titolo", t.lang)
-    found = t("cerca.conta.uno") if count == 1 else t("cerca.conta", n=count)
+    # The number isolated, as the script writes it (servicemap-i18n.js: fill)
+    found = (
+        t("cerca.conta.uno")
+        if count == 1
+        else t("cerca.conta").replace("{n}", f"<bdi>{count}</bdi>")
+    )
     map_link = f'<a href="{html.escape(map_url)}">{t("cerca.noscript.mappa")}</a>'
     lines = [
         "---",
