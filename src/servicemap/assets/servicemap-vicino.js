@@ -63,7 +63,7 @@
   }
 
   function sortByDistance(position) {
-    here = [position.coords.latitude, position.coords.longitude];
+    var here = [position.coords.latitude, position.coords.longitude];
     Search.results.forEach(function (r) {
       var pos = r.rec[F.POS];
       r.distance = pos ? distance(here[0], here[1], pos[0], pos[1]) : Infinity;

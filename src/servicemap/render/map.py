@@ -307,7 +307,7 @@ def _page(
         "",
         f"## {t('mappa.elenco')} {{: #{LIST_ID} }}",
         "",
-        _service_list(views, territory, styles, type_index, service_url, t),
+        _service_list(views, territory, styles, type_index, service_url, t, lang),
         "",
     ]
     return "\n".join(line for line in lines if line is not None)
@@ -347,6 +347,7 @@ def _service_list(
     type_index: dict[str, int],
     service_url: str,
     t: Text,
+    lang: str = "it",
 ) -> str:
     """Every service, by comune: the map's text alternative (and its "show on map" buttons)."""
     by_comune: dict[str, list[int]] = defaultdict(list)
@@ -365,8 +366,10 @@ def _service_list(
         attrs = ' class="sm-list"'
         if len(members) > LONG_LIST:
             attrs = f' class="sm-list sm-list-long" style="--sm-n:{len(members)}"'
-        parts.append(f'<h3 class="sm-list-comune" dir="auto">{comune}</h3><ul{attrs}>')
-        parts += [_list_item(views[n], n, styles, type_index, service_url, t) for n in members]
+        parts.append(f'<h3 class="sm-list-comune">{comune}</h3><ul{attrs}>')
+        parts += [
+            _list_item(views[n], n, styles, type_index, service_url, t, lang) for n in members
+        ]
         parts.append("</ul>")
     parts.append("</div>")
     return "\n".join(parts)
@@ -379,6 +382,7 @@ def _list_item(
     type_index: dict[str, int],
     service_url: str,
     t: Text,
+    lang: str = "it",
 ) -> str:
     esc = html.escape
     service = view.service
@@ -390,10 +394,14 @@ def _list_item(
     elif service.position.precision == "comune":
         extra = f' <span class="sm-approx">{t("mappa.posizione-approssimativa")}</span>'
     index = f' data-i="{n}"' if service.position else ""  # servicemap-map.js adds a button
-    name_lang = ' lang="it"' if "nome" in view.italian else ""
+    # Outside the Italian tree a name takes its direction from its letters (a Latin name in an
+    # Arabic list), and is marked Italian when it has no translation.
+    name_attrs = "" if lang == "it" else ' dir="auto"'
+    name_attrs += ' lang="it"' if "nome" in view.italian else ""
+    tag = "span" if lang == "it" else "bdi"  # an Italian address isolated in another script
+    address = f'<{tag} class="sm-address">{esc(service.indirizzo.one_line())}</{tag}>'
     return (
         f'<li data-servizio-id="{esc(service.id)}"{index}>'
-        f'<a href="{href}" dir="auto"{name_lang}>{esc(service.nome)}</a>'
-        f' <span class="sm-kind">{esc(kinds)}</span> · '
-        f'<bdi class="sm-address">{esc(service.indirizzo.one_line())}</bdi>{extra}</li>'
+        f'<a href="{href}"{name_attrs}>{esc(service.nome)}</a>'
+        f' <span class="sm-kind">{esc(kinds)}</span> · {address}{extra}</li>'
     )
