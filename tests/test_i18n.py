@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import re
-
-import pytest
-from browser import close
-from test_browser_map_search import sample_records, serve_site
+from pathlib import Path
 
 from servicemap import i18n
 
@@ -17,112 +14,51 @@ def test_every_interface_text_has_every_language():
     assert i18n.missing_translations() == []
 
 
-def test_every_key_the_pages_use_is_in_the_dictionary(example_build):
+# A string literal of the scripts shaped like an interface key ("cerca.trovati", "ore.oggi").
+KEY_LITERAL = re.compile(r'"([a-z]+(?:-[a-z]+)*(?:\.[a-z]+(?:-[a-z]+)*)+)"')
+NOT_KEYS = {"index.html"}
+
+
+def test_every_key_the_scripts_use_is_in_the_dictionary():
+    assets = Path(i18n.__file__).parent / "assets"
     used: set[str] = set()
-    for page in example_build.site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        used |= set(re.findall(r'data-i18n="([^"]+)"', text))
-        used |= {k for pairs in re.findall(r'data-i18n-attr="([^"]+)"', text)
-                 for k in re.findall(r":([^;]+)", pairs)}  # fmt: skip
-    # The generated pages (service, lists, home) are rendered in their language and carry none.
-    assert {"cerca.q", "cerca.vicino"} <= used
-    assert used - set(i18n.interface().texts) == set()
+    for script in assets.glob("*.js"):
+        used |= set(KEY_LITERAL.findall(script.read_text(encoding="utf-8")))
+    assert {"ore.oggi", "cerca.trovati", "mappa.nel-punto", "lista.aggiunto"} <= used
+    assert used - NOT_KEYS - set(i18n.interface().texts) == set()
 
 
-def test_the_switch_is_on_every_page(example_build):
+def test_the_old_text_swap_is_gone(example_build):
+    """Pages are rendered in their language: no keys for a script to swap, no <select>."""
+    for tree in ("", "en/", "ar/", "zh/"):
+        for page in ("mappa/index.html", "cerca/index.html", "lista/index.html"):
+            assert "data-i18n" not in example_build.page(tree + page), tree + page
+    script = (example_build.site / "assets/servicemap/servicemap-i18n.js").read_text("utf-8")
+    assert "localStorage" not in script and "<select" not in script
+    assert '"tema"' not in (example_build.site / "assets/servicemap/interfaccia.js").read_text()
+
+
+def test_the_scripts_texts_are_on_every_page_of_every_tree(example_build):
     for page in ("index.html", "cerca/index.html", "mappa/index.html", "aree/poverta/index.html"):
-        html = example_build.page(page)
-        assert "assets/servicemap/interfaccia.js" in html, page
-        assert "assets/servicemap/servicemap-i18n.js" in html, page
+        for tree in ("", "en/", "ar/", "zh/"):
+            html = example_build.page(tree + page)
+            assert "assets/servicemap/interfaccia.js" in html, tree + page
+            assert "assets/servicemap/servicemap-i18n.js" in html, tree + page
 
 
-# --- in the browser --------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    with serve_site(tmp_path_factory.mktemp("lingue"), sample_records()) as url:
-        yield url
-
-
-@pytest.mark.browser
-def test_arabic_is_right_to_left_translates_the_interface_and_persists(site, chromium):
-    page = chromium.new_context().new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(f"{site}/servizi/servizio-00003/")
-    switch = page.locator("select#sm-lingua-sito")
-    assert switch.is_visible()
-    assert page.evaluate("document.getElementById('sm-lingua-sito').labels[0].textContent") == (
-        "Lingua del sito"
-    )
-    name = page.inner_text("h1")
-    # Keyboard: focus the switch and choose with the arrow keys (it -> en -> ar).
-    switch.focus()
-    page.keyboard.press("ArrowDown")
-    page.keyboard.press("ArrowDown")
-    assert switch.input_value() == "ar"
-    html = page.locator("html")
-    assert html.get_attribute("lang") == "ar" and html.get_attribute("dir") == "rtl"
-    # The service page's own texts are rendered in each language's tree (ar/servizi/...), not
-    # swapped: test_languages_pages.
-    nav = page.evaluate(
-        "[...document.querySelectorAll('.md-nav__link')].map(a => a.textContent.trim())"
-    )
-    assert "البيانات المفتوحة" in nav and "Dati aperti" not in nav
-    assert page.inner_text("h1") == name  # the record stays as written
-    assert page.get_attribute(".md-content", "lang") == "it"
-    # The choice persists: the search page opens in Arabic.
-    page.goto(f"{site}/cerca/")
-    page.wait_for_selector("#sm-search[data-ready=true]")
-    assert page.get_attribute("html", "dir") == "rtl"
-    assert page.inner_text("label[for=sm-q]") == "عمّ تبحث"
-    assert page.inner_text("#sm-vicino") == "بالقرب مني"
-    assert page.input_value("#sm-lingua-sito") == "ar"
-    # Chinese, then back to Italian.
-    page.select_option("#sm-lingua-sito", "zh")
-    assert page.get_attribute("html", "lang") == "zh"
-    assert page.get_attribute("html", "dir") == "ltr"
-    assert page.inner_text("label[for=sm-aperto]") == "现在开放"
-    assert page.get_attribute("#sm-q", "placeholder") == "例如：食品包、SPID、中文"
-    page.select_option("#sm-lingua-sito", "it")
-    assert page.inner_text("label[for=sm-aperto]") == "Aperto ora"
-    assert page.get_attribute("html", "lang") == "it"
-    page.reload()
-    assert page.input_value("#sm-lingua-sito") == "it"
-    assert not errors, errors
-    close(page)
-
-
-@pytest.mark.browser
-def test_english_today_and_age_follow_the_switch(site, chromium):
-    page = chromium.new_context(timezone_id="Europe/Rome").new_page()
-    page.clock.set_fixed_time("2025-03-17T09:30:00Z")  # Monday 10:30 in Rome
-    page.goto(f"{site}/servizi/servizio-00003/")  # lun 09:00-12:00
-    page.wait_for_selector(".sm-oggi:not([hidden])")
-    assert page.inner_text(".sm-oggi") == "Oggi aperto 09:00–12:00 · adesso aperto"
-    page.select_option("#sm-lingua-sito", "en")
-    assert page.inner_text(".sm-oggi") == "Open today 09:00–12:00 · open now"
-    # «Condividi» is rendered in the English tree (en/servizi/...): test_languages_pages.
-    close(page)
-
-
-@pytest.mark.browser
-def test_search_count_and_result_labels_follow_the_switch(site, chromium):
-    page = chromium.new_page()
-    page.goto(f"{site}/cerca/")
-    page.wait_for_selector("#sm-search[data-ready=true]")
-    italian = page.inner_text("#sm-count")
-    assert italian.endswith("servizi trovati")
-    count = italian.split()[0]
-    page.select_option("#sm-lingua-sito", "en")
-    assert page.inner_text("#sm-count") == f"{count} services found"
-    assert page.locator(".sm-result-langs").first.inner_text().startswith("Languages:")
-    page.fill("#sm-q", "zzzz")
-    assert page.inner_text("#sm-count") == "No service found for «zzzz»: try another word."
-    assert page.inner_text("#sm-nessuno li >> nth=0") == "the services of your town"
-    page.select_option("#sm-tipo", index=1)  # a filter is set: now the advice is to remove it
-    assert page.inner_text("#sm-count") == "No service found with these filters: try removing one."
-    page.select_option("#sm-lingua-sito", "it")
-    assert page.inner_text("#sm-count").startswith("Nessun servizio trovato")
-    close(page)
+def test_map_search_and_list_pages_are_written_in_their_language(example_build):
+    titles = {
+        "cerca/index.html": {"it": "Cerca un servizio", "en": "Find a service",
+                             "ar": "ابحث عن خدمة"},
+        "mappa/index.html": {"it": "Mappa dei servizi", "en": "Map of services",
+                             "ar": "خريطة الخدمات"},
+        "lista/index.html": {"it": "La mia lista", "en": "My list", "ar": "قائمتي"},
+    }  # fmt: skip
+    for page, by_lang in titles.items():
+        for lang, title in by_lang.items():
+            html = example_build.page(("" if lang == "it" else f"{lang}/") + page)
+            assert re.search(rf"<h1[^>]*>{re.escape(title)}</h1>", html), (lang, page)
+            assert f'lang="{lang}"' in html.split(">", 2)[1] + ">", (lang, page)
+    arabic = example_build.page("ar/mappa/index.html")
+    assert 'href="#elenco-dei-servizi">تخطَّ الخريطة: انتقل إلى قائمة الخدمات</a>' in arabic
+    assert 'id="elenco-dei-servizi"' in arabic  # the skip link's target, in every language

@@ -56,6 +56,18 @@ def test_minimap_carries_its_data_and_an_escaped_italian_label() -> None:
     assert 'Pecchi (posizione approssimativa)"' in approximate
 
 
+def test_the_minimap_label_is_in_the_page_language() -> None:
+    from servicemap.render.minimap import minimap
+
+    s = service("comune")
+    ctx = RenderContext([s], None, LABELS, Site(True), lang="ar")
+    label = re.search(r'aria-label="([^"]*)"', minimap(s, ctx)).group(1)
+    assert label == (
+        "الخريطة: Sportello &lt;b&gt;&quot;Ponte&quot;&lt;/b&gt; &amp; C. "
+        "في Cassina de&#x27; Pecchi (موقع تقريبي)"
+    )
+
+
 @pytest.mark.parametrize(
     ("directory_urls", "prefix"), [(True, "../../assets/"), (False, "../assets/")]
 )

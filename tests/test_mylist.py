@@ -130,7 +130,6 @@ def test_build_my_list_print_it_and_share_it(site, person, chromium) -> None:
     # Share: the link, opened by someone else (empty storage), shows the same three.
     page.evaluate("() => { window.__shared = null; navigator.share = d => { window.__shared = d; "
                   "return Promise.resolve(); }; }")  # fmt: skip
-    page.evaluate("document.dispatchEvent(new CustomEvent('servicemap:lingua'))")  # re-label
     me.tap(".sm-lista-condividi")
     assert me.taps == 6
     shared = page.evaluate("window.__shared")
@@ -254,19 +253,6 @@ def test_without_storage_the_list_works_in_memory(site, person) -> None:
     page.goto(f"{site}/lista/?s=servizio-00002")  # and the link still carries a list
     page.wait_for_selector(READY)
     assert names_in_list(page) == ["Sportello Numero 2"]
-
-
-@pytest.mark.browser
-def test_the_list_speaks_arabic_right_to_left(site, person) -> None:
-    me = person()
-    page = me.page
-    page.goto(f"{site}/lista/?s=servizio-00000,servizio-00001")
-    page.wait_for_selector(READY)
-    page.select_option("#sm-lingua-sito", "ar")
-    assert page.evaluate("document.documentElement.dir") == "rtl"
-    assert page.locator(".sm-lista-conta").inner_text() == "2 خدمات في القائمة"
-    assert page.locator(".sm-lista-salva").inner_text() == "احفظ في قائمتي"
-    assert page.locator(".sm-lista-conta").get_attribute("lang") == "ar"  # the records: "it"
 
 
 @pytest.mark.browser

@@ -138,7 +138,12 @@ def test_two_builds_are_byte_identical_whatever_the_hash_seed():
     digests = {
         subprocess.run(
             [sys.executable, "-c", code],
-            env={"PYTHONHASHSEED": seed, "TZ": tz, "PATH": "/usr/bin:/bin"},
+            env={
+                "PYTHONHASHSEED": seed,
+                "TZ": tz,
+                "PATH": "/usr/bin:/bin",
+                "PYTHONPATH": str(root / "src"),  # this checkout's code
+            },
             cwd=root,
             capture_output=True,
             text=True,
@@ -195,3 +200,30 @@ def test_first_view_fits_the_own_comuni_and_every_drawn_comune_is_named():
     assert east < 10.3 and west < east
     assert value["c"][-1] == "Lontano" and value["l"][-1] == [46.5, 10.5]  # drawn and named
     assert len(value["l"]) == len(value["c"])
+
+
+def test_the_arabic_map_page_and_popups_speak_arabic_and_mark_the_italian():
+    services = synthetic.services(6)
+    services[0].traduzioni = {"ar": {"nome": "مكتب المساعدة", "note_orari": "اتصل قبل الذهاب"}}
+    services[0].note_orari = "Telefonare prima"
+    services[1].note_orari = "Solo su appuntamento"
+    out = {f.path: f.content for f in render_map(services, territory(), None, project(), lang="ar")}
+    page = out["mappa/index.md"]
+    assert 'title: "خريطة الخدمات"' in page and "# خريطة الخدمات" in page
+    assert 'aria-label="دليل رموز الخريطة"' in page
+    assert 'href="#elenco-dei-servizi">تخطَّ الخريطة: انتقل إلى قائمة الخدمات</a>' in page
+    assert "## قائمة الخدمات {: #elenco-dei-servizi }" in page
+    assert f'<a href="../servizi/{services[0].id}/" dir="auto">مكتب المساعدة</a>' in page
+    assert f'<a href="../servizi/{services[1].id}/" dir="auto" lang="it">' in page
+    assert "Salta la mappa" not in page and "Legenda" not in page
+    rows = {r[0]: r for r in script_value(out["assets/servicemap/mappa-schede.js"],
+                                           "SERVICEMAP_MAP_DETAILS")["s"]}  # fmt: skip
+    assert rows[services[0].id][1] == "مكتب المساعدة" and len(rows[services[0].id]) == 9
+    assert rows[services[0].id][8] == "اتصل قبل الذهاب"
+    assert rows[services[1].id][9] == 3  # name and hours note left in Italian
+    italian = {f.path: f.content for f in render_map(services, territory(), None, project())}
+    assert all(
+        len(r) == 9
+        for r in script_value(italian["assets/servicemap/mappa-schede.js"],
+                              "SERVICEMAP_MAP_DETAILS")["s"]
+    )  # fmt: skip

@@ -16,10 +16,10 @@ from servicemap.render.search import render_search
 CDN_HOSTS = ("cdn.jsdelivr", "unpkg", "cdnjs", "code.jquery", "bootstrapcdn", "googleapis")
 
 
-def render(services, comuni=None) -> dict[str, str]:
+def render(services, comuni=None, lang: str = "it") -> dict[str, str]:
     names = comuni or list(synthetic.COMUNI)
     terr = Territory("Distretto", [Comune(n, n.lower()) for n in names])
-    files = render_search(services, terr, None, Project(Path("services.yaml")))
+    files = render_search(services, terr, None, Project(Path("services.yaml")), lang=lang)
     return {f.path: f.content for f in files}
 
 
@@ -121,7 +121,44 @@ def test_no_declared_language_is_said_not_offered_as_an_empty_select():
     page = render(services)["cerca/index.md"]
     assert 'id="sm-lingua" name="lingua" value=""' in page and '<select id="sm-lingua"' not in page
     assert "Nessuno sportello ha indicato le lingue parlate" in page
-    assert 'data-i18n="cerca.lingua.nessuna"' in page
+    arabic = render(services, lang="ar")["cerca/index.md"]
+    assert "لم يذكر أي مكتب اللغات التي يتحدث بها" in arabic
     with_languages = render(synthetic.services(30))["cerca/index.md"]
     assert '<select id="sm-lingua" name="lingua">' in with_languages
     assert "Nessuno sportello ha indicato" not in with_languages
+
+
+def test_another_language_searches_its_words_and_the_italian_ones(monkeypatch):
+    """What ``Labels.from_vocabulary(vocabulary, "en")`` gives reaches the /en/ search data,
+    beside the Italian label and words; a record's translation beside its Italian text."""
+    from servicemap.render import labels as page_labels
+
+    italian_labels = page_labels.Labels.from_vocabulary
+
+    def english(vocabulary, lang="it"):
+        found = italian_labels(vocabulary, lang)
+        if lang == "en":
+            found.labels["aree"]["poverta"] = "Money problems"
+            found.words.setdefault("aree", {})["poverta"] = ("bills", "food parcel")
+        return found
+
+    monkeypatch.setattr(page_labels.Labels, "from_vocabulary", english)
+    services = synthetic.services(6)
+    services[0].aree = ["poverta"]
+    services[0].traduzioni = {"en": {"nome": "Help desk One", "descrizione": "We help."}}
+    out = render(services, lang="en")
+    data = data_of(out)
+    poverta = next(a for a in data["aree"] if a[0] == "poverta")
+    assert poverta[1] == "Money problems"
+    for word in ("bills", "food parcel", "bollette", "poverta e difficolta economiche"):
+        assert word in poverta[2], word
+    assert '<option value="poverta">Money problems</option>' in out["cerca/index.md"]
+    rows = {r[0]: r for r in data["s"]}
+    translated = rows[services[0].id]
+    assert translated[1] == "Help desk One" and len(translated) == 13  # no "Italian" flag
+    assert "help desk one" in translated[12] and fold(services[0].nome) in translated[12]
+    assert all(rows[s.id][13] == 1 for s in services[1:])  # names left in Italian
+    assert ["ar", "العربية", "Arabic", "arabo"] in data["lingue"]
+    italian = data_of(render(services))
+    assert {r[0]: r[1] for r in italian["s"]}[services[0].id] == services[0].nome
+    assert all(len(r) == 13 for r in italian["s"])

@@ -21,6 +21,7 @@ from browser import PHONE
 from test_browser_map_search import serve_site
 
 from servicemap import synthetic
+from servicemap.render.clientdata import fold
 
 pytestmark = pytest.mark.browser  # the ``chromium`` fixture skips, or fails in CI, without it
 
@@ -86,6 +87,17 @@ def test_the_golden_cases_hold_in_the_browser(site, phone):
         if g != c["match"]
     ]  # fmt: skip
     assert wrong == []
+
+
+def test_the_build_folds_every_text_as_the_browser_does(site, phone):
+    """The haystacks are folded in Python at build time, the query in the browser: the two
+    must agree, or a word typed would never meet the same word of a record."""
+    open_search(phone, site)
+    texts = [t for c in CASES["cases"] for t in (c["query"], c["text"])]
+    texts += ["Città", "أسرة", "مُساعَدة", "فـواتير", "ٱلفاتورة", "مستشفى", "ＳＰＩＤ", "ﬁne"]
+    got = phone.evaluate("texts => texts.map(t => window.ServicemapMatch.fold(t))", texts)
+    assert got == [fold(t) for t in texts]
+    assert fold("أسرة") == fold("اسره") and fold("مُساعَدة") == fold("مساعده")
 
 
 @pytest.mark.parametrize(

@@ -1,12 +1,14 @@
 """The site's own words in Italian, English, Arabic and Chinese (never the records' words).
 
-One build, four interface languages: the pages are written in Italian and every interface string
-carries ``data-i18n="key"``; ``servicemap-i18n.js`` swaps the texts, sets ``lang``/``dir`` on
-``<html>`` and remembers the choice. Four separate builds would cost four times the build time.
-The dictionaries live in ``data/interfaccia.yaml`` (read with the project's strict loader) and
-reach the browser as a classic script, ``assets/servicemap/interfaccia.js`` (no ``fetch()``, so
-the offline copy works from ``file://``). Renderers take their Italian text from here too, so
-each string is written once.
+Each interface language is a whole site (``/``, ``/en/``, ``/ar/``, ``/zh/``): every page is
+rendered in its language (``RenderContext.t``), and Material's own language switch leads from one
+tree to the other. Nothing swaps texts in the browser. The dictionaries live in
+``data/interfaccia.yaml`` (read with the project's strict loader) and reach the browser as a
+classic script, ``assets/servicemap/interfaccia.js`` (no ``fetch()``, so the offline copy works
+from ``file://``), for the texts the scripts write (popups, "aperto ora", result counts):
+``servicemap-i18n.js`` gives them ``ServicemapI18n.t(key, values)`` in the page's language,
+read from ``<html lang>``. Renderers and scripts take their text from the same file, so each
+string is written once.
 """
 
 from __future__ import annotations
@@ -30,7 +32,6 @@ SOURCE_LANGUAGE = "it"
 class Interface:
     languages: dict[str, dict[str, str]]  # code -> {nome, direzione}
     texts: dict[str, dict[str, str]]  # key -> language -> text
-    theme: dict[str, dict[str, str]]  # Italian text of Material's chrome -> language -> text
     plain_words: list[str]  # activity codes explained on the home and need pages
 
 
@@ -45,7 +46,6 @@ def interface() -> Interface:
     return Interface(
         languages=plain["lingue"],
         texts=plain["testi"],
-        theme=plain.get("tema", {}),
         plain_words=list(plain.get("cosa_fanno", [])),
     )
 
@@ -64,10 +64,10 @@ def direction(lang: str) -> str:
     return interface().languages.get(lang, {}).get("direzione", "ltr")
 
 
-def tagged(tag: str, key: str, attrs: str = "") -> str:
-    """``<tag data-i18n="key" attrs>Italian text</tag>``: a string the language switch swaps."""
+def tagged(tag: str, key: str, attrs: str = "", lang: str = SOURCE_LANGUAGE) -> str:
+    """``<tag attrs>text of key in lang</tag>``, escaped: an element of interface text."""
     space = " " if attrs else ""
-    return f'<{tag} data-i18n="{esc(key)}"{space}{attrs}>{esc(text(key))}</{tag}>'
+    return f"<{tag}{space}{attrs}>{esc(text(key, lang))}</{tag}>"
 
 
 def missing_translations() -> list[str]:
@@ -79,26 +79,28 @@ def missing_translations() -> list[str]:
         for lang in ui.languages
         if not entry.get(lang)
     ]
-    found += [
-        f"tema «{key}»: {lang}"
-        for key, entry in ui.theme.items()
-        for lang in ui.languages
-        if lang != SOURCE_LANGUAGE and not entry.get(lang)
-    ]
     return found
 
 
 def data_script() -> str:
-    """``window.SERVICEMAP_INTERFACCIA``: languages, texts by key and the theme's texts."""
+    """``window.SERVICEMAP_INTERFACCIA``: languages and texts by key (every language: the
+    same file serves each tree, and a text missing in one falls back to Italian)."""
     ui = interface()
-    value = {"lingue": ui.languages, "testi": ui.texts, "tema": ui.theme}
+    value = {"lingue": ui.languages, "testi": ui.texts}
     return script_assignment("SERVICEMAP_INTERFACCIA", value)
 
 
 def files() -> list[GeneratedFile]:
-    """The dictionaries and the switch's script (the MkDocs adapter loads both on every page)."""
+    """The dictionaries and ``ServicemapI18n`` (the MkDocs adapter loads both on every page)."""
     script = resources.files("servicemap").joinpath("assets", "servicemap-i18n.js").read_bytes()
     return [
         GeneratedFile(DATA_PATH, data_script(), "static"),
         GeneratedFile(SCRIPT_PATH, script, "static"),
     ]
+
+
+def script_tags(prefix: str = "../") -> list[str]:
+    """The dictionaries and ``ServicemapI18n`` for a page whose own scripts run before the end
+    of ``<body>`` (where the MkDocs adapter loads them on every page): the map, Cerca, the list.
+    Loading them twice is harmless (the browser caches them; they only define globals)."""
+    return [f'<script src="{prefix}{path}"></script>' for path in (DATA_PATH, SCRIPT_PATH)]

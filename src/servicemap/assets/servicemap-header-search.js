@@ -27,9 +27,6 @@
     return root + (window.location.protocol === "file:" ? "/cerca/index.html" : "/cerca/");
   }
 
-  function tr(key, values, italian) {
-    return window.ServicemapI18n ? window.ServicemapI18n.t(key, values) : italian;
-  }
 
   var link = document.createElement("a");
   link.className = "sm-to-cerca";
@@ -41,11 +38,13 @@
     link.hidden = !q;
     if (!q) { return; }
     link.href = base + "?testo=" + encodeURIComponent(q);
-    link.textContent = tr("cerca.dall-intestazione", { q: q },
-      "Cerca «" + q + "» tra tutti i servizi, con i filtri →");
+    if (window.ServicemapI18n) {  // the words typed isolated: their own direction
+      window.ServicemapI18n.fill(link, "cerca.dall-intestazione", { q: q });
+    } else {
+      link.textContent = q;
+    }
   }
 
   input.addEventListener("input", update);
-  document.addEventListener("servicemap:lingua", update);
   update();
 }());

@@ -85,22 +85,47 @@
     return null;
   }
 
-  /* Today for one desk: {open: true|false|null (unknown), text: "Oggi: 09:00–12:00"}.
+  /* Today for one desk: {open: true|false|null (unknown), key, values, state, text}: the
+   * interface text `key` with `values` (ServicemapI18n, the page's language), then " · " and
+   * the text `state` when there is one; `text` is all of it as plain text.
    * `week` is parseWeek()'s result; `now` is romeNow()'s (computed once per refresh). */
   function today(week, festiviAperto, closures, now) {
     var closure = closureOn(closures, now.date);
     if (closure) {
-      return { open: false, text: "Oggi chiuso" + (closure[2] ? ": " + closure[2] : "") };
+      return said(false, closure[2] ? "ore.chiuso-nota" : "oggi.chiuso", { nota: closure[2] });
     }
-    if (!week) { return { open: null, text: "Orari non indicati" }; }
-    if (!festiviAperto && isHoliday(now.date)) {
-      return { open: false, text: "Oggi chiuso (giorno festivo)" };
-    }
+    if (!week) { return said(null, "ore.non-indicati"); }
+    if (!festiviAperto && isHoliday(now.date)) { return said(false, "oggi.festivo"); }
     var ranges = week[now.day] || [];
-    if (!ranges.length) { return { open: false, text: "Oggi chiuso" }; }
+    if (!ranges.length) { return said(false, "oggi.chiuso"); }
     var open = ranges.some(function (r) { return r[0] <= now.time && now.time < r[1]; });
-    var text = "Oggi: " + ranges.map(function (r) { return r[0] + "–" + r[1]; }).join(", ");
-    return { open: open, text: text + (open ? " · aperto ora" : " · ora chiuso") };
+    return said(open, "ore.oggi", { orari: rangesText(ranges) },
+      open ? "ore.aperto-ora" : "ore.ora-chiuso");
+  }
+
+  /* "09:00–12:00, 15:00–18:00" */
+  function rangesText(ranges) {
+    return ranges.map(function (r) { return r[0] + "–" + r[1]; }).join(", ");
+  }
+
+  function tr(key, values) {
+    var I18n = window.ServicemapI18n;
+    return I18n ? I18n.t(key, values) : key;
+  }
+
+  function said(open, key, values, state) {
+    var text = tr(key, values) + (state ? " · " + tr(state) : "");
+    return { open: open, key: key, values: values || {}, state: state || "", text: text };
+  }
+
+  /* A today() answer into `node`: the hours (and a closure's note) isolated in <bdi>, so in
+   * Arabic "09:00–12:00" keeps its order. */
+  function show(node, info) {
+    var I18n = window.ServicemapI18n;
+    if (!I18n) { node.textContent = info.text; return node; }
+    I18n.fill(node, info.key, info.values);
+    if (info.state) { node.appendChild(document.createTextNode(" · " + I18n.t(info.state))); }
+    return node;
   }
 
   /* A service page link from a pattern like "../servizi/{id}/"; from file:// a folder link
@@ -121,6 +146,8 @@
     isHoliday: isHoliday,
     parseWeek: parseWeek,
     today: today,
+    show: show,
+    rangesText: rangesText,
     serviceHref: serviceHref
   };
 }());

@@ -1,161 +1,111 @@
-/* servicemap-i18n.js: the language switch of the interface (it, en, ar, zh) on every page.
+/* servicemap-i18n.js: the texts our scripts write, in the language of the page.
  *
- * Reads window.SERVICEMAP_INTERFACCIA (interfaccia.js, written at build time from
- * data/interfaccia.yaml). Puts a labelled <select> in the header; the choice sets lang and dir
- * on <html> (Arabic is right-to-left), swaps the texts of elements marked data-i18n="key" (and
- * the attributes named in data-i18n-attr="placeholder:key;aria-label:key") and the theme's own
- * texts (menu, skip link, header search, footer), matched by their Italian text. Records stay
- * as written: the page content keeps lang="it" so a screen reader reads them in Italian.
- * The choice is remembered in localStorage (guarded: it may be unavailable from file://).
- * Other scripts call ServicemapI18n.t(key, values) and listen for "servicemap:lingua".
+ * Each interface language is a whole site (/, /en/, /ar/, /zh/), built in its language, and
+ * Material's own switch leads from one to the other: nothing here swaps texts. The scripts'
+ * dynamic texts (popups, "aperto ora", result counts, list actions) come from
+ * window.SERVICEMAP_INTERFACCIA (interfaccia.js, written at build time from
+ * data/interfaccia.yaml) in the language of <html lang>, Italian where a text is missing.
+ *
+ * ServicemapI18n.t(key, values)       the text, {name} filled with values
+ * ServicemapI18n.fill(node, key, v)   the same into a node, each value in its own <bdi>: in
+ *                                     Arabic "09:00–12:00", a phone number or a Latin name keeps
+ *                                     its order inside the sentence
+ * ServicemapI18n.date(iso, options)   a date ("YYYY-MM-DD") written by Intl in the page language
+ * ServicemapI18n.number(x, digits)    a number the same way (Latin digits, as times and phones)
+ * ServicemapI18n.weekdays(style)      Monday..Sunday in the page language
  * Plain ES2017, no modules: it must run from file:// too.
  */
 (function () {
   "use strict";
 
-  var data = window.SERVICEMAP_INTERFACCIA;
-  if (!data) { return; }
-  var STORE_KEY = "servicemap-lingua";
+  var data = window.SERVICEMAP_INTERFACCIA || { lingue: {}, testi: {} };
   var SOURCE = "it";
-  var THEME_AREAS = ".md-header, .md-tabs, .md-sidebar, .md-footer, .md-skip, .md-top";
-  var current = SOURCE;
-  var themeNodes = null;  // [{node, attr, it}] found once, on the first switch
+  var PLACE = /\{([a-z]+)\}/g;
 
-  function t(key, values, lang) {
+  function pageLang() {
+    var raw = (document.documentElement.getAttribute("lang") || SOURCE).toLowerCase();
+    if (data.lingue[raw]) { return raw; }
+    var base = raw.split("-")[0];
+    return data.lingue[base] ? base : SOURCE;
+  }
+
+  var lang = pageLang();
+  var rtl = (data.lingue[lang] || {}).direzione === "rtl";
+  // Times, phone numbers and the records' numbers are written in Latin digits: so are the
+  // numbers the scripts add (Arabic as written in Italy, where the desks are).
+  var locale = lang === "ar" ? "ar-u-nu-latn" : lang;
+
+  function template(key) {
     var entry = data.testi[key];
     if (!entry) { return key; }
-    var text = entry[lang || current] || entry[SOURCE] || key;
-    Object.keys(values || {}).forEach(function (name) {
-      text = text.split("{" + name + "}").join(String(values[name]));
-    });
-    return text;
+    return entry[lang] || entry[SOURCE] || key;
   }
 
-  function stored() {
-    try { return window.localStorage.getItem(STORE_KEY); } catch (e) { return null; }
-  }
-
-  function store(lang) {
-    try { window.localStorage.setItem(STORE_KEY, lang); } catch (e) { /* file://, private mode */ }
-  }
-
-  function markedElements() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-i18n]"), function (node) {
-      var key = node.getAttribute("data-i18n");
-      if (!data.testi[key]) { return; }
-      node.textContent = t(key);
-      if (node.closest && node.closest("[lang=it]") && current !== SOURCE) {
-        node.setAttribute("lang", current);
-      } else if (node.getAttribute("lang")) {
-        node.removeAttribute("lang");
-      }
-    });
-    Array.prototype.forEach.call(document.querySelectorAll("[data-i18n-attr]"), function (node) {
-      node.getAttribute("data-i18n-attr").split(";").forEach(function (pair) {
-        var bits = pair.split(":");
-        if (bits.length === 2 && data.testi[bits[1]]) { node.setAttribute(bits[0], t(bits[1])); }
-      });
+  function t(key, values) {
+    var found = values || {};
+    return template(key).replace(PLACE, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(found, name) ? String(found[name]) : whole;
     });
   }
 
-  /* The theme's texts (text nodes and a few attributes) whose Italian text is in data.tema. */
-  function findThemeNodes() {
-    var found = [];
-    Array.prototype.forEach.call(document.querySelectorAll(THEME_AREAS), function (area) {
-      var walker = document.createTreeWalker(area, NodeFilter.SHOW_TEXT);
-      var node = walker.nextNode();
-      while (node) {
-        var text = node.nodeValue.trim();
-        if (text && data.tema[text]) { found.push({ node: node, attr: null, it: text }); }
-        node = walker.nextNode();
-      }
-      var withAttrs = area.querySelectorAll("[placeholder], [aria-label], [title]");
-      Array.prototype.forEach.call(withAttrs, function (el) {
-        ["placeholder", "aria-label", "title"].forEach(function (attr) {
-          var value = el.getAttribute(attr);
-          if (value && data.tema[value.trim()]) {
-            found.push({ node: el, attr: attr, it: value.trim() });
-          }
-        });
-      });
-    });
-    return found;
-  }
-
-  function themeTexts() {
-    if (!themeNodes) { themeNodes = findThemeNodes(); }
-    themeNodes.forEach(function (item) {
-      var text = current === SOURCE ? item.it : (data.tema[item.it][current] || item.it);
-      if (item.attr) {
-        item.node.setAttribute(item.attr, text);
+  /* The text into `node` (its old content replaced), each value isolated in a <bdi>; record
+   * text and values are only ever text nodes. Returns the node. */
+  function fill(node, key, values) {
+    var found = values || {};
+    var text = template(key), at = 0, match;
+    node.textContent = "";
+    PLACE.lastIndex = 0;
+    while ((match = PLACE.exec(text)) !== null) {
+      if (!Object.prototype.hasOwnProperty.call(found, match[1])) { continue; }
+      if (match.index > at) { node.appendChild(document.createTextNode(text.slice(at, match.index))); }
+      var value = found[match[1]];
+      if (value && value.nodeType) {
+        node.appendChild(value);
       } else {
-        var raw = item.node.nodeValue;
-        var start = raw.indexOf(raw.trim());
-        item.node.nodeValue = raw.slice(0, start) + text + raw.slice(start + raw.trim().length);
+        var bdi = document.createElement("bdi");
+        bdi.textContent = String(value);
+        node.appendChild(bdi);
       }
-    });
+      at = match.index + match[0].length;
+    }
+    if (at < text.length) { node.appendChild(document.createTextNode(text.slice(at))); }
+    return node;
   }
 
-  function apply(lang, remember) {
-    if (!data.lingue[lang]) { lang = SOURCE; }
-    current = lang;
-    var html = document.documentElement;
-    html.setAttribute("lang", lang);
-    html.setAttribute("dir", data.lingue[lang].direzione === "rtl" ? "rtl" : "ltr");
-    var content = document.querySelector(".md-content");
-    if (content) {  // the records are Italian whatever the interface language
-      if (lang === SOURCE) { content.removeAttribute("lang"); } else { content.setAttribute("lang", SOURCE); }
-    }
-    markedElements();
-    themeTexts();
-    var select = document.getElementById("sm-lingua-sito");
-    if (select && select.value !== lang) { select.value = lang; }
-    if (remember) { store(lang); }
-    var event;
+  function date(iso, options) {
+    var bits = String(iso || "").split("-").map(Number);
+    if (bits.length !== 3 || !bits[0]) { return iso || ""; }
+    var how = options || { day: "numeric", month: "long", year: "numeric" };
+    how.timeZone = "UTC";
     try {
-      event = new CustomEvent("servicemap:lingua", { detail: { lang: lang } });
-    } catch (e) {
-      event = document.createEvent("CustomEvent");
-      event.initCustomEvent("servicemap:lingua", false, false, { lang: lang });
-    }
-    document.dispatchEvent(event);
+      return new Intl.DateTimeFormat(locale, how)
+        .format(new Date(Date.UTC(bits[0], bits[1] - 1, bits[2])));
+    } catch (e) { return iso; }
   }
 
-  function buildSwitch() {
-    var box = document.createElement("div");
-    box.className = "sm-lingua";
-    var label = document.createElement("label");
-    label.htmlFor = "sm-lingua-sito";
-    label.className = "sm-lingua-etichetta";
-    label.setAttribute("data-i18n", "lingua.etichetta");
-    label.textContent = t("lingua.etichetta");
-    var select = document.createElement("select");
-    select.id = "sm-lingua-sito";
-    Object.keys(data.lingue).forEach(function (code) {
-      var option = document.createElement("option");
-      option.value = code;
-      option.lang = code;
-      option.textContent = data.lingue[code].nome;
-      select.appendChild(option);
-    });
-    select.addEventListener("change", function () { apply(select.value, true); });
-    box.appendChild(label);
-    box.appendChild(select);
-    var header = document.querySelector(".md-header__inner");
-    if (header) {
-      var search = header.querySelector(".md-search");
-      header.insertBefore(box, search || null);
-    } else {
-      document.body.insertBefore(box, document.body.firstChild);
+  function number(value, digits) {
+    try {
+      return new Intl.NumberFormat(locale, {
+        minimumFractionDigits: digits || 0, maximumFractionDigits: digits || 0
+      }).format(value);
+    } catch (e) { return value.toFixed(digits || 0); }
+  }
+
+  function weekdays(style) {
+    var names = [];
+    for (var d = 0; d < 7; d++) {  // 1 January 2024 was a Monday
+      names.push(date("2024-01-0" + (d + 1), { weekday: style || "short" }));
     }
+    return names;
   }
 
   window.ServicemapI18n = {
     t: t,
-    lang: function () { return current; },
-    apply: function (lang) { apply(lang, true); }
+    fill: fill,
+    date: date,
+    number: number,
+    weekdays: weekdays,
+    lang: function () { return lang; },
+    rtl: function () { return rtl; }
   };
-  buildSwitch();
-  var chosen = stored();
-  if (chosen && chosen !== SOURCE && data.lingue[chosen]) { apply(chosen, false); }
 }());

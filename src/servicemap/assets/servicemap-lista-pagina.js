@@ -14,11 +14,20 @@
 
   var L = window.ServicemapLista;
   if (!L) { return; }
-  var load = L.load, save = L.save, clean = L.clean, tr = L.tr, lang = L.lang, el = L.el;
+  var load = L.load, save = L.save, clean = L.clean, tr = L.tr, el = L.el;
   var ui = L.ui, say = L.say, countText = L.countText, refreshLinks = L.refreshLinks;
-  var nameWith = L.nameWith;
+  var nameWith = L.nameWith, announce = L.announce;
+  var I18n = window.ServicemapI18n;
   var F = { ID: 0, NAME: 1, TYPES: 2, COMUNE: 4, ADDRESS: 7, HOURS: 8, FESTIVI: 9, CLOSURES: 10 };
-  var X = { PHONES: 1, UPDATED: 2, NOTE: 3, APPOINTMENT: 4 };
+  var X = { PHONES: 1, UPDATED: 2, NOTE: 3, APPOINTMENT: 4, ITALIAN_NOTE: 5 };
+  var ITALIAN = 13;  // a search row's last field outside the Italian tree: the name is Italian
+
+  /* A record's own text: its direction from its letters, Italian when it has no translation. */
+  function recordText(node, italian) {
+    node.dir = "auto";
+    if (italian) { node.lang = "it"; }
+    return node;
+  }
 
   function ListPage(root) {
     var data = window.SERVICEMAP_SERVICES, extra = window.SERVICEMAP_LISTA;
@@ -62,52 +71,42 @@
     return this.root.querySelector(selector);
   };
 
+  /* A date as the page's language writes it ("14 marzo 2024", "14 مارس 2024"). */
   ListPage.prototype.date = function (iso) {
-    var bits = (iso || "").split("-").map(Number);
-    if (bits.length !== 3 || !bits[0]) { return iso || ""; }
-    try {
-      return new Intl.DateTimeFormat(lang(), { day: "numeric", month: "long", year: "numeric",
-        timeZone: "UTC" }).format(new Date(Date.UTC(bits[0], bits[1] - 1, bits[2])));
-    } catch (e) { return iso; }
+    return I18n ? I18n.date(iso) : iso;
   };
 
   ListPage.prototype.dayNames = function () {
-    var names = [];
-    for (var d = 0; d < 7; d++) {  // 1 January 2024 was a Monday
-      try {
-        names.push(new Intl.DateTimeFormat(lang(), { weekday: "short", timeZone: "UTC" })
-          .format(new Date(Date.UTC(2024, 0, 1 + d))));
-      } catch (e) { names.push(String(d + 1)); }
-    }
-    return names;
+    return I18n ? I18n.weekdays("short") : ["1", "2", "3", "4", "5", "6", "7"];
   };
 
-  /* Today for one desk, as the service page says it (ServicemapHours: Italian time). */
+  /* Today for one desk, as the service page says it (ServicemapHours: Italian time), as
+   * {open, key, values, state} for ServicemapHours.show (times isolated in <bdi>). */
   ListPage.prototype.today = function (rec, ex, now) {
     var Hours = this.Hours;
     var closures = rec[F.CLOSURES] || [];
     for (var i = 0; i < closures.length; i++) {
       if (closures[i][0] <= now.date && now.date <= closures[i][1]) {
-        return { open: false, text: tr("oggi.chiuso") + (closures[i][2] ? ": " + closures[i][2] : "") };
+        return closures[i][2] ? { open: false, key: "ore.chiuso-nota", values: { nota: closures[i][2] } }
+          : { open: false, key: "oggi.chiuso" };
       }
     }
     var week = Hours.parseWeek(rec[F.HOURS]);
     if (!week) {
-      return { open: null, text: tr(ex && ex[X.APPOINTMENT] ? "oggi.appuntamento" : "oggi.non-indicati") };
+      return { open: null, key: ex && ex[X.APPOINTMENT] ? "oggi.appuntamento" : "oggi.non-indicati" };
     }
-    if (rec[F.FESTIVI] !== 1 && Hours.isHoliday(now.date)) { return { open: false, text: tr("oggi.festivo") }; }
+    if (rec[F.FESTIVI] !== 1 && Hours.isHoliday(now.date)) { return { open: false, key: "oggi.festivo" }; }
     var ranges = week[now.day] || [];
-    if (!ranges.length) { return { open: false, text: tr("oggi.chiuso") }; }
+    if (!ranges.length) { return { open: false, key: "oggi.chiuso" }; }
     var open = ranges.some(function (r) { return r[0] <= now.time && now.time < r[1]; });
-    // Isolated left-to-right: in Arabic "09:00–12:00, 15:00–18:00" must not be reordered.
-    var hours = "\u2066" + ranges.map(function (r) { return r[0] + "–" + r[1]; }).join(", ") + "\u2069";
-    return { open: open, text: tr("oggi.aperto", { orari: hours }) + " · " +
-      tr(open ? "oggi.adesso-aperto" : "oggi.adesso-chiuso") };
+    return { open: open, key: "oggi.aperto", values: { orari: Hours.rangesText(ranges) },
+      state: open ? "oggi.adesso-aperto" : "oggi.adesso-chiuso" };
   };
 
   /* The sheet's part of a desk: the week, holidays, closures to come, the date of the check. */
   ListPage.prototype.paper = function (rec, ex, now) {
     var box = el("div", "sm-lista-carta sm-solo-stampa");
+    var self = this;
     var week = this.Hours.parseWeek(rec[F.HOURS]);
     if (week) {
       var table = el("table", "sm-lista-settimana");
@@ -117,9 +116,10 @@
         th.scope = "col";
         head.appendChild(th);
         var ranges = week[d] || [];
-        body.appendChild(ranges.length
-          ? el("td", "", ranges.map(function (r) { return r[0] + "–" + r[1]; }).join(", "))
-          : ui("td", "sm-chiuso", "lista.giorno-chiuso"));
+        var cell = ranges.length ? el("td", "", self.Hours.rangesText(ranges))
+          : ui("td", "sm-chiuso", "lista.giorno-chiuso");
+        if (ranges.length) { cell.dir = "ltr"; }  // "09:00–12:00, 15:00–18:00" in Arabic too
+        body.appendChild(cell);
       });
       table.appendChild(head);
       table.appendChild(body);
@@ -128,12 +128,14 @@
     } else {
       box.appendChild(ui("p", "", ex && ex[X.APPOINTMENT] ? "oggi.appuntamento" : "lista.orari-non-indicati"));
     }
-    if (ex && ex[X.NOTE]) { box.appendChild(el("p", "", ex[X.NOTE])); }
-    var self = this;
+    if (ex && ex[X.NOTE]) { box.appendChild(recordText(el("p", "", ex[X.NOTE]), ex[X.ITALIAN_NOTE])); }
     (rec[F.CLOSURES] || []).forEach(function (c) {
       if (c[1] < now.date) { return; }
       var line = ui("p", "", "lista.chiusura", { dal: self.date(c[0]), al: self.date(c[1]) });
-      if (c[2]) { line.appendChild(document.createTextNode(": " + c[2])); }
+      if (c[2]) {
+        line.appendChild(document.createTextNode(": "));
+        line.appendChild(el("bdi", "", c[2]));
+      }
       box.appendChild(line);
     });
     if (ex && ex[X.UPDATED]) {
@@ -148,15 +150,15 @@
     li.setAttribute("data-servizio-id", id);
     var h2 = el("h2", "sm-lista-nome");
     h2.id = "sm-lista-voce-" + id;
-    var link = el("a", "", rec[F.NAME]);
+    var link = recordText(el("a", "", rec[F.NAME]), rec[ITALIAN]);
     link.href = this.Hours.serviceHref(this.pattern, id);
     h2.appendChild(link);
     li.appendChild(h2);
     var data = this.data;
     li.appendChild(el("p", "sm-lista-tipo",
       rec[F.TYPES].map(function (i) { return data.tipi[i][1]; }).join(", ")));
-    li.appendChild(el("p", "sm-lista-indirizzo-servizio",
-      rec[F.ADDRESS] || (data.comuni[rec[F.COMUNE]] || ["", ""])[1]));
+    li.appendChild(recordText(el("p", "sm-lista-indirizzo-servizio",
+      rec[F.ADDRESS] || (data.comuni[rec[F.COMUNE]] || ["", ""])[1]), false));
     var phones = (ex && ex[X.PHONES]) || [];
     if (phones.length) {
       var p = el("p", "sm-lista-telefoni");
@@ -176,7 +178,8 @@
     }
     var info = this.today(rec, ex, now);
     var today = el("p", "sm-lista-oggi sm-solo-schermo" + (info.open ? " sm-open" : ""));
-    say(today, info.text);
+    say(today, info.key, info.values);
+    if (info.state) { today.appendChild(document.createTextNode(" · " + tr(info.state))); }
     li.appendChild(today);
     li.appendChild(this.paper(rec, ex, now));
     if (removable) {
@@ -204,24 +207,24 @@
     ids.forEach(function (id) { list.appendChild(self.item(id, now, own)); });
     var missing = this.q(".sm-lista-mancanti");
     missing.hidden = this.missing === 0;
-    say(missing, this.missing === 1 ? tr("lista.mancante") : tr("lista.mancanti", { n: this.missing }));
+    say(missing, this.missing === 1 ? "lista.mancante" : "lista.mancanti", { n: this.missing });
     this.q(".sm-lista-condivisa").hidden = own || ids.length === 0;
-    say(this.q(".sm-lista-conta"), ids.length ? countText(ids.length) : "");
+    var count = countText(ids.length);
+    say(this.q(".sm-lista-conta"), ids.length ? count[0] : "", count[1]);
     this.q(".sm-lista-vuota").hidden = ids.length !== 0;
     this.q(".sm-lista-comandi").hidden = ids.length === 0;
     this.q(".sm-lista-svuota").hidden = !own;
     this.q(".sm-lista-conferma").hidden = true;
     var share = this.q(".sm-lista-condividi");
     var key = window.ServicemapShare && window.ServicemapShare.canShare() ? "lista.condividi" : "lista.copia";
-    share.setAttribute("data-i18n", key);
-    say(share, tr(key));
+    say(share, key);
     var stamp = this.q(".sm-lista-stampata");
     var today = now.date.split("-");
-    say(stamp, tr("lista.stampata", { data: this.date(now.date) }));
+    say(stamp, "lista.stampata", { data: this.date(now.date) });
     stamp.setAttribute("data-oggi", today.join("-"));
     var address = this.q(".sm-lista-indirizzo");
     var url = ids.length ? this.shareUrl(ids) : "";
-    say(address, /^https?:/.test(url) ? tr("lista.indirizzo", { url: url }) : "");
+    say(address, /^https?:/.test(url) ? "lista.indirizzo" : "", { url: url });
     address.hidden = !address.textContent;
     refreshLinks(load().length);
   };
@@ -243,8 +246,7 @@
       var nextId = next && next.getAttribute("data-servizio-id");
       save(ids.filter(function (x) { return x !== id; }));
       self.render();
-      say(status, tr("lista.tolto", { nome: self.byId[id][F.NAME] }) + " " +
-        countText(load().length));
+      announce("lista.tolto", { nome: self.byId[id][F.NAME] }, status);
       var target = nextId && self.root.querySelector('.sm-lista-togli[data-lista-id="' + nextId + '"]');
       var last = self.root.querySelectorAll(".sm-lista-togli");
       target = target || last[last.length - 1];
@@ -266,7 +268,7 @@
     this.q(".sm-lista-svuota-si").addEventListener("click", function () {
       save([]);
       self.render();
-      say(status, tr("lista.svuotata"));
+      say(status, "lista.svuotata");
       self.focusCount();
     });
     this.q(".sm-lista-salva").addEventListener("click", function () {
@@ -279,7 +281,7 @@
       self.missing = 0;
       try { window.history.replaceState(null, "", window.location.pathname); } catch (e) { /* file:// */ }
       self.render();
-      say(status, tr("lista.salvata", { n: added }));
+      say(status, "lista.salvata", { n: added });
       self.focusCount();
     });
     window.addEventListener("beforeprint", function () { self.render(); });
@@ -292,7 +294,6 @@
     page.wire();
     page.render();
     root.setAttribute("data-ready", "true");
-    document.addEventListener("servicemap:lingua", function () { page.render(); });
     // Another shared list pasted into this tab changes only the fragment: open it afresh.
     window.addEventListener("hashchange", function () { window.location.reload(); });
     window.addEventListener("storage", function (event) {
@@ -300,7 +301,7 @@
     });
   }
 
-  if (document.readyState === "loading") {  // the language switch loads after this script
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {
     start();

@@ -8,7 +8,8 @@
  *   window.ServicemapLista (below). Ids are checked ([a-z0-9-]) wherever they come from.
  * The list is stored in localStorage, guarded: where it is refused (file:// in some browsers,
  * private mode) the list still works in memory and through the link. Record text is only ever
- * written with textContent.
+ * written with textContent. Texts are in the page's language (ServicemapI18n), values in them
+ * (names, counts) isolated in <bdi>.
  * Plain ES2017, no modules: it must run from file:// too.
  */
 (function () {
@@ -22,10 +23,6 @@
 
   function tr(key, values) {
     return window.ServicemapI18n ? window.ServicemapI18n.t(key, values) : key;
-  }
-
-  function lang() {
-    return window.ServicemapI18n ? window.ServicemapI18n.lang() : "it";
   }
 
   /* Valid, unique ids, at most MAX: a hand-made link cannot inject anything or grow without end. */
@@ -70,30 +67,23 @@
     return node;
   }
 
-  /* Interface text in the visitor's language; the content area is lang="it" (the records), so
-   * a text in another language says which. */
+  /* A new element with the interface text `key`, values isolated. */
   function ui(tag, className, key, values) {
-    var node = el(tag, className);
-    if (!values) { node.setAttribute("data-i18n", key); }
-    say(node, tr(key, values));
+    return say(el(tag, className), key, values);
+  }
+
+  /* The interface text `key` into `node` (its content replaced), each value in a <bdi>; a
+   * value may be a node (a sentence of its own). "" empties the node. Returns the node. */
+  function say(node, key, values) {
+    if (!key) { node.textContent = ""; return node; }
+    if (window.ServicemapI18n) { return window.ServicemapI18n.fill(node, key, values); }
+    node.textContent = key;
     return node;
   }
 
-  /* Arabic text is right to left even where the theme's layout is not (its body stays ltr). */
-  function direction() {
-    var data = window.SERVICEMAP_INTERFACCIA, entry = data && data.lingue[lang()];
-    return entry && entry.direzione === "rtl" ? "rtl" : "";
-  }
-
-  /* Interface text put into a node of the page (the content area is lang="it"). */
-  function say(node, text) {
-    node.textContent = text;
-    if (lang() !== "it") { node.setAttribute("lang", lang()); } else { node.removeAttribute("lang"); }
-    if (direction()) { node.setAttribute("dir", direction()); } else { node.removeAttribute("dir"); }
-  }
-
+  /* [key, values] of "3 servizi nella lista". */
   function countText(n) {
-    return n === 1 ? tr("lista.conta.uno") : tr("lista.conta", { n: n });
+    return n === 1 ? ["lista.conta.uno"] : ["lista.conta", { n: n }];
   }
 
   /* --- toggles and the link to the list (Cerca, service pages) --------------------------- */
@@ -104,10 +94,9 @@
 
   function setToggle(button, on) {
     var key = on ? "lista.togli" : "lista.aggiungi";
-    var label = button.querySelector("[data-i18n]") || button;
+    var label = button.querySelector("span") || button;
     button.setAttribute("aria-pressed", on ? "true" : "false");
-    label.setAttribute("data-i18n", key);
-    say(label, tr(key));
+    say(label, key);
   }
 
   function refreshToggles() {
@@ -124,16 +113,22 @@
   function refreshLinks(n) {
     Array.prototype.forEach.call(document.querySelectorAll(".sm-lista-link"), function (a) {
       a.hidden = n === 0;
-      say(a, tr("lista.link", { n: n }));
+      say(a, "lista.link", { n: n });
       if (window.location.protocol === "file:" && /\/$/.test(a.getAttribute("href"))) {
         a.setAttribute("href", a.getAttribute("href") + "index.html");
       }
     });
   }
 
-  function announce(text) {
-    var live = document.querySelector(".sm-lista-annuncio");
-    if (live) { say(live, text); }
+  /* "Aggiunto: X. 3 servizi nella lista." into a live region (or `node`): two sentences. */
+  function announce(key, values, node) {
+    var live = node || document.querySelector(".sm-lista-annuncio");
+    if (!live) { return; }
+    var count = countText(load().length);
+    say(live, "");
+    live.appendChild(ui("span", "", key, values));
+    live.appendChild(document.createTextNode(" "));
+    live.appendChild(ui("span", "", count[0], count[1]));
   }
 
   function toggle(button) {
@@ -145,8 +140,7 @@
     var result = button.closest("[data-servizio-id]");
     var title = result && result.querySelector(".sm-result-name");
     var name = button.getAttribute("data-nome") || (title ? title.textContent : "");
-    var done = tr(at >= 0 ? "lista.tolto" : "lista.aggiunto", { nome: name });
-    announce(done + " " + countText(load().length));
+    announce(at >= 0 ? "lista.tolto" : "lista.aggiunto", { nome: name });
   }
 
   /* A button named by its own label and the service's name (aria-labelledby): a screen reader
@@ -211,7 +205,6 @@
     decorateResults();
     wirePageToggle();
     refreshToggles();
-    document.addEventListener("servicemap:lingua", refreshToggles);
     window.addEventListener("storage", function (event) {
       if (event.key !== KEY) { return; }
       chosenCache = null;
@@ -221,12 +214,12 @@
 
   /* What the list page (servicemap-lista-pagina.js) shares with the toggles. */
   window.ServicemapLista = {
-    KEY: KEY, load: load, save: save, clean: clean, tr: tr, lang: lang, el: el, ui: ui, say: say,
-    countText: countText, refreshLinks: refreshLinks, nameWith: nameWith,
+    KEY: KEY, load: load, save: save, clean: clean, tr: tr, el: el, ui: ui, say: say,
+    countText: countText, announce: announce, refreshLinks: refreshLinks, nameWith: nameWith,
     forget: function () { chosenCache = null; }
   };
 
-  if (document.readyState === "loading") {  // the language switch loads after this script
+  if (document.readyState === "loading") {  // on a service page, its toggle comes after
     document.addEventListener("DOMContentLoaded", start);
   } else {
     start();

@@ -1,9 +1,13 @@
 /* servicemap-map.js: the services as clustered points on the folium map.
  *
  * Reads window.SERVICEMAP_POINTS (types and points, loaded before this script) and, when a popup
- * opens, window.SERVICEMAP_MAP_DETAILS (names, addresses, hours; loaded deferred). The map and
- * the boundaries layer are folium's globals, named by the container's data attributes. Record
- * text is only ever written with textContent: a name like <img onerror=...> stays text.
+ * opens, window.SERVICEMAP_MAP_DETAILS (names, addresses, hours; loaded deferred), both written
+ * for the page's language (its tree of the site). The map and the boundaries layer are folium's
+ * globals, named by the container's data attributes. Record text is only ever written with
+ * textContent: a name like <img onerror=...> stays text; it gets dir="auto" (a Latin name in an
+ * Arabic popup) and lang="it" where the record has no translation. Interface texts come from
+ * ServicemapI18n in the page's language; right to left (Arabic), Leaflet's controls go to the
+ * mirrored side.
  * Plain ES2017, no modules: it must run from file:// too.
  */
 (function () {
@@ -16,9 +20,10 @@
   var boundaries = window[root.getAttribute("data-boundaries-var")];
   var urlPattern = root.getAttribute("data-service-url") || "../servizi/{id}/";
   var Hours = window.ServicemapHours;
-  var PRECISION_TEXT = [
-    "", "", "Posizione approssimativa: il servizio è segnato al centro del comune."
-  ];
+  var I18n = window.ServicemapI18n;
+  var APPROXIMATE = 2;  // precision code of a desk placed on its comune
+  var ITALIAN_NAME = 1, ITALIAN_NOTE = 2;  // rec[9]: what is shown in Italian (no translation)
+  var rtl = I18n ? I18n.rtl() : document.documentElement.dir === "rtl";
   var markersByRecord = {};
   var renamers = [];
   var wanted = null;  // the record a "Mostra sulla mappa" button asked for
@@ -99,29 +104,41 @@
     return node;
   }
 
+  function t(key, values) {
+    return I18n ? I18n.t(key, values) : key;
+  }
+
+  /* A record's own text: its direction from its letters, its language Italian when untranslated. */
+  function recordText(node, italian) {
+    node.dir = "auto";
+    if (italian) { node.lang = "it"; }
+    return node;
+  }
+
   function popupItem(index, now) {
     var details = window.SERVICEMAP_MAP_DETAILS;
     var rec = details && details.s[index];
     var item = el("div", "sm-popup-item");
     item.setAttribute("data-i", index);
     if (!rec) {
-      item.appendChild(el("p", "", "Caricamento dei dettagli…"));
+      item.appendChild(el("p", "", t("mappa.caricamento")));
       return item;
     }
+    var italian = rec[9] || 0;
     var title = el("p", "sm-popup-name");
-    var link = el("a", "", rec[1]);
+    var link = recordText(el("a", "", rec[1]), italian & ITALIAN_NAME);
     link.href = Hours.serviceHref(urlPattern, rec[0]);
     title.appendChild(link);
     item.appendChild(title);
     var kinds = rec[2].map(function (t) { return data.t[t] ? data.t[t][3] : ""; });
     item.appendChild(el("p", "sm-popup-kind", kinds.join(", ")));
-    if (rec[3]) { item.appendChild(el("p", "sm-popup-address", rec[3])); }
+    if (rec[3]) { item.appendChild(recordText(el("p", "sm-popup-address", rec[3]), false)); }
     var info = Hours.today(Hours.parseWeek(rec[5]), rec[6] === 1, rec[7], now);
-    item.appendChild(el("p", "sm-popup-today" + (info.open ? " sm-open" : ""), info.text));
-    if (rec[8]) { item.appendChild(el("p", "sm-popup-note", rec[8])); }
-    if (PRECISION_TEXT[rec[4]]) {
-      item.appendChild(el("p", "sm-approx", PRECISION_TEXT[rec[4]]));
+    item.appendChild(Hours.show(el("p", "sm-popup-today" + (info.open ? " sm-open" : "")), info));
+    if (rec[8]) {
+      item.appendChild(recordText(el("p", "sm-popup-note", rec[8]), italian & ITALIAN_NOTE));
     }
+    if (rec[4] === APPROXIMATE) { item.appendChild(el("p", "sm-approx", t("mappa.approssimativa"))); }
     return item;
   }
 
@@ -129,7 +146,7 @@
     var box = el("div", "sm-popup");
     var now = Hours.romeNow();
     if (indices.length > 1) {
-      box.appendChild(el("p", "sm-popup-count", indices.length + " servizi in questo punto"));
+      box.appendChild(el("p", "sm-popup-count", t("mappa.nel-punto", { n: indices.length })));
     }
     indices.forEach(function (i) { box.appendChild(popupItem(i, now)); });
     return box;
@@ -143,18 +160,18 @@
     var details = window.SERVICEMAP_MAP_DETAILS;
     var label;
     if (indices.length > 1) {
-      label = indices.length + " servizi in questo punto";
+      label = t("mappa.nel-punto", { n: indices.length });
     } else if (details && details.s[indices[0]]) {
       label = details.s[indices[0]][1];
     } else {
-      label = data.t[kind] ? data.t[kind][3] : "Servizio";
+      label = data.t[kind] ? data.t[kind][3] : t("mappa.servizio");
     }
-    node.setAttribute("aria-label", label + ": apri i dettagli");
+    node.setAttribute("aria-label", t("mappa.apri", { nome: label }));
   }
 
   /* Keyboard use: a popup opened from a marker or a "Mostra sulla mappa" button takes the
    * focus (its first link), and gives it back to what opened it when it closes (Esc). Leaflet's
-   * own controls are renamed in Italian. */
+   * own controls are named in the page's language, and sit on the mirrored side right to left. */
   function wireKeyboard() {
     var opener = null;
     map.on("popupopen", function (event) {
@@ -164,7 +181,7 @@
       opener = fromKeyboard ? active : null;
       var box = event.popup.getElement();
       var close = box && box.querySelector(".leaflet-popup-close-button");
-      if (close) { close.setAttribute("aria-label", "Chiudi"); close.title = "Chiudi"; }
+      if (close) { close.setAttribute("aria-label", t("mappa.chiudi")); close.title = t("mappa.chiudi"); }
       var chosen = box && wanted !== null &&
         box.querySelector('.sm-popup-item[data-i="' + wanted + '"]');
       if (chosen && chosen.parentNode.children.length > 1) {
@@ -189,11 +206,18 @@
         map.closePopup();
       }
     });
-    [[".leaflet-control-zoom-in", "Ingrandisci"], [".leaflet-control-zoom-out", "Riduci"]]
+    [[".leaflet-control-zoom-in", "mappa.ingrandisci"], [".leaflet-control-zoom-out", "mappa.riduci"]]
       .forEach(function (pair) {
         var control = root.querySelector(pair[0]);
-        if (control) { control.title = pair[1]; control.setAttribute("aria-label", pair[1]); }
+        if (control) { control.title = t(pair[1]); control.setAttribute("aria-label", t(pair[1])); }
       });
+  }
+
+  /* Right to left the map's controls mirror: zoom at the top right, attribution bottom left. */
+  function mirrorControls() {
+    if (!rtl) { return; }
+    if (map.zoomControl) { map.zoomControl.setPosition("topright"); }
+    if (map.attributionControl) { map.attributionControl.setPosition("bottomleft"); }
   }
 
   function addMarkers() {
@@ -244,7 +268,7 @@
     map.createPane("smLabels").style.zIndex = 450;  // over the outlines (400), under markers (600)
     data.l.forEach(function (point, i) {
       if (!point || !data.c[i]) { return; }
-      var text = el("span", "", String(data.c[i]));
+      var text = recordText(el("span", "", String(data.c[i])), false);
       var label = L.tooltip({
         permanent: true, direction: "center", offset: [0, 24], className: "sm-comune-label",
         interactive: false, pane: "smLabels", opacity: 1
@@ -275,9 +299,8 @@
     var button = document.getElementById("sm-map-vicino");
     var status = document.getElementById("sm-map-vicino-stato");
     if (!button || !status) { return; }
-    var statusKey = "", you = null;
-    var t = function (key) { return window.ServicemapI18n ? window.ServicemapI18n.t(key) : key; };
-    var say = function (key) { statusKey = key; status.textContent = t(key); };
+    var you = null;
+    var say = function (key) { status.textContent = t(key); };
     var show = function (position) {
       var here = [position.coords.latitude, position.coords.longitude];
       if (you) { map.removeLayer(you); }
@@ -307,9 +330,6 @@
         enableHighAccuracy: false, timeout: 20000, maximumAge: 300000
       });
     });
-    document.addEventListener("servicemap:lingua", function () {
-      if (statusKey) { status.textContent = t(statusKey); }
-    });
   }
 
   /* While the map pans or zooms (an opening popup pans it clear of the controls) the container
@@ -330,10 +350,10 @@
     Array.prototype.forEach.call(items, function (item) {
       var marker = markersByRecord[item.getAttribute("data-i")];
       if (!marker) { return; }
-      var button = el("button", "sm-show-on-map", "Mostra sulla mappa");
+      var button = el("button", "sm-show-on-map", t("mappa.mostra"));
       button.type = "button";
       var name = item.querySelector("a");
-      if (name) { button.setAttribute("aria-label", "Mostra sulla mappa: " + name.textContent); }
+      if (name) { button.setAttribute("aria-label", t("mappa.mostra-nome", { nome: name.textContent })); }
       button.addEventListener("click", function () {
         root.scrollIntoView({ block: "center" });
         var index = item.getAttribute("data-i");
@@ -346,6 +366,7 @@
 
   if (!map) { return; }
   mark("servicemap:start");
+  mirrorControls();
   fitView();
   addComuneLabels();
   var cluster = addMarkers();

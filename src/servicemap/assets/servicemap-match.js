@@ -4,23 +4,34 @@
  * with "bollette", "pacco alimentare", "SPID" or "permesso di soggiorno". A query word matches a
  * word of the record when, accents and case ignored:
  *   - it is a prefix of it (results follow the typing: "segr" finds Segrate);
- *   - it appears inside the record's text (compound words, scripts without spaces: "文" in "中文");
+ *   - it appears inside the record's text (compound words, scripts without spaces: "文" in "中文",
+ *     "账单" in "帮助支付账单");
  *   - from 4 letters on, the two words agree after dropping their final vowels (Italian plurals
  *     and genders: "case"/"casa", "pacchi"/"pacco", "bollette"/"bolletta");
  *   - from 5 letters on, the same with one typo (a letter missing, added, changed or two
  *     swapped: "bolette", "affito", "curriculm"), or the start of the word with one typo
  *     ("bollete" while typing "bollette"). Shorter words get no typo: "casa" must not find
  *     "cassa", nor "cie" find "die".
+ * Accents and case are ignored, and so are Arabic short vowels (tashkeel) and tatweel; alef
+ * with hamza or madda, alef wasla, alef maksura and ta marbuta read as their plain letters, so
+ * "فاتورة" finds "فاتوره" and "أسرة" finds "اسرة" (clientdata.fold does the same at build time);
+ *   from 4 letters on, a word with the article al- matches the word without ("الفواتير", "فواتير").
  * Every query word must match (AND). The rules live here only; tests/data/search_cases.json holds
  * the golden cases, asserted in Chromium. Plain ES2017, no modules: it runs from file:// too.
  */
 (function () {
   "use strict";
 
-  var SPLIT = /[\s.,;:!?'’"“”«»()\[\]{}\/\\|+*=<>–—-]+/;
+  // Also the Arabic comma, semicolon and question mark, and the Chinese comma and full stop.
+  var SPLIT = /[\s.,;:!?'’"“”«»()\[\]{}\/\\|+*=<>–—\u060c\u061b\u061f\u3001\u3002「」-]+/;
+  var IGNORED = /[\u0300-\u036f\u064b-\u065f\u0670\u0640]/g;
+  var LETTERS = { "\u0671": "\u0627", "\u0649": "\u064a", "\u0629": "\u0647", "\u06cc": "\u064a",
+    "\u06a9": "\u0643" };
+  var LETTER = /[\u0671\u0649\u0629\u06cc\u06a9]/g;
 
   function fold(text) {
-    return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    return String(text).normalize("NFKD").replace(IGNORED, "")
+      .replace(LETTER, function (c) { return LETTERS[c]; }).toLowerCase();
   }
 
   /* The words of an already folded text. */
@@ -28,8 +39,10 @@
     return folded.split(SPLIT).filter(Boolean);
   }
 
-  /* Italian plural and gender endings: "pacchi" -> "pacch", "bollette" -> "bollett". */
+  /* Italian plural and gender endings: "pacchi" -> "pacch", "bollette" -> "bollett"; the Arabic
+   * article: "الفواتير" -> "فواتير" (so the word typed with it finds the word without). */
   function stem(word) {
+    if (word.length >= 5 && word.lastIndexOf("\u0627\u0644", 0) === 0) { word = word.slice(2); }
     var short = word.replace(/[aeiou]+$/, "");
     return short.length >= 3 ? short : word;
   }

@@ -22,18 +22,30 @@
     return /^#[0-9a-fA-F]{6}$/.test(colour || "") ? colour : "#555555";
   }
 
+  /* The sources after the map, in the page's language (ServicemapI18n loads at the end of the
+   * page, after this script: the note waits for it), each source isolated in a <bdi>. */
   function attribution(box, settings) {
+    var I18n = window.ServicemapI18n;
+    if (!I18n && document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", function () { attribution(box, settings); });
+      return;
+    }
     var parts = [];
     if (settings.tiles && settings.tileAttribution) {
-      parts.push("Mappa: " + settings.tileAttribution);
+      parts.push(["minimappa.tessere", settings.tileAttribution]);
     }
     if (settings.boundaryAttribution) {
-      parts.push("Confini dei comuni: " + settings.boundaryAttribution);
+      parts.push(["mappa.confini", settings.boundaryAttribution]);
     }
     if (!parts.length) { return; }
     var note = document.createElement("p");
     note.className = "sm-minimap-fonte";
-    note.textContent = parts.join(" · ");
+    parts.forEach(function (part, n) {
+      if (n) { note.appendChild(document.createTextNode(" · ")); }
+      var line = document.createElement("span");
+      if (I18n) { I18n.fill(line, part[0], { fonte: part[1] }); } else { line.textContent = part[1]; }
+      note.appendChild(line);
+    });
     box.parentNode.insertBefore(note, box.nextSibling);
   }
 

@@ -3,10 +3,12 @@
  * Reads window.SERVICEMAP_SERVICES (cerca-servizi.js), renders every result ONCE with DOM nodes
  * and textContent (record text is never HTML), then on each input only toggles the `hidden`
  * attribute of the results that change, and announces the count in an aria-live region.
- * Free text matches every word typed against the record's own words (folded at build time) plus
- * its types and needs with the words people use for them (vocabulary `parole`: "SPID",
- * "bollette"), comuni and languages, in their own name and in Italian (folded once here):
- * "中文", "English" or "arabo" all find the desks that speak them. How a word matches (typos,
+ * Free text matches every word typed against the record's own words (folded at build time: in
+ * the page's language and in Italian) plus its types and needs with the words people use for
+ * them (vocabulary `parole`, in the page's language and in Italian: "bills" and "bollette"),
+ * comuni and languages, in their own name, the page's language and Italian (folded once here):
+ * "中文", "English" or "arabo" all find the desks that speak them. Interface texts come from
+ * ServicemapI18n in the page's language. How a word matches (typos,
  * plurals, accents) is servicemap-match.js's rule. The filters live in the address
  * (cerca/?testo=spid&comune=segrate), so a search can be shared and Back undoes a change.
  * Plain ES2017, no modules: it must run from file:// too.
@@ -25,8 +27,9 @@
   var urlPattern = root.getAttribute("data-service-url") || "../servizi/{id}/";
   var F = {
     ID: 0, NAME: 1, TYPES: 2, NEEDS: 3, COMUNE: 4, SERVED: 5, LANGS: 6, ADDRESS: 7,
-    HOURS: 8, FESTIVI: 9, CLOSURES: 10, POS: 11, HAY: 12
+    HOURS: 8, FESTIVI: 9, CLOSURES: 10, POS: 11, HAY: 12, ITALIAN: 13
   };
+  var I18n = window.ServicemapI18n;
 
   var fold = Match.fold;
 
@@ -39,7 +42,7 @@
   var typeHay = data.tipi.map(function (t) { return fold(t[1]) + " " + (t[2] || ""); });
   var needHay = data.aree.map(function (a) { return fold(a[1]) + " " + (a[2] || ""); });
   var comuneHay = data.comuni.map(function (c) { return fold(c[1]); });
-  var langHay = data.lingue.map(function (l) { return fold(l[1] + " " + l[2]); });
+  var langHay = data.lingue.map(function (l) { return fold(l.slice(1).join(" ")); });
   var keys = {
     tipo: indexByKey(data.tipi), area: indexByKey(data.aree),
     comune: indexByKey(data.comuni), lingua: indexByKey(data.lingue)
@@ -62,19 +65,22 @@
     item.setAttribute("data-servizio-id", rec[F.ID]);
     var title = el("p", "sm-result-name");
     var link = el("a", "", rec[F.NAME]);
+    link.dir = "auto";  // a Latin name in an Arabic page, an Arabic one in an Italian page
+    if (rec[F.ITALIAN]) { link.lang = "it"; }  // no translation: read as Italian
     link.href = Hours.serviceHref(urlPattern, rec[F.ID]);
     title.appendChild(link);
     item.appendChild(title);
     var kinds = rec[F.TYPES].map(function (i) { return data.tipi[i][1]; }).join(", ");
     item.appendChild(el("p", "sm-result-kind", kinds));
-    item.appendChild(el("p", "sm-result-address", rec[F.ADDRESS] || data.comuni[rec[F.COMUNE]][1]));
+    var address = el("p", "sm-result-address", rec[F.ADDRESS] || data.comuni[rec[F.COMUNE]][1]);
+    address.dir = "auto";
+    item.appendChild(address);
     if (rec[F.LANGS].length) {
       var langs = rec[F.LANGS].map(function (i) { return data.lingue[i][1]; }).join(", ");
       var langsLine = el("p", "sm-result-langs");
-      var langsLabel = el("span", "", tr("cerca.lingue", null, "Lingue:"));
-      langsLabel.setAttribute("data-i18n", "cerca.lingue");  // redone on a language switch
-      langsLine.appendChild(langsLabel);
-      langsLine.appendChild(document.createTextNode(" " + langs));
+      langsLine.appendChild(el("span", "", tr("cerca.lingue")));
+      langsLine.appendChild(document.createTextNode(" "));
+      langsLine.appendChild(el("bdi", "", langs));  // names in their own scripts
       item.appendChild(langsLine);
     }
     var today = el("p", "sm-result-today");
@@ -102,7 +108,7 @@
     results.forEach(function (r) {
       var info = Hours.today(r.week, r.rec[F.FESTIVI] === 1, r.rec[F.CLOSURES], now);
       r.open = info.open;
-      if (r.today.textContent !== info.text) { r.today.textContent = info.text; }
+      if (r.todayText !== info.text) { Hours.show(r.today, info); r.todayText = info.text; }
       r.today.className = "sm-result-today" + (info.open ? " sm-open" : "");
     });
   }
@@ -138,15 +144,14 @@
     return true;
   }
 
-  /* Interface texts in the visitor's language (servicemap-i18n.js), Italian without it. */
-  function tr(key, values, italian) {
-    return window.ServicemapI18n ? window.ServicemapI18n.t(key, values) : italian;
+  /* Interface texts in the page's language (servicemap-i18n.js). */
+  function tr(key, values) {
+    return I18n ? I18n.t(key, values) : key;
   }
 
   /* With no result, say so honestly: suggest removing filters only when one is set; the routes
    * that always exist (by comune, by need) are in #sm-nessuno, rendered with the page. */
   var nothing = document.getElementById("sm-nessuno");
-  var lastCount = 0, lastFilters = null;
 
   function selectsSet(f) {
     return ["tipo", "area", "comune", "lingua"].filter(function (n) { return f.sel[n] !== -1; }).length;
@@ -163,29 +168,32 @@
   function showSetFilters(f) {
     if (!badge) { return; }
     var n = selectsSet(f);
-    var text = n === 0 ? "" : n === 1 ? tr("cerca.filtri.uno", null, "(1 attivo)")
-      : tr("cerca.filtri.attivi", { n: n }, "(" + n + " attivi)");
+    var text = n === 0 ? "" : n === 1 ? tr("cerca.filtri.uno") : tr("cerca.filtri.attivi", { n: n });
     if (badge.textContent !== text) { badge.textContent = text; }
   }
 
+  /* The count, or why nothing is found: numbers and the words typed isolated (<bdi>), so
+   * in Arabic "«bills»" or "12" keep their place in the sentence. */
+  var said = "";
+
   function announce(count, f) {
-    lastCount = count;
-    lastFilters = f;
-    var text;
+    var key = "cerca.trovati", values = { n: count };
     if (count === 0 && anyFilter(f)) {
-      text = tr("cerca.nessuno", null, "Nessun servizio trovato con questi filtri: prova a togliere un filtro.");
+      key = "cerca.nessuno";
     } else if (count === 0) {
-      text = tr("cerca.nessuno.testo", { q: value("q").trim() },
-        "Nessun servizio trovato per «" + value("q").trim() + "»: prova con un'altra parola.");
-    } else {
-      text = count === 1 ? tr("cerca.uno", null, "1 servizio trovato")
-        : tr("cerca.trovati", { n: count }, count + " servizi trovati");
+      key = "cerca.nessuno.testo";
+      values = { q: value("q").trim() };
+    } else if (count === 1) {
+      key = "cerca.uno";
     }
-    if (counter.textContent !== text) { counter.textContent = text; }
+    var text = key + "\u0000" + (values.q === undefined ? values.n : values.q);
+    if (said !== text) {
+      if (I18n) { I18n.fill(counter, key, values); } else { counter.textContent = tr(key, values); }
+      said = text;
+    }
     if (nothing) { nothing.hidden = count !== 0; }
     showSetFilters(f);
   }
-  document.addEventListener("servicemap:lingua", function () { if (lastFilters) { announce(lastCount, lastFilters); } });
 
   /* Results sit in chunks of CHUNK lists with `content-visibility: auto` (servicemap.css): the
    * browser styles and lays out only the chunks near the screen, so showing or hiding

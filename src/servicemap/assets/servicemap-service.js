@@ -9,7 +9,8 @@
  *   asks to phone before going.
  * - "Condividi": the Web Share API where there is one, else the link copied to the clipboard
  *   with a visible "Link copiato" (else the address shown, selected, to copy by hand).
- * Texts come from ServicemapI18n (the interface language) and are redone when it changes.
+ * Texts come from ServicemapI18n in the page's language; the hours and numbers in them are
+ * isolated in <bdi> (in Arabic "09:00–12:00" keeps its order).
  * Record text (a closure's note) is only ever written with textContent.
  * Plain ES2017, no modules: it must run from file:// too.
  */
@@ -22,6 +23,13 @@
 
   function t(key, values) {
     return window.ServicemapI18n ? window.ServicemapI18n.t(key, values) : key;
+  }
+
+  /* The text `key` into `node`, values isolated; without ServicemapI18n the key itself. */
+  function fill(node, key, values) {
+    if (window.ServicemapI18n) { return window.ServicemapI18n.fill(node, key, values); }
+    node.textContent = key;
+    return node;
   }
 
   /* No timetable: the advice the record can back (data-recapiti: how it can be reached). */
@@ -38,7 +46,8 @@
     return null;
   }
 
-  /* {kind: "aperto"|"chiuso"|"appuntamento"|"ignoto", text} for now (a romeNow() value). */
+  /* {kind: "aperto"|"chiuso"|"appuntamento"|"ignoto", key, values, state} for now (a
+   * romeNow() value): the interface text `key` with `values`, then " · " and `state`. */
   function today(box, now) {
     var week = Hours.parseWeek(box.getAttribute("data-orari") || "");
     var closures = [];
@@ -46,28 +55,30 @@
     var appointment = box.getAttribute("data-appuntamento") === "1";
     var closure = closureOn(closures, now.date);
     if (closure) {
-      return { kind: "chiuso", text: t("oggi.chiuso") + (closure[2] ? ": " + closure[2] : "") };
+      return closure[2] ? { kind: "chiuso", key: "ore.chiuso-nota", values: { nota: closure[2] } }
+        : { kind: "chiuso", key: "oggi.chiuso" };
     }
     if (!week) {
-      return appointment ? { kind: "appuntamento", text: t("oggi.appuntamento") }
-        : { kind: "ignoto", text: t(UNKNOWN[box.getAttribute("data-recapiti")] || UNKNOWN.nessuno) };
+      return appointment ? { kind: "appuntamento", key: "oggi.appuntamento" }
+        : { kind: "ignoto", key: UNKNOWN[box.getAttribute("data-recapiti")] || UNKNOWN.nessuno };
     }
     if (box.getAttribute("data-festivi") !== "1" && Hours.isHoliday(now.date)) {
-      return { kind: "chiuso", text: t("oggi.festivo") };
+      return { kind: "chiuso", key: "oggi.festivo" };
     }
     var ranges = week[now.day] || [];
-    if (!ranges.length) { return { kind: "chiuso", text: t("oggi.chiuso") }; }
+    if (!ranges.length) { return { kind: "chiuso", key: "oggi.chiuso" }; }
     var open = ranges.some(function (r) { return r[0] <= now.time && now.time < r[1]; });
-    var hours = ranges.map(function (r) { return r[0] + "–" + r[1]; }).join(", ");
-    var state = t(open ? "oggi.adesso-aperto" : "oggi.adesso-chiuso");
-    return { kind: open ? "aperto" : "chiuso", text: t("oggi.aperto", { orari: hours }) + " · " + state };
+    return { kind: open ? "aperto" : "chiuso", key: "oggi.aperto",
+      values: { orari: Hours.rangesText(ranges) },
+      state: open ? "oggi.adesso-aperto" : "oggi.adesso-chiuso" };
   }
 
   function showToday() {
     var box = page.querySelector(".sm-oggi");
     if (!box || !Hours) { return; }
     var info = today(box, Hours.romeNow());
-    box.textContent = info.text;
+    fill(box, info.key, info.values);
+    if (info.state) { box.appendChild(document.createTextNode(" · " + t(info.state))); }
     box.className = "sm-oggi sm-oggi-" + info.kind;
     box.hidden = false;
   }
@@ -81,14 +92,15 @@
     return { months: months, days: days };
   }
 
+  /* [key, values] of the record's age ("3 mesi fa"). */
   function ageText(a) {
-    if (a.days <= 0) { return t("eta.oggi"); }
-    if (a.days === 1) { return t("eta.ieri"); }
-    if (a.months < 1) { return t("eta.giorni", { n: a.days }); }
-    if (a.months === 1) { return t("eta.mese"); }
-    if (a.months < 12) { return t("eta.mesi", { n: a.months }); }
+    if (a.days <= 0) { return ["eta.oggi"]; }
+    if (a.days === 1) { return ["eta.ieri"]; }
+    if (a.months < 1) { return ["eta.giorni", { n: a.days }]; }
+    if (a.months === 1) { return ["eta.mese"]; }
+    if (a.months < 12) { return ["eta.mesi", { n: a.months }]; }
     var years = Math.floor(a.months / 12);
-    return years === 1 ? t("eta.anno") : t("eta.anni", { n: years });
+    return years === 1 ? ["eta.anno"] : ["eta.anni", { n: years }];
   }
 
   function showAge() {
@@ -98,7 +110,11 @@
     var iso = time && time.getAttribute("datetime");
     if (!out || !iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso) || !Hours) { return; }
     var a = age(iso, Hours.romeNow().date);
-    out.textContent = "(" + ageText(a) + ")";
+    var said = ageText(a), inner = document.createElement("span");
+    fill(inner, said[0], said[1]);
+    out.textContent = "(";
+    out.appendChild(inner);
+    out.appendChild(document.createTextNode(")"));
     if (note) { note.hidden = a.months < 12; }
   }
 
@@ -131,11 +147,10 @@
   function start() {
     refresh();
     wireShare();
-    document.addEventListener("servicemap:lingua", refresh);
     window.setInterval(showToday, 60000);
   }
 
-  if (document.readyState === "loading") {  // the language switch loads after this script
+  if (document.readyState === "loading") {  // ServicemapI18n loads after this script
     document.addEventListener("DOMContentLoaded", start);
   } else {
     start();

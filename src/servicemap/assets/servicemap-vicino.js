@@ -17,15 +17,10 @@
   if (!Search || !button || !status) { return; }
   var F = Search.fields;
   var APPROXIMATE = 2;  // precision code of a desk placed on its comune
-  var here = null;
-  var statusKey = "";
+  var I18n = window.ServicemapI18n;
 
   function t(key, values) {
-    return window.ServicemapI18n ? window.ServicemapI18n.t(key, values) : key;
-  }
-
-  function lang() {
-    return window.ServicemapI18n ? window.ServicemapI18n.lang() : "it";
+    return I18n ? I18n.t(key, values) : key;
   }
 
   /* Great-circle distance in km (haversine). */
@@ -37,20 +32,13 @@
     return 12742 * Math.asin(Math.min(1, Math.sqrt(h)));
   }
 
+  /* "1,2" in Italian, "1.2" in English: the page's language writes the number. */
   function km(value) {
-    var locale = lang() === "ar" ? "ar-u-nu-latn" : lang();
     var digits = value < 10 ? 1 : 0;
-    try {
-      return new Intl.NumberFormat(locale, {
-        minimumFractionDigits: digits, maximumFractionDigits: digits
-      }).format(value);
-    } catch (e) {
-      return value.toFixed(digits);
-    }
+    return I18n ? I18n.number(value, digits) : value.toFixed(digits);
   }
 
   function say(key) {
-    statusKey = key;
     status.textContent = key ? t(key) : "";
   }
 
@@ -67,19 +55,15 @@
   function showDistances() {
     Search.results.forEach(function (r) {
       var pos = r.rec[F.POS];
-      var text;
-      if (!pos) {
-        text = t("vicino.senza-posizione");
-      } else {
-        var key = pos[2] === APPROXIMATE ? "vicino.distanza-circa" : "vicino.distanza";
-        text = t(key, { km: km(r.distance) });
-      }
-      label(r).textContent = text;
+      var key = !pos ? "vicino.senza-posizione"
+        : pos[2] === APPROXIMATE ? "vicino.distanza-circa" : "vicino.distanza";
+      var values = pos ? { km: km(r.distance) } : {};
+      if (I18n) { I18n.fill(label(r), key, values); } else { label(r).textContent = t(key, values); }
     });
   }
 
   function sortByDistance(position) {
-    here = [position.coords.latitude, position.coords.longitude];
+    var here = [position.coords.latitude, position.coords.longitude];
     Search.results.forEach(function (r) {
       var pos = r.rec[F.POS];
       r.distance = pos ? distance(here[0], here[1], pos[0], pos[1]) : Infinity;
@@ -113,7 +97,7 @@
   });
   /* "Vicino a me" on the home page links here with ?vicino=1: that tap was the person's
    * request, so the page asks for the position on arrival. Never without it. After the
-   * page's last script (the language switch, which says "sorted by distance"). */
+   * page's last script. */
   var asked = false;
   try { asked = new URLSearchParams(window.location.search).get("vicino") === "1"; }
   catch (e) { /* an old browser: the button is still there */ }
@@ -122,8 +106,4 @@
   } else if (asked) {
     button.click();
   }
-  document.addEventListener("servicemap:lingua", function () {
-    if (statusKey) { status.textContent = t(statusKey); }
-    if (here) { showDistances(); }
-  });
 }());

@@ -43,45 +43,90 @@ PALETTE: tuple[tuple[str, str], ...] = (
 )
 PRECISION_CODES = {"manuale": 0, "indirizzo": 1, "comune": 2}
 _STOP_WORDS = {"di", "del", "della", "dei", "delle", "e", "per", "a", "da", "il", "la"}
-_COMBINING = re.compile("[\u0300-\u036f]")  # the same range servicemap-search.js removes
+# What the search ignores, as servicemap-match.js does (keep the two in step): accents and
+# Arabic short vowels and tatweel; hamza seats, alef wasla, alef maksura and ta marbuta read as
+# their plain letter (people type "اسرة" for "أسرة").
+_COMBINING = re.compile("[\u0300-\u036f\u064b-\u065f\u0670\u0640]")
+_LETTERS = str.maketrans({"ٱ": "ا", "ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك"})
 
 
 @dataclass(frozen=True)
 class Labels:
-    """Italian labels of the vocabulary codes, as the pages show them."""
+    """The labels of the vocabulary codes in one interface language, as the pages show them."""
 
     tipo: dict[str, str]
     aree: dict[str, str]
     attivita: dict[str, str]
-    lingue: dict[str, tuple[str, str]]  # code -> (own name, Italian name)
-    # kind -> code -> the words people type for it (vocabulary ``parole``), for the search page
+    lingue: dict[str, tuple[str, str]]  # code -> (own name, name in the page's language)
+    # kind -> code -> the words people type for it (vocabulary ``parole``), for the search page:
+    # in the page's language and in Italian (the Italian label too), so "bollette" finds on /en/
     words: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    lang: str = "it"
+    italian_names: dict[str, str] = field(default_factory=dict)  # languages: code -> Italian
 
     def language(self, code: str) -> str:
         """``ar`` -> ``العربية (arabo)``: a visitor recognises their own language's name."""
-        own, italian = self.lingue.get(code, (code, code))
-        return own if own.casefold() == italian.casefold() else f"{own} ({italian})"
+        own, named = self.lingue.get(code, (code, code))
+        return own if own.casefold() == named.casefold() else f"{own} ({named})"
 
 
 def fold(text: str) -> str:
-    """Lowercase without accents (``Città`` -> ``citta``): what the search box compares."""
-    return _COMBINING.sub("", unicodedata.normalize("NFD", text)).lower()
+    """Lowercase without accents (``Città`` -> ``citta``, ``أسرة`` -> ``اسره``): what the search
+    box compares. NFKD also turns full-width and presentation forms into plain letters."""
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).translate(_LETTERS).lower()
 
 
-def labels_of(vocabulary: Vocabulary | None) -> Labels:
-    """The labels of the build's vocabulary (the packaged defaults when None, as in tests)."""
+def labels_of(vocabulary: Vocabulary | None, lang: str = "it") -> Labels:
+    """The labels of the build's vocabulary in ``lang`` (the packaged defaults when None, as in
+    tests), from ``Labels.from_vocabulary``: Italian where the vocabulary gives none."""
+    from servicemap.render.labels import Labels as PageLabels
+
     if vocabulary is None:
         vocabulary, _ = contract.load_vocabulary(Path(os.devnull))  # no territory additions
+    local = PageLabels.from_vocabulary(vocabulary, lang)
+    italian = local if lang == "it" else PageLabels.from_vocabulary(vocabulary, "it")
+
+    def labels(kind: str) -> dict[str, str]:
+        return {code: local.label(kind, code) for code in vocabulary.terms(kind)}
+
+    def words(kind: str, code: str) -> tuple[str, ...]:
+        """The words in ``lang``, then the Italian label and words (those the page does not
+        already show: until a term is translated its label and words are the Italian ones)."""
+        found = local.words_of(kind, code)
+        if lang == "it":
+            return found
+        shown = {local.label(kind, code), *found}
+        extra = (italian.label(kind, code), *italian.words_of(kind, code))
+        return (*found, *(w for w in dict.fromkeys(extra) if w not in shown))
+
     return Labels(
-        tipo={code: term.label for code, term in vocabulary.tipo.items()},
-        aree={code: term.label for code, term in vocabulary.aree.items()},
-        attivita={code: term.label for code, term in vocabulary.attivita.items()},
-        lingue={code: (lang.native, lang.italian) for code, lang in vocabulary.lingue.items()},
+        tipo=labels("tipo"),
+        aree=labels("aree"),
+        attivita=labels("attivita"),
+        lingue={
+            code: (language.native, _language_name(code, lang, language.italian))
+            for code, language in vocabulary.lingue.items()
+        },
         words={
-            kind: {code: term.words for code, term in vocabulary.terms(kind).items()}
+            kind: {code: words(kind, code) for code in vocabulary.terms(kind)}
             for kind in ("tipo", "aree", "attivita")
         },
+        lang=lang,
+        italian_names={code: language.italian for code, language in vocabulary.lingue.items()},
     )
+
+
+def _language_name(code: str, lang: str, italian: str) -> str:
+    """A spoken language's name in the page's language: the vocabulary's Italian name on the
+    Italian pages, CLDR's (Babel) in the others ("Arabic", "阿拉伯语"), Italian if it has none."""
+    if lang == "it":
+        return italian
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(lang).languages.get(code) or italian
+    except (UnknownLocaleError, ValueError):
+        return italian
 
 
 @dataclass(frozen=True)

@@ -16,18 +16,25 @@ The popups' text (names, addresses, hours) is a second, deferred file, ``mappa-s
 so the first markers do not wait for it. Popups and the boundary tooltips are built with DOM
 nodes and ``textContent``, never from record text as HTML: folium's ``Popup``/``Tooltip``
 would put it raw into HTML and into JS template literals.
+
+Each language's tree has its own map page and data (``lang``): the page's texts, the legend's
+labels (``Labels.from_vocabulary``) and the records' names and notes (``model.localized``) in
+that language; what stays in Italian (no translation) is marked ``lang="it"``.
 """
 
 from __future__ import annotations
 
 import html
+import json
 from collections import defaultdict
+from collections.abc import Callable
 
 import folium
 from shapely.geometry import shape
 
+from servicemap import i18n
 from servicemap.contract import Vocabulary
-from servicemap.model import Service, Territory
+from servicemap.model import Localized, Service, Territory, localized
 from servicemap.project import Project
 from servicemap.render import GeneratedFile
 from servicemap.render.assets import CLUSTER_DIR, LEAFLET_DIR, OWN_DIR, page_head
@@ -73,24 +80,27 @@ def render_map(
     project: Project,
     *,
     service_url: str = DEFAULT_SERVICE_URL,
+    lang: str = "it",
 ) -> list[GeneratedFile]:
-    """The map page ``mappa/index.md`` and its three scripts under ``assets/servicemap/``.
+    """The map page ``mappa/index.md`` and its three scripts under ``assets/servicemap/``,
+    in the interface language ``lang`` (the tree they are written in).
 
     ``service_url`` is the link to a service page relative to ``mappa/``, with ``{id}``: the
     default suits ``use_directory_urls``; the offline build passes ``../servizi/{id}.html``
     (or whatever its service pages are). Needs ``assets.vendor_files()`` in the site too.
     """
-    labels = labels_of(vocabulary)
+    labels = labels_of(vocabulary, lang)
     styles = type_styles(labels, services)
     type_index = {s.key: n for n, s in enumerate(styles)}
     map_div, map_script = folium_map(territory, project, services)
-    page = _page(services, territory, styles, type_index, map_div, service_url)
+    views = [localized(s, lang) for s in services]
+    page = _page(views, territory, styles, type_index, map_div, service_url, lang)
     return [
         GeneratedFile(PAGE_PATH, page, "page"),
         GeneratedFile(
             POINTS_PATH, points_script(services, styles, type_index, territory), "static"
         ),
-        GeneratedFile(DETAILS_PATH, details_script(services, type_index), "static"),
+        GeneratedFile(DETAILS_PATH, details_script(views, type_index), "static"),
         GeneratedFile(FOLIUM_PATH, map_script, "static"),
     ]
 
@@ -207,69 +217,84 @@ def first_view(territory: Territory | None) -> list[list[float]] | None:
             [round(north, COORD_DECIMALS), round(east, COORD_DECIMALS)]]  # fmt: skip
 
 
-def details_script(services: list[Service], type_index: dict[str, int]) -> str:
+Text = Callable[..., str]  # an interface text in the page's language, escaped for HTML
+ITALIAN_FLAGS = {"nome": 1, "note_orari": 2}  # a popup's record texts left in Italian
+
+
+def details_script(views: list[Service] | list[Localized], type_index: dict[str, int]) -> str:
     """``window.SERVICEMAP_MAP_DETAILS``: what a popup shows, one array per record:
-    ``[id, name, [types], address, precision, hours, festivi_aperto, closures, hours_note]``."""
-    rows = [
-        [
-            s.id,
-            s.nome,
-            [type_index[t] for t in s.tipo if t in type_index],
-            s.indirizzo.one_line(),
-            PRECISION_CODES.get(s.position.precision, 0) if s.position else -1,
-            hours_code(s),
-            1 if s.festivi == "aperto" else 0,
-            closures_code(s),
-            s.note_orari,
-        ]
-        for s in services
-    ]
+    ``[id, name, [types], address, precision, hours, festivi_aperto, closures, hours_note]``
+    and, when some are shown in Italian in another language's tree, a tenth field: the sum of
+    ``ITALIAN_FLAGS`` of those (the popup marks them ``lang="it"``)."""
+    rows = []
+    for view in views:
+        s = view.service if isinstance(view, Localized) else view
+        italian = view.italian if isinstance(view, Localized) else frozenset()
+        flags = sum(bit for key, bit in ITALIAN_FLAGS.items() if key in italian)
+        rows.append(
+            [
+                s.id,
+                s.nome,
+                [type_index[t] for t in s.tipo if t in type_index],
+                s.indirizzo.one_line(),
+                PRECISION_CODES.get(s.position.precision, 0) if s.position else -1,
+                hours_code(s),
+                1 if s.festivi == "aperto" else 0,
+                closures_code(s),
+                s.note_orari,
+                *([flags] if flags else []),
+            ]
+        )
     return script_assignment("SERVICEMAP_MAP_DETAILS", {"s": rows})
 
 
 def _page(
-    services: list[Service],
+    views: list[Localized],
     territory: Territory | None,
     styles: list[TypeStyle],
     type_index: dict[str, int],
     map_div: str,
     service_url: str,
+    lang: str = "it",
 ) -> str:
-    used = {t for s in services for t in s.tipo[:1]}
+    def t(key: str, **values: object) -> str:
+        return html.escape(i18n.text(key, lang, **values))
+
+    used = {k for v in views for k in v.service.tipo[:1]}
     attribution = html.escape(territory.attribution) if territory and territory.attribution else ""
+    title = i18n.text("mappa.titolo", lang)
     lines = [
         "---",
-        "title: Mappa dei servizi",
+        f"title: {json.dumps(title, ensure_ascii=False)}",
         "search:",
         "  exclude: true",
         "---",
         "",
-        "# Mappa dei servizi",
+        f"# {html.escape(title)}",
         "",
         '<div class="sm-map-page">',
         *page_head(leaflet=True),
         # On a phone the map must be on the first screen: one short line, the rest folds away.
-        '<p class="sm-map-intro"><span data-i18n="mappa.tocca">Tocca un segno per vedere '
-        "indirizzo e orari di oggi.</span> "
+        f'<p class="sm-map-intro"><span>{t("mappa.tocca")}</span> '
         '<button type="button" id="sm-map-vicino" class="md-button sm-map-vicino" '
-        'data-i18n="cerca.vicino" hidden>Vicino a me</button></p>',
+        f"hidden>{t('cerca.vicino')}</button></p>",
         '<p id="sm-map-vicino-stato" class="sm-vicino-stato" role="status" aria-live="polite"></p>',
-        '<details class="sm-map-help"><summary data-i18n="mappa.come">Come si usa</summary>',
-        '<p data-i18n="mappa.istruzioni">'
-        "Ogni segno sulla mappa è un servizio; le lettere dicono il tipo (vedi la legenda). "
-        "Un cerchio con un numero raggruppa i servizi vicini: toccalo per ingrandire. "
-        "Tocca un servizio per vedere indirizzo e orari di oggi. "
-        "Sotto la mappa c'è l'elenco di tutti i servizi.</p></details>",
+        f'<details class="sm-map-help"><summary>{t("mappa.come")}</summary>',
+        f"<p>{t('mappa.istruzioni')}</p></details>",
         # Keyboard and screen-reader users skip the map (one stop per point) to its text twin.
-        '<p><a class="sm-skip-map" href="#elenco-dei-servizi">'
-        "Salta la mappa: vai all'elenco dei servizi</a></p>",
+        f'<p><a class="sm-skip-map" href="#{LIST_ID}">{t("mappa.salta")}</a></p>',
         f'<div id="sm-map" class="sm-map-wrap" data-map-var="{MAP_VAR}" '
         f'data-boundaries-var="{BOUNDARIES_VAR}" '
         f'data-service-url="{html.escape(service_url)}">',
         map_div.replace('class="folium-map"', 'class="folium-map sm-map"'),
         "</div>",
-        _legend(styles, used),
-        f'<p class="sm-attribution">Confini dei comuni: {attribution}</p>' if attribution else None,
+        _legend(styles, used, t),
+        f'<p class="sm-attribution">{t("mappa.confini", fonte="{fonte}")}</p>'.replace(
+            "{fonte}", f'<bdi lang="it">{attribution}</bdi>'
+        )
+        if attribution
+        else None,
+        *i18n.script_tags(),
         f'<script src="../{LEAFLET_DIR}/leaflet.js"></script>',
         f'<script src="../{CLUSTER_DIR}/leaflet.markercluster.js"></script>',
         f'<script src="../{POINTS_PATH}"></script>',
@@ -280,15 +305,18 @@ def _page(
         f'<script src="../{DETAILS_PATH}" defer></script>',
         "</div>",
         "",
-        "## Elenco dei servizi",
+        f"## {t('mappa.elenco')} {{: #{LIST_ID} }}",
         "",
-        _service_list(services, territory, styles, type_index, service_url),
+        _service_list(views, territory, styles, type_index, service_url, t, lang),
         "",
     ]
     return "\n".join(line for line in lines if line is not None)
 
 
-def _legend(styles: list[TypeStyle], used: set[str]) -> str:
+LIST_ID = "elenco-dei-servizi"  # the skip link's target, the same in every language
+
+
+def _legend(styles: list[TypeStyle], used: set[str], t: Text) -> str:
     items = [
         f'<li><span class="sm-pin" style="background:{s.background};color:{s.foreground}" '
         f'aria-hidden="true">{s.code}</span> {html.escape(s.label)}</li>'
@@ -297,71 +325,83 @@ def _legend(styles: list[TypeStyle], used: set[str]) -> str:
     ]
     items.append(
         '<li><span class="sm-pin sm-pin-group" aria-hidden="true">5</span> '
-        '<span data-i18n="mappa.gruppo">Servizi vicini tra loro (il numero dice quanti): '
-        "tocca per ingrandire</span></li>"
+        f"<span>{t('mappa.gruppo')}</span></li>"
     )
     items.append(
         '<li><span class="sm-pin sm-pin-multi" aria-hidden="true">2</span> '
-        '<span data-i18n="mappa.piu-servizi">Più servizi allo stesso indirizzo '
-        "(il numero dice quanti)</span></li>"
+        f"<span>{t('mappa.piu-servizi')}</span></li>"
     )
     return (
-        '<section class="sm-legend" aria-label="Legenda della mappa"><h2 class="sm-legend-title">'
-        '<span data-i18n="mappa.legenda">Legenda</span></h2><ul class="sm-legend-list">'
+        f'<section class="sm-legend" aria-label="{t("mappa.legenda-etichetta")}">'
+        '<h2 class="sm-legend-title">'
+        f'<span>{t("mappa.legenda")}</span></h2><ul class="sm-legend-list">'
         + "".join(items)
         + "</ul></section>"
     )
 
 
 def _service_list(
-    services: list[Service],
+    views: list[Localized],
     territory: Territory | None,
     styles: list[TypeStyle],
     type_index: dict[str, int],
     service_url: str,
+    t: Text,
+    lang: str = "it",
 ) -> str:
     """Every service, by comune: the map's text alternative (and its "show on map" buttons)."""
     by_comune: dict[str, list[int]] = defaultdict(list)
-    for n, service in enumerate(services):
-        by_comune[slugify(service.comune)].append(n)
+    for n, view in enumerate(views):
+        by_comune[slugify(view.service.comune)].append(n)
     order = [slugify(c.name) for c in territory.comuni] if territory else []
     order += sorted(set(by_comune) - set(order))
     parts = ['<div class="sm-map-list">']
     for slug in order:
-        members = sorted(by_comune.get(slug, []), key=lambda n: services[n].nome.casefold())
+        members = sorted(by_comune.get(slug, []), key=lambda n: views[n].service.nome.casefold())
         if not members:
             continue
-        comune = html.escape(services[members[0]].comune)
+        comune = html.escape(views[members[0]].service.comune)
         # A long list is drawn only near the screen, at a height estimated from its services (see
         # servicemap.css); a short one costs nothing to draw and is always exact.
         attrs = ' class="sm-list"'
         if len(members) > LONG_LIST:
             attrs = f' class="sm-list sm-list-long" style="--sm-n:{len(members)}"'
         parts.append(f'<h3 class="sm-list-comune">{comune}</h3><ul{attrs}>')
-        parts += [_list_item(services[n], n, styles, type_index, service_url) for n in members]
+        parts += [
+            _list_item(views[n], n, styles, type_index, service_url, t, lang) for n in members
+        ]
         parts.append("</ul>")
     parts.append("</div>")
     return "\n".join(parts)
 
 
 def _list_item(
-    service: Service,
+    view: Localized,
     n: int,
     styles: list[TypeStyle],
     type_index: dict[str, int],
     service_url: str,
+    t: Text,
+    lang: str = "it",
 ) -> str:
     esc = html.escape
+    service = view.service
     href = esc(service_url.replace("{id}", service.id))
-    kinds = ", ".join(styles[type_index[t]].label for t in service.tipo if t in type_index)
+    kinds = ", ".join(styles[type_index[k]].label for k in service.tipo if k in type_index)
     extra = ""
     if service.position is None:
-        extra = ' <span class="sm-approx">(posizione non disponibile)</span>'
+        extra = f' <span class="sm-approx">{t("mappa.posizione-non-disponibile")}</span>'
     elif service.position.precision == "comune":
-        extra = ' <span class="sm-approx">(posizione approssimativa)</span>'
+        extra = f' <span class="sm-approx">{t("mappa.posizione-approssimativa")}</span>'
     index = f' data-i="{n}"' if service.position else ""  # servicemap-map.js adds a button
+    # Outside the Italian tree a name takes its direction from its letters (a Latin name in an
+    # Arabic list), and is marked Italian when it has no translation.
+    name_attrs = "" if lang == "it" else ' dir="auto"'
+    name_attrs += ' lang="it"' if "nome" in view.italian else ""
+    tag = "span" if lang == "it" else "bdi"  # an Italian address isolated in another script
+    address = f'<{tag} class="sm-address">{esc(service.indirizzo.one_line())}</{tag}>'
     return (
-        f'<li data-servizio-id="{esc(service.id)}"{index}><a href="{href}">{esc(service.nome)}</a>'
-        f' <span class="sm-kind">{esc(kinds)}</span> · '
-        f'<span class="sm-address">{esc(service.indirizzo.one_line())}</span>{extra}</li>'
+        f'<li data-servizio-id="{esc(service.id)}"{index}>'
+        f'<a href="{href}"{name_attrs}>{esc(service.nome)}</a>'
+        f' <span class="sm-kind">{esc(kinds)}</span> · {address}{extra}</li>'
     )

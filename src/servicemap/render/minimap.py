@@ -66,9 +66,8 @@ def minimap(s: Service, ctx: RenderContext) -> str:
     if pos is None:
         return ""
     comune = ctx.canonical(s.comune)
-    label = f"Mappa: {s.nome} a {comune}"
-    if pos.precision == "comune":
-        label += " (posizione approssimativa)"
+    key = "minimappa.etichetta-circa" if pos.precision == "comune" else "minimappa.etichetta"
+    label = ctx.t(key, nome=s.nome, comune=comune)  # the name as the page shows it
     colours = ctx.type_colours
     colour = colours.get(s.tipo[0], "") if s.tipo else ""
     return (

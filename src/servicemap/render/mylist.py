@@ -18,10 +18,11 @@ fields the search does not need (phones, date of the check, hours note) from
 
 from __future__ import annotations
 
+import json
 from importlib import resources
 
 from servicemap import i18n
-from servicemap.model import Service
+from servicemap.model import Service, localized
 from servicemap.render import GeneratedFile
 from servicemap.render.assets import OWN_DIR
 from servicemap.render.citizen import by_appointment
@@ -43,12 +44,15 @@ _STATIC = (
 )
 
 
-def mylist_files(services: list[Service], site: Site, public_url: str) -> list[GeneratedFile]:
-    """The page ``lista/index.md``, its extra data, script, share helper and styles."""
+def mylist_files(
+    services: list[Service], site: Site, public_url: str, lang: str = "it"
+) -> list[GeneratedFile]:
+    """The page ``lista/index.md``, its extra data, script, share helper and styles, in the
+    tree of ``lang`` (the page's texts and the records' hours notes in that language)."""
     package = resources.files("servicemap").joinpath("assets")
     files = [
-        GeneratedFile(PAGE_PATH, _page(site, public_url), "page"),
-        GeneratedFile(DATA_PATH, data_script(services), "static"),
+        GeneratedFile(PAGE_PATH, _page(site, public_url, lang), "page"),
+        GeneratedFile(DATA_PATH, data_script(services, lang), "static"),
     ]
     files += [
         GeneratedFile(f"{OWN_DIR}/{name}", package.joinpath(name).read_bytes(), "static")
@@ -57,28 +61,31 @@ def mylist_files(services: list[Service], site: Site, public_url: str) -> list[G
     return files
 
 
-def data_script(services: list[Service]) -> str:
+def data_script(services: list[Service], lang: str = "it") -> str:
     """``window.SERVICEMAP_LISTA``: per record ``[id, [[e164, shown], ...], aggiornato,
-    hours note, by appointment (1/0)]``, what the list and its sheet show beyond the search's
-    data; in the search's order (by folded name) so two builds are byte-identical."""
+    hours note, by appointment (1/0)(, 1 when the note is in Italian)]``, what the list and its
+    sheet show beyond the search's data; in the search's order (by folded name) so two builds
+    are byte-identical. The note is the ``lang`` translation where the record gives one."""
+    views = [(localized(s, lang), s) for s in services]
     rows = [
         [
             s.id,
             [[p.e164, p.display] for p in s.telefoni],
             s.aggiornato,
-            s.note_orari,
+            view.service.note_orari,
             1 if by_appointment(s) else 0,
+            *([1] if "note_orari" in view.italian else []),
         ]
-        for s in sorted(services, key=lambda s: (fold(s.nome), s.id))
+        for view, s in sorted(views, key=lambda v: (fold(v[0].service.nome), v[1].id))
     ]
     return script_assignment("SERVICEMAP_LISTA", {"s": rows})
 
 
-def list_link(href: str) -> str:
+def list_link(href: str, lang: str = "it") -> str:
     """The link "La mia lista (n)", shown by the script when the list holds something."""
     return (
         f'<a class="sm-lista-link md-button" href="{esc(href)}" hidden>'
-        f"{esc(i18n.text('lista.link', n=0))}</a>"
+        f"{esc(i18n.text('lista.link', lang, n=0))}</a>"
     )
 
 
@@ -90,6 +97,7 @@ def service_toggle(s: Service, ctx: RenderContext) -> str:
         "lista.aggiungi",
         f'type="button" class="md-button sm-lista-toggle" aria-pressed="false" '
         f'data-lista-id="{esc(s.id)}" hidden',
+        ctx.lang,
     )
     scripts = "".join(
         f'<script src="{esc(ctx.site.href(src, path))}"></script>'
@@ -98,17 +106,17 @@ def service_toggle(s: Service, ctx: RenderContext) -> str:
     css = f'<link rel="stylesheet" href="{esc(ctx.site.href(src, CSS_PATH))}">'
     return (
         f'<div class="sm-lista-azioni sm-solo-schermo" data-search-exclude>{css}{button} '
-        f"{list_link(ctx.site.href(src, PAGE_PATH))}{_announcer()}</div>{scripts}"
+        f"{list_link(ctx.site.href(src, PAGE_PATH), ctx.lang)}{_announcer()}</div>{scripts}"
     )
 
 
-def search_additions(list_href: str) -> list[str]:
+def search_additions(list_href: str, lang: str = "it") -> list[str]:
     """What the Cerca page adds for the list: the link, the announcer, styles and script.
 
     ``list_href``: the list page from ``cerca/`` in the build's URL style."""
     return [
         f'<link rel="stylesheet" href="../{CSS_PATH}">',
-        f'<p class="sm-lista-barra">{list_link(list_href)}</p>',
+        f'<p class="sm-lista-barra">{list_link(list_href, lang)}</p>',
         _announcer(),
         f'<script src="../{SCRIPT_PATH}"></script>',
     ]
@@ -119,7 +127,7 @@ def _announcer() -> str:
     return '<span class="sm-lista-annuncio sm-nascosto" role="status" aria-live="polite"></span>'
 
 
-def _page(site: Site, public_url: str) -> str:
+def _page(site: Site, public_url: str, lang: str = "it") -> str:
     """The list page: headings and buttons in the page, the list filled by the script."""
     from servicemap.render.search import DATA_PATH as SEARCH_DATA_PATH  # search imports us
 
@@ -127,19 +135,20 @@ def _page(site: Site, public_url: str) -> str:
     cerca = site.href(PAGE_PATH, "cerca/index.md")
 
     def t(tag: str, key: str, attrs: str = "") -> str:
-        return i18n.tagged(tag, key, attrs)
+        return i18n.tagged(tag, key, attrs, lang)
 
     def button(key: str, cls: str, attrs: str = "") -> str:
         return t("button", key, f'type="button" class="md-button {cls}" {attrs}'.rstrip())
 
+    title = i18n.text("lista.titolo", lang)
     lines = [
         "---",
-        "title: La mia lista",
+        f"title: {json.dumps(title, ensure_ascii=False)}",
         "search:",
         "  exclude: true",
         "---",
         "",
-        '# La mia lista {: data-i18n="lista.titolo" }',
+        f"# {esc(title)} {{: .sm-lista-titolo }}",
         "",
         f'<div id="sm-lista" class="sm-lista-pagina" data-service-url="{esc(service_url)}" '
         f'data-public-url="{esc(public_url)}">',
@@ -167,10 +176,11 @@ def _page(site: Site, public_url: str) -> str:
         '<div class="sm-lista-vuota" hidden>'
         + t("p", "lista.vuota")
         + f'<p><a class="md-button" href="{esc(cerca)}">'
-        + f"{i18n.tagged('span', 'lista.vai-a-cerca')}</a></p></div>",
+        + f"{t('span', 'lista.vai-a-cerca')}</a></p></div>",
         t("p", "lista.privacy", 'class="sm-lista-privacy sm-solo-schermo"'),
         '<p class="sm-lista-indirizzo sm-solo-stampa"></p>',
-        "<noscript><p>La lista ha bisogno di JavaScript.</p></noscript>",
+        f"<noscript>{t('p', 'lista.noscript')}</noscript>",
+        *i18n.script_tags(),
         f'<script src="../{SEARCH_DATA_PATH}"></script>',
         f'<script src="../{DATA_PATH}"></script>',
         f'<script src="../{OWN_DIR}/festivi.js"></script>',

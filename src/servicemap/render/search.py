@@ -7,16 +7,21 @@ searched); ``servicemap-search.js`` renders every result once and toggles ``hidd
 a keystroke under a few milliseconds with 10,000 records. The free-text haystack of each record
 is lowercased and accent-folded here, at build time; labels shared by many records (types,
 needs, comuni, languages in their own name and in Italian) are folded once in the browser.
+
+Each language's tree has its own page and data (``lang``): the page's texts, the labels and the
+records in that language (``model.localized``), and a haystack that also carries the Italian
+text of every record, label and need word, so "bollette" and "bills" both find on ``/en/cerca/``.
 """
 
 from __future__ import annotations
 
 import html
+import json
 
 from servicemap import i18n
 from servicemap.contact import Contact
 from servicemap.contract import Vocabulary
-from servicemap.model import Service, Territory
+from servicemap.model import Service, Territory, localized
 from servicemap.project import Project
 from servicemap.render import GeneratedFile, mylist
 from servicemap.render.assets import OWN_DIR, page_head
@@ -47,14 +52,15 @@ def render_search(
     *,
     service_url: str = DEFAULT_SERVICE_URL,
     map_url: str = "../mappa/",
+    lang: str = "it",
 ) -> list[GeneratedFile]:
     """The search page ``cerca/index.md`` and its data ``assets/servicemap/cerca-servizi.js``.
 
     ``service_url`` as in ``render_map``; ``map_url`` links the map page in the same URL style
     (``../mappa/index.html`` in the offline copy, where a folder link opens a file listing).
-    Needs ``assets.vendor_files()`` in the site too.
+    Needs ``assets.vendor_files()`` in the site too. ``lang``: the tree's interface language.
     """
-    labels = labels_of(vocabulary)
+    labels = labels_of(vocabulary, lang)
     tables = _Tables.of(services, territory, labels)
     return [
         GeneratedFile(
@@ -62,6 +68,9 @@ def render_search(
         ),
         GeneratedFile(DATA_PATH, data_script(services, tables), "static"),
     ]
+
+
+ITALIAN_NAME = 1  # the last field of a row, in a tree other than Italian: the name is untranslated
 
 
 class _Tables:
@@ -80,7 +89,7 @@ class _Tables:
         tipi = used({t for s in services for t in s.tipo}, list(labels.tipo))
         aree = used({a for s in services for a in s.aree}, list(labels.aree))
         codes = {code for s in services for code in s.lingue}
-        lingue = sorted(codes, key=lambda c: fold(labels.lingue.get(c, (c, c))[1]))
+        lingue = sorted(codes, key=lambda c: fold(labels.lingue.get(c, (c, c))[1]))  # by name
         return cls(tipi, aree, comuni_table(territory, services), lingue, labels)
 
 
@@ -88,15 +97,18 @@ def data_script(services: list[Service], tables: _Tables) -> str:
     """``window.SERVICEMAP_SERVICES``: label tables (types and needs as ``[key, label, folded
     words]``) and one array per record, by name:
     ``[id, name, [types], [needs], comune, [served comuni], [languages], address, hours,
-    festivi_aperto, closures, position, haystack]``; position ``[lat, lon, precision]`` (precision
-    as ``PRECISION_CODES``: 2 is "on its comune") or 0, for "Vicino a me"."""
+    festivi_aperto, closures, position, haystack(, italian)]``; position ``[lat, lon, precision]``
+    (precision as ``PRECISION_CODES``: 2 is "on its comune") or 0, for "Vicino a me"; outside
+    the Italian tree ``italian`` (``ITALIAN_NAME``) when the name has no translation. Languages
+    are ``[code, own name, name in the page's language(, Italian name)]``."""
     labels = tables.labels
     tipo, area = _positions(tables.tipi), _positions(tables.aree)
     comune, lingua = index_of(tables.comuni), _positions(tables.lingue)
+    views = [(localized(s, labels.lang), s) for s in services]
     rows = [
         [
             s.id,
-            s.nome,
+            view.service.nome,
             [tipo[t] for t in s.tipo],
             [area[a] for a in s.aree],
             comune[slugify(s.comune)],
@@ -107,22 +119,32 @@ def data_script(services: list[Service], tables: _Tables) -> str:
             1 if s.festivi == "aperto" else 0,
             closures_code(s),
             _position(s),
-            haystack(s, labels),
+            haystack(view.service, labels, s),
+            *([ITALIAN_NAME] if "nome" in view.italian else []),
         ]
-        for s in sorted(services, key=lambda s: (fold(s.nome), s.id))
+        for view, s in sorted(views, key=lambda v: (fold(v[0].service.nome), v[1].id))
     ]
     value = {
         "tipi": [[k, labels.tipo.get(k, k), _words(labels, "tipo", k)] for k in tables.tipi],
         "aree": [[k, labels.aree.get(k, k), _words(labels, "aree", k)] for k in tables.aree],
         "comuni": [[slugify(c), c] for c in tables.comuni],
-        "lingue": [[code, *labels.lingue.get(code, (code, code))] for code in tables.lingue],
+        "lingue": [_language_row(labels, code) for code in tables.lingue],
         "s": rows,
     }
     return script_assignment("SERVICEMAP_SERVICES", value)
 
 
-def haystack(service: Service, labels: Labels) -> str:
-    """The record's own words for free text, folded (the shared labels are added in the browser)."""
+def _language_row(labels: Labels, code: str) -> list[str]:
+    own, named = labels.lingue.get(code, (code, code))
+    italian = labels.italian_names.get(code, named)
+    return [code, own, named] + ([italian] if labels.lang != "it" and italian != named else [])
+
+
+def haystack(service: Service, labels: Labels, italian: Service | None = None) -> str:
+    """The record's own words for free text, folded (the shared labels are added in the browser).
+
+    ``service`` as the page shows it (``model.localized``); ``italian``, the record as written:
+    its Italian text is searched too, when it differs (a translated record)."""
     words = [
         service.nome,
         service.ente,
@@ -132,6 +154,9 @@ def haystack(service: Service, labels: Labels) -> str:
         *(labels.attivita.get(a, a) for a in service.attivita),
         *(_words(labels, "attivita", a) for a in service.attivita),
     ]
+    if italian is not None:
+        own = ("nome", "descrizione", "destinatari")
+        words += [getattr(italian, k) for k in own if getattr(italian, k) != getattr(service, k)]
     return fold(" ".join(w for w in words if w))
 
 
@@ -151,19 +176,29 @@ def _positions(keys: list[str]) -> dict[str, int]:
     return {key: n for n, key in enumerate(keys)}
 
 
-def _select(name: str, label: str, everything: str, options: list[tuple[str, str]]) -> str:
-    items = [f'<option value="" data-i18n="cerca.{name}.tutti">{everything}</option>'] + [
+class _Texts:
+    """The interface texts of one language, escaped for HTML (``data/interfaccia.yaml``)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __call__(self, key: str, **values: object) -> str:
+        return html.escape(i18n.text(key, self.lang, **values))
+
+
+def _select(t: _Texts, name: str, options: list[tuple[str, str]]) -> str:
+    items = [f'<option value="">{t(f"cerca.{name}.tutti")}</option>'] + [
         f'<option value="{html.escape(value)}">{html.escape(text)}</option>'
         for value, text in options
     ]
     return (
         f'<div class="sm-field"><label for="sm-{name}">'
-        f'<span data-i18n="cerca.{name}">{label}</span></label>'
+        f"<span>{t(f'cerca.{name}')}</span></label>"
         f'<select id="sm-{name}" name="{name}">{"".join(items)}</select></div>'
     )
 
 
-def _form(tables: _Tables) -> str:
+def _form(tables: _Tables, t: _Texts) -> str:
     """The text field, "aperto ora" and "vicino a me" first; the other filters fold away.
 
     On a phone the four selects would fill the first screen and push the results out of
@@ -173,55 +208,50 @@ def _form(tables: _Tables) -> str:
     labels = tables.labels
     return "".join(
         [
-            '<form class="sm-search-form" role="search" aria-label="Cerca tra i servizi" '
+            f'<form class="sm-search-form" role="search" aria-label="{t("cerca.etichetta-form")}" '
             'action="#" autocomplete="off">',
             '<div class="sm-field sm-field-q">'
-            '<label for="sm-q"><span data-i18n="cerca.q">Cosa cerchi</span></label>'
-            '<input type="search" id="sm-q" name="q" data-i18n-attr="placeholder:cerca.q.esempio" '
-            'placeholder="per esempio: pacco alimentare, SPID, English"></div>',
+            f'<label for="sm-q"><span>{t("cerca.q")}</span></label>'
+            '<input type="search" id="sm-q" name="q" dir="auto" '
+            f'placeholder="{t("cerca.q.esempio")}"></div>',
             '<div class="sm-field sm-field-check"><input type="checkbox" id="sm-aperto" '
             'name="aperto" value="1">'
-            '<label for="sm-aperto"><span data-i18n="cerca.aperto">Aperto ora</span></label>'
+            f'<label for="sm-aperto"><span>{t("cerca.aperto")}</span></label>'
             "</div>",
             # "Vicino a me" (servicemap-vicino.js shows it: it needs JavaScript)
             '<div class="sm-field sm-field-vicino"><button type="button" id="sm-vicino" '
-            'class="md-button" data-i18n="cerca.vicino" hidden>Vicino a me</button></div>',
+            f'class="md-button" hidden>{t("cerca.vicino")}</button></div>',
             '<details class="sm-filtri" id="sm-filtri"><summary>'
-            '<span data-i18n="cerca.filtri">Filtri: bisogno, tipo, comune, lingua</span>'
+            f"<span>{t('cerca.filtri')}</span>"
             '<span id="sm-filtri-attivi" class="sm-filtri-attivi"></span></summary>'
             '<div class="sm-filtri-campi">',
-            _select("area", "Bisogno", "Tutti i bisogni",
-                    [(k, labels.aree.get(k, k)) for k in tables.aree]),
-            _select("tipo", "Tipo di servizio", "Tutti i tipi",
-                    [(k, labels.tipo.get(k, k)) for k in tables.tipi]),
-            _select("comune", "Comune (sede o residenti serviti)", "Tutti i comuni",
-                    [(slugify(c), c) for c in tables.comuni]),
-            _language_field(tables),
-            '<div class="sm-field sm-field-reset"><button type="reset" class="md-button" '
-            'data-i18n="cerca.azzera">'
-            "Azzera i filtri</button></div>",
+            _select(t, "area", [(k, labels.aree.get(k, k)) for k in tables.aree]),
+            _select(t, "tipo", [(k, labels.tipo.get(k, k)) for k in tables.tipi]),
+            _select(t, "comune", [(slugify(c), c) for c in tables.comuni]),
+            _language_field(tables, t),
+            '<div class="sm-field sm-field-reset"><button type="reset" class="md-button">'
+            f"{t('cerca.azzera')}</button></div>",
             "</div></details>",
             "</form>",
         ]
-    )  # fmt: skip
+    )
 
 
-def _language_field(tables: _Tables) -> str:
+def _language_field(tables: _Tables, t: _Texts) -> str:
     """The language select, or, when no desk says which languages it speaks, a sentence that
     says so: an empty select looks broken. A hidden ``lingua`` keeps the form's contract
     (design.md), so an address with ``?lingua=`` still filters (to no result, honestly)."""
     if tables.lingue:
-        return _select("lingua", "Lingua parlata", "Tutte le lingue",
-                       [(c, tables.labels.language(c)) for c in tables.lingue])  # fmt: skip
+        return _select(t, "lingua", [(c, tables.labels.language(c)) for c in tables.lingue])
     return (
         '<div class="sm-field sm-field-nolingue"><input type="hidden" id="sm-lingua" '
-        'name="lingua" value=""><span class="sm-field-title" data-i18n="cerca.lingua">'
-        'Lingua parlata</span><p class="sm-nolingue" data-i18n="cerca.lingua.nessuna">'
-        "Nessuno sportello ha indicato le lingue parlate</p></div>"
+        'name="lingua" value=""><span class="sm-field-title">'
+        f'{t("cerca.lingua")}</span><p class="sm-nolingue">'
+        f"{t('cerca.lingua.nessuna')}</p></div>"
     )
 
 
-def _no_result(map_url: str, contact: Contact | None = None) -> str:
+def _no_result(map_url: str, t: _Texts, contact: Contact | None = None) -> str:
     """The routes that always exist, shown (by the script) when nothing matches.
 
     The pages by comune and by need list every service, so a person whose words the search
@@ -233,23 +263,18 @@ def _no_result(map_url: str, contact: Contact | None = None) -> str:
         return html.escape(map_url.replace("/mappa/", f"/{name}/"))
 
     return (
-        '<div id="sm-nessuno" class="sm-nessuno" hidden><p data-i18n="cerca.strade">'
-        "Puoi sempre scegliere tra tutti i servizi:</p><ul>"
-        f'<li><a href="{sibling("comuni")}" data-i18n="cerca.strade.comuni">'
-        "i servizi del tuo comune</a></li>"
-        f'<li><a href="{sibling("aree")}" data-i18n="cerca.strade.aree">'
-        "i servizi per bisogno</a></li>"
-        f'<li><a href="{html.escape(map_url)}" data-i18n="cerca.strade.mappa">'
-        "la mappa con l'elenco di tutti i servizi</a></li></ul>"
-        f"{_ask_contact(contact)}</div>"
+        f'<div id="sm-nessuno" class="sm-nessuno" hidden><p>{t("cerca.strade")}</p><ul>'
+        f'<li><a href="{sibling("comuni")}">{t("cerca.strade.comuni")}</a></li>'
+        f'<li><a href="{sibling("aree")}">{t("cerca.strade.aree")}</a></li>'
+        f'<li><a href="{html.escape(map_url)}">{t("cerca.strade.mappa")}</a></li></ul>'
+        f"{_ask_contact(contact, t)}</div>"
     )
 
 
-def _ask_contact(contact: Contact | None) -> str:
+def _ask_contact(contact: Contact | None, t: _Texts) -> str:
     if contact is None:
         return ""
-    lead = i18n.tagged("p", "cerca.contatto-rete")
-    return lead + territory_contact(contact, heading="")
+    return f"<p>{t('cerca.contatto-rete')}</p>" + territory_contact(contact, heading="")
 
 
 def _page(
@@ -259,37 +284,44 @@ def _page(
     map_url: str,
     contact: Contact | None = None,
 ) -> str:
+    t = _Texts(tables.labels.lang)
     count = len(services)
+    title = i18n.text("cerca.titolo", t.lang)
+    # The number isolated, as the script writes it (servicemap-i18n.js: fill)
+    found = (
+        t("cerca.conta.uno")
+        if count == 1
+        else t("cerca.conta").replace("{n}", f"<bdi>{count}</bdi>")
+    )
+    map_link = f'<a href="{html.escape(map_url)}">{t("cerca.noscript.mappa")}</a>'
     lines = [
         "---",
-        "title: Cerca un servizio",
+        f"title: {json.dumps(title, ensure_ascii=False)}",
         "search:",
         "  exclude: true",
         "---",
         "",
-        '# Cerca un servizio {: data-i18n="cerca.titolo" }',
+        f"# {html.escape(title)}",
         "",
-        '<p class="sm-intro" data-i18n="cerca.intro">Scrivi che cosa ti serve: l\'elenco si '
-        "aggiorna mentre scrivi. «Aperto ora» usa l'ora italiana.</p>",
+        f'<p class="sm-intro">{t("cerca.intro")}</p>',
         "",
         '<div id="sm-search" class="sm-search-page" '
         f'data-service-url="{html.escape(service_url)}">',
         *page_head(leaflet=False),
-        _form(tables),
+        _form(tables, t),
         '<p id="sm-vicino-stato" class="sm-vicino-stato" role="status" aria-live="polite"></p>',
-        f'<p id="sm-count" class="sm-count" role="status" aria-live="polite">'
-        f"{count} {'servizio' if count == 1 else 'servizi'}</p>",
+        f'<p id="sm-count" class="sm-count" role="status" aria-live="polite">{found}</p>',
         '<div id="sm-results" class="sm-results"></div>',
-        _no_result(map_url, contact),
-        "<noscript><p>La ricerca ha bisogno di JavaScript. L'elenco di tutti i servizi è "
-        f'anche nella pagina della <a href="{html.escape(map_url)}">mappa</a>.</p></noscript>',
+        _no_result(map_url, t, contact),
+        f"<noscript><p>{t('cerca.noscript').replace('{mappa}', map_link)}</p></noscript>",
+        *i18n.script_tags(),
         f'<script src="../{DATA_PATH}"></script>',
         f'<script src="../{OWN_DIR}/festivi.js"></script>',  # render.holidays
         f'<script src="../{OWN_DIR}/servicemap-hours.js"></script>',
         f'<script src="../{OWN_DIR}/servicemap-match.js"></script>',
         f'<script src="../{OWN_DIR}/servicemap-search.js"></script>',
         f'<script src="../{OWN_DIR}/servicemap-vicino.js"></script>',
-        *mylist.search_additions(map_url.replace("/mappa/", "/lista/")),  # toggles, link
+        *mylist.search_additions(map_url.replace("/mappa/", "/lista/"), t.lang),
         "</div>",
         "",
     ]

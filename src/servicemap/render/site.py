@@ -71,9 +71,9 @@ def render_site(
     )
     files = render_pages(ctx)
     map_project = dataclasses.replace(project, tile_url="") if offline else project
-    files += _browser_pages(services, territory, vocabulary, map_project, site)
+    files += _browser_pages(services, territory, vocabulary, map_project, site, lang)
     files += print_files()
-    files += mylist_files(services, site, ctx.absolute(mylist.PAGE_PATH))  # La mia lista
+    files += mylist_files(services, site, ctx.absolute(mylist.PAGE_PATH), lang)  # La mia lista
     files += citizen_files(today)  # holidays, interface languages, service page scripts
     if offline:
         files += shim_files()
@@ -104,8 +104,10 @@ def _browser_pages(
     vocabulary: object | None,
     project: Project,
     site: Site,
+    lang: str = "it",
 ) -> list[GeneratedFile]:
-    """The map and search pages and their scripts (``render.map``, ``render.search``)."""
+    """The map and search pages and their scripts (``render.map``, ``render.search``), in the
+    tree's language."""
     from servicemap.render import assets, minimap, search
     from servicemap.render import map as map_page
 
@@ -113,9 +115,17 @@ def _browser_pages(
     map_url = "../mappa/" if site.directory_urls else "../mappa/index.html"
     files = assets.vendor_files()
     files += minimap.minimap_files(territory, project)  # service pages' small maps
-    files += map_page.render_map(services, territory, vocabulary, project, service_url=service_url)
+    files += map_page.render_map(
+        services, territory, vocabulary, project, service_url=service_url, lang=lang
+    )
     files += search.render_search(
-        services, territory, vocabulary, project, service_url=service_url, map_url=map_url
+        services,
+        territory,
+        vocabulary,
+        project,
+        service_url=service_url,
+        map_url=map_url,
+        lang=lang,
     )
     return files
 
