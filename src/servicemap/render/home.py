@@ -87,6 +87,6 @@ def _comuni(ctx: RenderContext, src: str) -> str:
     heading = element("h2", ctx.t("inizia.comune"), 'id="sm-inizia-comune"')
     return (
         f"{heading}"
-        f'<ul class="sm-inizia-voci sm-inizia-comuni" lang="it" dir="auto" '
+        f'<ul class="sm-inizia-voci sm-inizia-comuni" lang="it" '
         f'aria-labelledby="sm-inizia-comune">{items}</ul>'
     )

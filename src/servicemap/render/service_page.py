@@ -188,8 +188,11 @@ def _documents(shown: Localized, ctx: RenderContext) -> str:
     s = shown.service
     if not s.documenti:
         return _missing(ctx.phrase("scheda.documenti-mancanti"))
+    # Left in Italian: marked so, but the list keeps the page's direction (a ``dir`` on it would
+    # put its bullets on the other side, outside the page's margin in Arabic).
+    lang = ' lang="it"' if "documenti" in shown.italian else ""
     items = "".join(f"<li>{esc(d)}</li>" for d in s.documenti)
-    return f"<ul{ctx.italian(shown, 'documenti')}>{items}</ul>"
+    return f"<ul{lang}>{items}</ul>"
 
 
 def _hours(shown: Localized, ctx: RenderContext) -> str:
