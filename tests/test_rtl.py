@@ -260,3 +260,24 @@ def test_arabic_drawer_shows_the_page_headings(chromium, example_site):
         page.wait_for_url("**/ar/#*")
         target = page.evaluate("decodeURIComponent(location.hash.slice(1))")
         assert page.locator(f'[id="{target}"]').inner_text() == "هل هناك معلومة خاطئة؟"
+
+
+# The right edges of each Cerca result's lines: its name, its kind, its address.
+RESULT_EDGES_JS = """() => [...document.querySelectorAll('#sm-results .sm-result')].slice(0, 5)
+  .map(item => [...item.querySelectorAll('.sm-result-name, .sm-result-kind, .sm-result-address')]
+    .map(line => {
+      const range = document.createRange();
+      range.selectNodeContents(line);
+      return Math.round(range.getBoundingClientRect().right);
+    }))"""
+
+
+def test_a_latin_address_in_an_arabic_result_keeps_the_pages_edge(chromium, example_site):
+    """A result's lines (an Arabic kind, a Latin name and address) all end at the right edge:
+    an address in Latin letters reads in its own order but is not thrown to the left."""
+    with people(chromium) as make:
+        page = phone_person(make).page
+        page.goto(f"{example_site}ar/cerca/")
+        settle(page, "cerca/")
+        edges = page.evaluate(RESULT_EDGES_JS)
+    assert edges and all(max(lines) - min(lines) <= 2 for lines in edges), edges
