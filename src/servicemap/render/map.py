@@ -25,7 +25,6 @@ that language; what stays in Italian (no translation) is marked ``lang="it"``.
 from __future__ import annotations
 
 import html
-import json
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -48,6 +47,7 @@ from servicemap.render.clientdata import (
     script_assignment,
     type_styles,
 )
+from servicemap.render.html import front_matter
 from servicemap.text import slugify
 
 PAGE_PATH = "mappa/index.md"
@@ -264,12 +264,7 @@ def _page(
     attribution = html.escape(territory.attribution) if territory and territory.attribution else ""
     title = i18n.text("mappa.titolo", lang)
     lines = [
-        "---",
-        f"title: {json.dumps(title, ensure_ascii=False)}",
-        "search:",
-        "  exclude: true",
-        "---",
-        "",
+        front_matter(html.escape(title), search={"exclude": True}).removesuffix("\n"),
         f"# {html.escape(title)}",
         "",
         '<div class="sm-map-page">',

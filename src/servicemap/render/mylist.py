@@ -18,7 +18,6 @@ fields the search does not need (phones, date of the check, hours note) from
 
 from __future__ import annotations
 
-import json
 from importlib import resources
 
 from servicemap import i18n
@@ -28,7 +27,7 @@ from servicemap.render.assets import OWN_DIR
 from servicemap.render.citizen import by_appointment
 from servicemap.render.clientdata import fold, script_assignment
 from servicemap.render.context import RenderContext, service_src
-from servicemap.render.html import Site, esc
+from servicemap.render.html import Site, esc, front_matter
 
 PAGE_PATH = "lista/index.md"
 DATA_PATH = f"{OWN_DIR}/lista-servizi.js"
@@ -142,12 +141,7 @@ def _page(site: Site, public_url: str, lang: str = "it") -> str:
 
     title = i18n.text("lista.titolo", lang)
     lines = [
-        "---",
-        f"title: {json.dumps(title, ensure_ascii=False)}",
-        "search:",
-        "  exclude: true",
-        "---",
-        "",
+        front_matter(esc(title), search={"exclude": True}).removesuffix("\n"),
         f"# {esc(title)} {{: .sm-lista-titolo }}",
         "",
         f'<div id="sm-lista" class="sm-lista-pagina" data-service-url="{esc(service_url)}" '

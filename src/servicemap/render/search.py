@@ -16,7 +16,6 @@ text of every record, label and need word, so "bollette" and "bills" both find o
 from __future__ import annotations
 
 import html
-import json
 
 from servicemap import i18n
 from servicemap.contact import Contact
@@ -38,6 +37,7 @@ from servicemap.render.clientdata import (
     labels_of,
     script_assignment,
 )
+from servicemap.render.html import front_matter
 from servicemap.text import slugify
 
 PAGE_PATH = "cerca/index.md"
@@ -295,12 +295,7 @@ def _page(
     )
     map_link = f'<a href="{html.escape(map_url)}">{t("cerca.noscript.mappa")}</a>'
     lines = [
-        "---",
-        f"title: {json.dumps(title, ensure_ascii=False)}",
-        "search:",
-        "  exclude: true",
-        "---",
-        "",
+        front_matter(html.escape(title), search={"exclude": True}).removesuffix("\n"),
         f"# {html.escape(title)}",
         "",
         f'<p class="sm-intro">{t("cerca.intro")}</p>',
