@@ -7,24 +7,12 @@ on (``Service.traduzioni``) and as a page in one language shows it (``model.loca
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
+from test_validate import FILE, GOOD, HEAD
+from test_validate import run as run_document
 
-from servicemap import contract, i18n, load, translations, validate
+from servicemap import contract, i18n, load, translations
 from servicemap.model import TRANSLATABLE, localized
 
-FILE = "services.yaml"
-TODAY = dt.date(2026, 11, 25)
-VOCABULARY, _ = contract.load_vocabulary(Path("/nonexistent/vocabolario.yaml"))
-HEAD = "territorio:\n  nome: Distretto\n  comuni: [Pioltello, Segrate]\nservizi:\n"
-GOOD = """\
-  - id: caritas-pioltello
-    nome: Centro di ascolto Caritas Pioltello
-    tipo: [centro-ascolto]
-    indirizzo:
-      comune: Pioltello
-    aggiornato: "2026-03-14"
-"""
 FULL = (
     GOOD
     + """\
@@ -44,9 +32,8 @@ FULL = (
 
 
 def run(records: str):
-    node, problems = load.load_text(HEAD + records, FILE)
-    assert node is not None, problems
-    return validate.validate_document(node, file=FILE, vocabulary=VOCABULARY, today=TODAY)
+    """The records validated as ``test_validate`` does, under its territory header."""
+    return run_document(HEAD + records)
 
 
 def found(records: str) -> list[tuple[int, int, str, str]]:
