@@ -8,29 +8,25 @@ Cerca finds in every tree what the Italian words find.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import browser
 import pytest
 from browser import serve
+from test_browser_map_search import MKDOCS_YML, build_site
 from test_search_words import ids, records
 
-from servicemap import i18n, synthetic
+from servicemap import i18n
 from servicemap.contract import load_vocabulary
 from servicemap.render.labels import Labels
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
 
-MKDOCS_YML = """\
-site_name: Prova servicemap
-docs_dir: docs
-site_dir: site
-use_directory_urls: true
-theme: {name: material, language: it, font: false}
+# The test site's mkdocs.yml with the four interface languages (mkdocs-static-i18n).
+LANGUAGES_YML = MKDOCS_YML.replace(
+    "plugins: [search]\n",
+    """\
 plugins:
   - search
   - i18n:
@@ -43,10 +39,8 @@ plugins:
         - {locale: en, name: English, build: true}
         - {locale: ar, name: العربية, build: true}
         - {locale: zh, name: 中文, build: true}
-hooks: [HOOK]
-markdown_extensions: [attr_list, md_in_html, tables, toc]
-extra: {servicemap: {data_file: services.yaml}}
-"""
+""",
+)
 
 
 def language_records() -> list[dict]:
@@ -59,16 +53,7 @@ def language_records() -> list[dict]:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("lingue")
-    shutil.copytree(ROOT / "content", folder / "docs")
-    shutil.copy(ROOT / "territorio.geojson", folder / "territorio.geojson")
-    (folder / "services.yaml").write_text(synthetic.to_yaml(language_records()), "utf-8")
-    hook = str(ROOT / "hooks" / "servicemap_hook.py")
-    (folder / "mkdocs.yml").write_text(MKDOCS_YML.replace("HOOK", hook), encoding="utf-8")
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    done = subprocess.run(
-        [str(mkdocs), "build", "-q"], cwd=folder, capture_output=True, text=True, timeout=600
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
+    build_site(folder, language_records(), LANGUAGES_YML)
     with serve(folder / "site") as url:
         yield url.rstrip("/")
 

@@ -36,16 +36,20 @@ extra: {servicemap: {data_file: services.yaml}}
 """
 
 
-def build_site(folder: Path, recs: list[dict]) -> Path:
-    """A real MkDocs + Material build of ``recs`` (through the hooks) into ``folder/site``."""
-    # An Italian-only site (MKDOCS_YML has no i18n plugin): the pages' translations
-    # (``index.ar.md``...) would be pages of their own there.
-    translations = shutil.ignore_patterns("*.en.md", "*.ar.md", "*.zh.md")
+def build_site(folder: Path, recs: list[dict], config: str = MKDOCS_YML) -> Path:
+    """A real MkDocs + Material build of ``recs`` (through the hooks) into ``folder/site``.
+
+    ``config``: the site's ``mkdocs.yml``, with ``HOOK`` for the hook's path.
+    """
+    # Without the i18n plugin (MKDOCS_YML) the pages' translations (``index.ar.md``...) would
+    # be pages of their own: an Italian-only site leaves them out.
+    languages = "i18n:" in config
+    translations = None if languages else shutil.ignore_patterns("*.en.md", "*.ar.md", "*.zh.md")
     shutil.copytree(ROOT / "content", folder / "docs", ignore=translations)
     shutil.copy(ROOT / "territorio.geojson", folder / "territorio.geojson")
     (folder / "services.yaml").write_text(synthetic.to_yaml(recs), encoding="utf-8")
     hook = str(ROOT / "hooks" / "servicemap_hook.py")
-    (folder / "mkdocs.yml").write_text(MKDOCS_YML.replace("HOOK", hook), encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(config.replace("HOOK", hook), encoding="utf-8")
     mkdocs = Path(sys.executable).parent / "mkdocs"
     done = subprocess.run(
         [str(mkdocs), "build", "-q"], cwd=folder, capture_output=True, text=True, timeout=600
