@@ -122,9 +122,9 @@ def test_near_me_refused_says_so_and_offers_the_comune(site, page_in):
     page.goto(f"{site}/cerca/")
     page.wait_for_selector("#sm-search[data-ready=true]")
     page.click("#sm-vicino")
-    page.wait_for_function(
-        "() => document.getElementById('sm-vicino-stato').textContent.length > 0"
-    )
+    # The refusal's last step (the status first says it is asking the device): the comune
+    # chooser has the focus.
+    page.wait_for_function("() => document.activeElement.id === 'sm-comune'")
     message = page.inner_text("#sm-vicino-stato")
     assert "Non possiamo conoscere la tua posizione" in message
     assert "Comune" in message
