@@ -21,7 +21,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from servicemap import synthetic
+# The tests' synthetic records (tests/synthetic.py: test data, not part of the package).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+import synthetic
 
 REPO = Path(__file__).resolve().parents[1]
 DAYS = {"lun": "Lunedì", "mar": "Martedì", "mer": "Mercoledì", "gio": "Giovedì",

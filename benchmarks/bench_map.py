@@ -18,9 +18,10 @@ import tempfile
 import time
 from pathlib import Path
 
+# The tests' synthetic records (tests/synthetic.py: test data, not part of the package).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+import synthetic
 from playwright.sync_api import sync_playwright
-
-from servicemap import synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))

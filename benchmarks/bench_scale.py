@@ -32,10 +32,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+# The tests' synthetic records (tests/synthetic.py: test data, not part of the package).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+import synthetic
 from bench_build import plain_site, servicemap_site, size
 from bench_map import browser_samples, p95
-
-from servicemap import synthetic
 
 REPO = Path(__file__).resolve().parents[1]
 README = REPO / "README.md"

@@ -16,8 +16,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from servicemap import contract, load, validate
-from servicemap.phones import parse_phone
+from servicemap.core.phones import parse_phone
+from servicemap.load import document as load
+from servicemap.validate import contract
+from servicemap.validate import records as validate
 
 TODAY = dt.date(2026, 11, 25)
 

@@ -4,7 +4,7 @@ MkDocs puts this folder on ``sys.path`` only while loading the hook, so we impor
 never a neighbour file.
 """
 
-from servicemap.mkdocs_adapter import (  # noqa: F401
+from servicemap.adapters.mkdocs import (  # noqa: F401
     on_build_error,
     on_config,
     on_files,

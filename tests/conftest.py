@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-from servicemap import synthetic
+import synthetic
 
 REPO = Path(__file__).resolve().parents[1]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -89,7 +88,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def leftovers(root: Path) -> list[str]:
-    """The build's temporary folders and locks (``servicemap.publish``) left in ``root``."""
+    """The build's temporary folders and locks (``adapters.publish``) left in ``root``."""
     return sorted(p.name for p in root.iterdir() if p.name.startswith(".site_build."))
 
 

@@ -16,9 +16,9 @@ from browser import serve
 from test_browser_map_search import MKDOCS_YML, build_site
 from test_search_words import ids, records
 
-from servicemap import i18n
-from servicemap.contract import load_vocabulary
+from servicemap.render import i18n
 from servicemap.render.labels import Labels
+from servicemap.validate.contract import load_vocabulary
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent

@@ -16,9 +16,8 @@ from pathlib import Path
 
 import holidays
 import pytest
+import synthetic
 from browser import EVERY_POINT_SHOWN_JS, PNG_1PX, TILES, serve
-
-from servicemap import synthetic
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent

@@ -19,10 +19,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import synthetic
 from conftest import REPO, Build, run_build, site_config
 
-from servicemap import pipeline, synthetic
-from servicemap.project import Project
+from servicemap import pipeline
+from servicemap.validate.project import Project
 
 
 class _Links(HTMLParser):
@@ -243,7 +244,7 @@ def test_strict_build_fails_on_warnings_and_keeps_the_previous_site(make_site) -
 def test_every_problem_is_logged_under_the_plugin_logger(caplog: pytest.LogCaptureFixture) -> None:
     from mkdocs.config import load_config
 
-    from servicemap import mkdocs_adapter
+    from servicemap.adapters import mkdocs as mkdocs_adapter
 
     config = load_config(str(REPO / "mkdocs.yml"))
     expected = pipeline.run(Project.from_options(REPO, config.extra["servicemap"])).problems

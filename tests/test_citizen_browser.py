@@ -10,14 +10,13 @@ from __future__ import annotations
 import math
 
 import pytest
+import synthetic
 from browser import TILES
 from test_browser_map_search import serve_site
 
-from servicemap import synthetic
-
 pytestmark = pytest.mark.browser
 
-# Where the synthetic records are (servicemap.synthetic.COMUNI): the visitor stands in Segrate.
+# Where the synthetic records are (tests/synthetic.py, COMUNI): the visitor stands in Segrate.
 HERE = {"latitude": 45.4840, "longitude": 9.2960}
 
 

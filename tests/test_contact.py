@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
+import synthetic
 from conftest import run_build, snapshot
 
-from servicemap import synthetic
-from servicemap.contact import Contact, read_contact
+from servicemap.validate.contact import Contact, read_contact
 
 OPTIONS = """extra:
   servicemap:

@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from servicemap import contract, load, validate
-from servicemap.hours import HoursError, minutes, parse_day
-from servicemap.model import TimeRange
+from servicemap.core.hours import HoursError, minutes, parse_day
+from servicemap.core.model import TimeRange
+from servicemap.load import document as load
+from servicemap.validate import contract
+from servicemap.validate import records as validate
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "services.yaml"

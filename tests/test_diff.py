@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from gitrepo import git, init_repo
 
-from servicemap import cli, diff
+from servicemap.cli import main as cli
+from servicemap.tools import diff
 
 BASE = """\
 territorio:

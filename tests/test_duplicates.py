@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from test_validate import HEAD, found, message, run
 
-from servicemap.duplicates import name_key
+from servicemap.validate.duplicates import name_key
 
 
 def desk(record_id: str, name: str, comune: str = "Pioltello") -> str:

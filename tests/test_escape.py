@@ -15,9 +15,10 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import synthetic
 from conftest import run_build
 
-from servicemap import cli, synthetic
+from servicemap.cli import main as cli
 
 SITO = "https://example.org/perché?q=\"x\"&y='z'#orari"
 SITO_HREF = "https://example.org/perch%C3%A9?q=%22x%22&y=%27z%27#orari"
@@ -156,7 +157,7 @@ def hostile_folder(tmp_path: Path) -> Path:
 
 def _validate(folder: Path, *args: str) -> bytes:
     proc = subprocess.run(
-        [sys.executable, "-m", "servicemap.cli", "validate", "services.yaml", *args],
+        [sys.executable, "-m", "servicemap.cli.main", "validate", "services.yaml", *args],
         capture_output=True,
         cwd=folder,
         timeout=120,

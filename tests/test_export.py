@@ -6,7 +6,9 @@ import csv
 import io
 import json
 
-from servicemap import export, synthetic
+import synthetic
+
+from servicemap.export import tables as export
 
 
 def test_geojson_has_one_feature_per_record_with_all_fields() -> None:

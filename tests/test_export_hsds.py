@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from servicemap import export_hsds
-from servicemap.export_hsds_package import hsds_files
-from servicemap.model import Address, Closure, Phone, Position, Service, TimeRange
+from servicemap.core.model import Address, Closure, Phone, Position, Service, TimeRange
+from servicemap.export import hsds as export_hsds
+from servicemap.export.hsds_package import hsds_files
 
 OFFICIAL = json.loads(
     (Path(__file__).parent / "data" / "hsds-3.0" / "datapackage.json").read_text(encoding="utf-8")

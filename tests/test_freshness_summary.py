@@ -13,10 +13,10 @@ import datetime as dt
 import re
 
 import pytest
+import synthetic
 from browser import pdf_pages
 from conftest import REPO, Build, run_build
 
-from servicemap import synthetic
 from servicemap.render.freshness import footer_line
 
 DEC_1_2026 = dt.date(2026, 12, 1)

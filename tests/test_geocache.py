@@ -10,8 +10,8 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from servicemap.geocache import FOUND, REFUSED, CacheEntry, GeoCache, address_key, load_cache
-from servicemap.model import Address
+from servicemap.core.model import Address
+from servicemap.place.geocache import FOUND, REFUSED, CacheEntry, GeoCache, address_key, load_cache
 
 
 def entry(**kw) -> CacheEntry:
@@ -236,7 +236,7 @@ servizi:
 
 
 def test_validate_reports_a_conflicted_cache_at_its_line(tmp_path, monkeypatch, capsys):
-    from servicemap import cli
+    from servicemap.cli import main as cli
 
     monkeypatch.chdir(tmp_path)
     Path("services.yaml").write_text(SERVICES, encoding="utf-8")
@@ -252,7 +252,7 @@ def test_validate_reports_a_conflicted_cache_at_its_line(tmp_path, monkeypatch, 
 
 
 def test_validate_reports_a_conflict_in_services_yaml_at_its_line(tmp_path, monkeypatch, capsys):
-    from servicemap import cli
+    from servicemap.cli import main as cli
 
     monkeypatch.chdir(tmp_path)
     text = SERVICES.replace(
@@ -268,9 +268,8 @@ def test_validate_reports_a_conflict_in_services_yaml_at_its_line(tmp_path, monk
 
 
 def test_build_fails_at_the_duplicate_key_of_the_cache(make_site):
+    import synthetic
     from conftest import run_build
-
-    from servicemap import synthetic
 
     config, site = make_site(synthetic.records(2))
     block = FOUND_BLOCK.format(key="via roma 1, 20096, pioltello, mi", lat=45.5)

@@ -13,12 +13,12 @@ import yaml
 from fake_nominatim import OMIT, FakeNominatim, Reply, result
 from geopy import exc as gexc
 
-from servicemap import geocode
-from servicemap.commands.geocode import geocode_services
-from servicemap.geocache import GeoCache, load_cache
-from servicemap.model import Address, Service
-from servicemap.place import place_services
-from servicemap.territory import Boundaries, load_territory, merge
+from servicemap.cli.geocode import geocode_services
+from servicemap.core.model import Address, Service
+from servicemap.place import geocode
+from servicemap.place.geocache import GeoCache, load_cache
+from servicemap.place.placement import place_services
+from servicemap.place.territory import Boundaries, load_territory, merge
 
 ROOT = Path(__file__).resolve().parent.parent
 COMUNI = ["Pioltello", "Segrate", "Vimodrone", "Rodano", "Melzo"]
@@ -566,7 +566,7 @@ def test_a_run_against_the_public_nominatim_waits_one_second_between_requests(tm
 
 
 def test_cli_dry_run_names_the_normalised_host_and_refuses_a_bad_url(tmp_path, capsys):
-    from servicemap.cli import main
+    from servicemap.cli.main import main
 
     data = tmp_path / "services.yaml"
     data.write_text(SERVICES_YAML.format(today=dt.date.today().isoformat()), encoding="utf-8")
@@ -654,10 +654,10 @@ servizi:
 def test_cli_geocodes_a_services_file_and_the_build_places_every_record(
     nominatim, tmp_path, capsys
 ):
-    pytest.importorskip("servicemap.validate")
+    pytest.importorskip("servicemap.validate.records")
     from servicemap import pipeline
-    from servicemap.cli import main
-    from servicemap.project import Project
+    from servicemap.cli.main import main
+    from servicemap.validate.project import Project
 
     data = tmp_path / "services.yaml"
     data.write_text(SERVICES_YAML.format(today=dt.date.today().isoformat()), encoding="utf-8")
@@ -699,7 +699,7 @@ def test_cli_geocodes_a_services_file_and_the_build_places_every_record(
 
 
 def test_cli_refuses_to_geocode_with_a_conflicted_cache(nominatim, tmp_path, capsys):
-    from servicemap.cli import main
+    from servicemap.cli.main import main
 
     data = tmp_path / "services.yaml"
     data.write_text(SERVICES_YAML.format(today=dt.date.today().isoformat()), encoding="utf-8")

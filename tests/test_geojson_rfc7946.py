@@ -17,8 +17,8 @@ import geojson
 import pytest
 from shapely.geometry import Polygon, mapping, shape
 
+from servicemap.place.territory import load_territory, make_feature
 from servicemap.render.minimap import CONFINI_PATH
-from servicemap.territory import load_territory, make_feature
 
 ROOT = Path(__file__).resolve().parent.parent
 BOUNDARY_FILES = [

@@ -16,13 +16,15 @@ from pathlib import Path
 import frictionless
 import jsonschema
 import pytest
+import synthetic
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
-from servicemap import export_hsds, pipeline, synthetic
-from servicemap.export_hsds_package import hsds_files
-from servicemap.export_hsds_schedule import hsds_time
-from servicemap.project import Project
+from servicemap import pipeline
+from servicemap.export import hsds as export_hsds
+from servicemap.export.hsds_package import hsds_files
+from servicemap.export.hsds_schedule import hsds_time
+from servicemap.validate.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFICIAL = Path(__file__).parent / "data" / "hsds-3.0"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from servicemap import i18n
+from servicemap.render import i18n
 
 
 def test_every_interface_text_has_every_language():
@@ -20,7 +20,7 @@ NOT_KEYS = {"index.html", "servicemap.lingua-scelta"}  # a file, a localStorage 
 
 
 def test_every_key_the_scripts_use_is_in_the_dictionary():
-    assets = Path(i18n.__file__).parent / "assets"
+    assets = Path(i18n.__file__).parents[1] / "assets"
     used: set[str] = set()
     for script in assets.glob("*.js"):
         used |= set(KEY_LITERAL.findall(script.read_text(encoding="utf-8")))

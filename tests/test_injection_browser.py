@@ -11,10 +11,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
+import synthetic
 from browser import FEWER_SHOWN_JS, close, material_search, serve, settle
 from conftest import run_build
-
-from servicemap import synthetic
 
 pytestmark = [
     pytest.mark.browser,

@@ -14,11 +14,10 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import browser
 import pytest
+import synthetic
 from browser import run_axe, serve, settle
 from conftest import run_build, site_config
 from test_a11y import LOST_TEXT_JS
-
-from servicemap import synthetic
 
 pytestmark = pytest.mark.browser
 

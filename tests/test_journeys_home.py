@@ -10,10 +10,9 @@ with two paragraphs about the network; reaching a comune's services took three t
 from __future__ import annotations
 
 import pytest
+import synthetic
 from browser import close, new_page, settle
 from test_browser_map_search import serve_site
-
-from servicemap import synthetic
 
 pytestmark = pytest.mark.browser
 

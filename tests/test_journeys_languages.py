@@ -15,10 +15,11 @@ import re
 
 import browser
 import pytest
+import synthetic
 from browser import describe, new_page, page_types, run_axe, settle
 from conftest import run_build, site_config
 
-from servicemap import i18n, synthetic
+from servicemap.render import i18n
 
 pytestmark = pytest.mark.browser
 

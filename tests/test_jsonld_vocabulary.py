@@ -13,13 +13,14 @@ import re
 from pathlib import Path
 
 import pytest
+import synthetic
 from schemaorg import vocabulary
 
-from servicemap import contract, synthetic
 from servicemap.render.context import RenderContext
 from servicemap.render.html import Site
 from servicemap.render.jsonld import service_jsonld
 from servicemap.render.labels import Labels
+from servicemap.validate import contract
 
 # `provider` is the property schema.org gives a Service for who offers it; release 30.0 lists it
 # as pending. It is the one pending term we use (the issue asks for it by name).
@@ -185,8 +186,9 @@ servizi:
 
 
 def translated_service():
-    from servicemap import load, validate
-    from servicemap.model import localized
+    from servicemap.core.model import localized
+    from servicemap.load import document as load
+    from servicemap.validate import records as validate
 
     node, _ = load.load_text(TRANSLATED, "services.yaml")
     vocab = contract.load_vocabulary(Path(""))[0]

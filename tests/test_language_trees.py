@@ -156,7 +156,7 @@ def test_shared_addresses_stay_in_the_language_tree(built: Build) -> None:
 def test_leggimi_says_in_each_language_how_to_open_its_tree() -> None:
     import datetime as dt
 
-    from servicemap import offline
+    from servicemap.adapters import offline
 
     date = dt.date(2024, 3, 14)
     italian = offline.readme("Mappa", date, PUBLIC, "Sito aggiornato il 14 marzo 2024")

@@ -12,10 +12,11 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+import synthetic
 from browser import close, new_page, run_axe, settle
 
-from servicemap import i18n, synthetic
-from servicemap.model import Closure, Phone, Position, Service, TimeRange
+from servicemap.core.model import Closure, Phone, Position, Service, TimeRange
+from servicemap.render import i18n
 from servicemap.render.context import RenderContext, day_names, local_date
 from servicemap.render.freshness import footer_line
 from servicemap.render.home import start_here

@@ -9,8 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from servicemap import contract, load, validate
-from servicemap.problems import Problem
+from servicemap.load import document as load
+from servicemap.problems.problem import Problem
+from servicemap.validate import contract
+from servicemap.validate import records as validate
 
 FILE = "services.yaml"
 

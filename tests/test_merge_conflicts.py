@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from servicemap import load
+from servicemap.load import document as load
 
 BLOCK = "<<<<<<< HEAD\n  nome: A\n=======\n  nome: B\n>>>>>>> altro-ramo\n"
 

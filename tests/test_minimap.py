@@ -9,16 +9,16 @@ import re
 from pathlib import Path
 
 import pytest
+import synthetic
 from browser import TILES, WATCH_CSP, material_sitemap_probe, new_page
 
-from servicemap import synthetic
-from servicemap.model import Comune, Position, Territory
-from servicemap.project import Project
+from servicemap.core.model import Comune, Position, Territory
 from servicemap.render.context import RenderContext
 from servicemap.render.html import Site
 from servicemap.render.labels import Labels
 from servicemap.render.minimap import CONFINI_PATH, confini_script
 from servicemap.render.service_page import render_service_page
+from servicemap.validate.project import Project
 
 LABELS = Labels(labels={"tipo": {"sportello": "Sportello di aiuto", "caf": "CAF"}})
 SQUARE = {"type": "Polygon", "coordinates": [[[9.3, 45.5], [9.4, 45.5], [9.4, 45.6], [9.3, 45.5]]]}

@@ -10,10 +10,10 @@ import base64
 import struct
 
 import pytest
+import synthetic
 from browser import close, describe, new_page, page_types, run_axe, settle
 from test_browser_map_search import serve_site
 
-from servicemap import synthetic
 from servicemap.render.map import LONG_LIST
 
 pytestmark = [

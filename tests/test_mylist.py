@@ -11,6 +11,7 @@ import re
 
 import browser
 import pytest
+import synthetic
 from browser import (
     PAINTED_JS,
     PHONE,
@@ -23,8 +24,7 @@ from browser import (
 from conftest import Build
 from test_browser_map_search import serve_site
 
-from servicemap import i18n, synthetic
-from servicemap.render import mylist
+from servicemap.render import i18n, mylist
 
 READY = "#sm-lista[data-ready=true]"
 

@@ -12,10 +12,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import synthetic
 from conftest import PUBLIC_URL, REPO, Build, run_build
 
-from servicemap import offline, pipeline, synthetic
-from servicemap.project import Project
+from servicemap import pipeline
+from servicemap.adapters import offline
+from servicemap.validate.project import Project
 
 
 class _Refs(HTMLParser):

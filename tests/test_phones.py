@@ -7,7 +7,7 @@ import random
 import phonenumbers
 import pytest
 
-from servicemap import phones
+from servicemap.core import phones
 
 
 def _slow(raw: str) -> phonenumbers.PhoneNumber | None:

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from servicemap.geocache import FOUND, REFUSED, CacheEntry, GeoCache, address_key
-from servicemap.model import Address, Service, Territory
-from servicemap.place import place_services
-from servicemap.territory import load_territory, merge
+from servicemap.core.model import Address, Service, Territory
+from servicemap.place.geocache import FOUND, REFUSED, CacheEntry, GeoCache, address_key
+from servicemap.place.placement import place_services
+from servicemap.place.territory import load_territory, merge
 
 ROOT = Path(__file__).resolve().parent.parent
 PIOLTELLO = (45.4990, 9.3260)
@@ -127,7 +127,7 @@ def test_without_boundaries_records_are_kept_but_not_on_the_map():
 
 
 def test_cache_problems_are_reported_by_placement(territory, tmp_path):
-    from servicemap.geocache import load_cache
+    from servicemap.place.geocache import load_cache
 
     path = tmp_path / "geocache.yaml"
     path.write_text("- not\n- a mapping\n", encoding="utf-8")

@@ -18,7 +18,7 @@ import yaml
 from fake_nominatim import FakeNominatim, Reply, result
 from gitrepo import git, init_repo
 
-from servicemap.cli import main
+from servicemap.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date.today().isoformat()
@@ -192,8 +192,8 @@ def test_validate_with_an_unknown_base_says_so(pull_request, capsys):
 def test_mkdocs_build_logs_errors_before_warnings(caplog):
     import logging
 
-    from servicemap import mkdocs_adapter
-    from servicemap.messages import problem
+    from servicemap.adapters import mkdocs as mkdocs_adapter
+    from servicemap.problems.messages import problem
 
     stale = problem("services.yaml", 3, 17, "stale", value="2024-01-01")
     phone = problem("services.yaml", 40, 16, "bad-phone", key="telefoni", value="12")

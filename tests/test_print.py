@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 import segno
+import synthetic
 from browser import pdf_pages, readable
 from conftest import PUBLIC_URL, Build, run_build
 
-from servicemap import synthetic
 from servicemap.render import print as paper
 
 

@@ -2,7 +2,7 @@
 
 Real ``mkdocs build`` runs (``conftest.run_build``) for what a maintainer sees: a ``site_build/``
 that is a mount point (a Docker volume) is refreshed in place; a folder we may not write gets an
-Italian message; what killed builds left is cleaned up. Unit tests of ``servicemap.publish``
+Italian message; what killed builds left is cleaned up. Unit tests of ``adapters.publish``
 simulate what a sandbox cannot always do (a mount ``os.path.ismount`` misses, EACCES as root).
 """
 
@@ -18,9 +18,10 @@ import sys
 from pathlib import Path
 
 import pytest
+import synthetic
 from conftest import leftovers, run_build, snapshot
 
-from servicemap import publish, synthetic
+from servicemap.adapters import publish
 
 # --- a site_build/ that is a mount point ----------------------------------------------------------
 

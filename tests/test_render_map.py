@@ -10,11 +10,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from servicemap import synthetic
-from servicemap.model import Comune, Position, Territory
-from servicemap.project import Project
+import synthetic
+
+from servicemap.core.model import Comune, Position, Territory
 from servicemap.render import assets
 from servicemap.render.map import render_map
+from servicemap.validate.project import Project
 
 CDN_HOSTS = ("cdn.jsdelivr", "unpkg", "cdnjs", "code.jquery", "bootstrapcdn", "googleapis")
 HOSTILE = synthetic.HOSTILE
@@ -130,7 +131,7 @@ def test_two_builds_are_byte_identical_whatever_the_hash_seed():
     code = (
         "import hashlib, sys; sys.path.insert(0, 'tests');"
         "from test_render_map import files_by_path;"
-        "from servicemap import synthetic;"
+        "import synthetic;"
         "out = files_by_path(synthetic.services(40));"
         "print(hashlib.sha256(repr(sorted(out.items())).encode()).hexdigest())"
     )

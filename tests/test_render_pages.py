@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import re
 
-from servicemap import synthetic
-from servicemap.model import Phone, Position, TimeRange
+import synthetic
+
+from servicemap.core.model import Phone, Position, TimeRange
 from servicemap.render.context import RenderContext, italian_date
 from servicemap.render.html import Site, esc, front_matter
 from servicemap.render.labels import Labels

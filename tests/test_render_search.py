@@ -7,11 +7,12 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from servicemap import synthetic
-from servicemap.model import Comune, Territory
-from servicemap.project import Project
+import synthetic
+
+from servicemap.core.model import Comune, Territory
 from servicemap.render.clientdata import fold, labels_of
 from servicemap.render.search import render_search
+from servicemap.validate.project import Project
 
 CDN_HOSTS = ("cdn.jsdelivr", "unpkg", "cdnjs", "code.jquery", "bootstrapcdn", "googleapis")
 

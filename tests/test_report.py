@@ -8,8 +8,9 @@ import io
 
 import pytest
 
-from servicemap import cli, report
-from servicemap.model import Address, Phone, Service
+from servicemap.cli import main as cli
+from servicemap.core.model import Address, Phone, Service
+from servicemap.tools import report
 
 TODAY = dt.date(2026, 3, 15)
 
@@ -139,7 +140,7 @@ servizi:
 
 
 def test_command_on_a_real_file(tmp_path, capsys):
-    pytest.importorskip("servicemap.validate")  # the pipeline's validation stage
+    pytest.importorskip("servicemap.validate.records")  # the pipeline's validation stage
     path = tmp_path / "services.yaml"
     path.write_text(DATA, encoding="utf-8")
     code = cli.main(["report", str(path), "--oggi", "2026-03-15", "--format", "csv"])
@@ -150,7 +151,7 @@ def test_command_on_a_real_file(tmp_path, capsys):
 
 
 def test_command_on_an_unreadable_file(tmp_path, capsys):
-    pytest.importorskip("servicemap.validate")
+    pytest.importorskip("servicemap.validate.records")
     path = tmp_path / "services.yaml"
     path.write_text("servizi: [\n", encoding="utf-8")
     code = cli.main(["report", str(path)])

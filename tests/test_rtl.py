@@ -13,10 +13,9 @@ import re
 from urllib.parse import urljoin
 
 import pytest
+import synthetic
 from browser import ANIMATIONS_DONE_JS, PHONE, people, serve, settle
 from conftest import run_build, site_config
-
-from servicemap import synthetic
 
 browser = pytest.mark.browser
 

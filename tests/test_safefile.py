@@ -13,11 +13,15 @@ import sys
 from pathlib import Path
 
 import pytest
+import synthetic
 
-from servicemap import diff, load, pipeline, safefile, synthetic
-from servicemap.project import Project
+from servicemap import pipeline
+from servicemap.load import document as load
+from servicemap.load import safefile
+from servicemap.tools import diff
+from servicemap.validate.project import Project
 
-CLI = [sys.executable, "-m", "servicemap.cli"]
+CLI = [sys.executable, "-m", "servicemap.cli.main"]
 VALID = synthetic.to_yaml(synthetic.records(2))
 
 
@@ -71,7 +75,7 @@ def test_a_fifo_swapped_in_after_the_check_cannot_hang_the_read(tmp_path: Path) 
     fifo = tmp_path / "services.yaml"
     os.mkfifo(fifo)
     code = (
-        "import os, sys; from pathlib import Path; from servicemap import safefile\n"
+        "import os, sys; from pathlib import Path; from servicemap.load import safefile\n"
         f"regular = os.stat({str(Path(__file__))!r}); real = os.stat\n"
         f"os.stat = lambda p, *a, **k: regular if str(p) == {str(fifo)!r} else real(p, *a, **k)\n"
         f"data, [p] = safefile.read_bytes(Path({str(fifo)!r}), 'services.yaml', max_bytes=10**6)\n"

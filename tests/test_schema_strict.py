@@ -17,8 +17,11 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from servicemap import contract, load, messages, validate
-from servicemap.model import Comune, Territory
+from servicemap.core.model import Comune, Territory
+from servicemap.load import document as load
+from servicemap.problems import messages
+from servicemap.validate import contract
+from servicemap.validate import records as validate
 
 FILE = "services.yaml"
 TODAY = dt.date(2026, 11, 25)

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import browser
 import pytest
+import synthetic
 from browser import PHONE
 from test_browser_map_search import serve_site
 
-from servicemap import synthetic
 from servicemap.render.clientdata import fold
 
 pytestmark = pytest.mark.browser  # the ``chromium`` fixture skips, or fails in CI, without it

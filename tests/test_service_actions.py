@@ -11,11 +11,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import holidays
 import pytest
+import synthetic
 from conftest import run_build
 
-from servicemap import synthetic
-from servicemap.project import Project
 from servicemap.render.holidays import holidays_file
+from servicemap.validate.project import Project
 
 REPO_URL = "https://github.com/rete-esempio/mappa-servizi"
 SEED_001 = (

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from shapely.geometry import Point, shape
 
-from servicemap.cli import main
-from servicemap.territory import Boundaries, load_territory, merge
+from servicemap.cli.main import main
+from servicemap.place.territory import Boundaries, load_territory, merge
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = {

@@ -10,8 +10,10 @@ from __future__ import annotations
 from test_validate import FILE, GOOD, HEAD
 from test_validate import run as run_document
 
-from servicemap import contract, i18n, load, translations
-from servicemap.model import TRANSLATABLE, localized
+from servicemap.core.model import TRANSLATABLE, localized
+from servicemap.load import document as load
+from servicemap.render import i18n
+from servicemap.validate import contract, translations
 
 FULL = (
     GOOD

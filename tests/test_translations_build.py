@@ -14,9 +14,8 @@ import io
 import json
 import re
 
+import synthetic
 from conftest import run_build
-
-from servicemap import synthetic
 
 SERVICE = "caritas-pioltello"
 ARABIC_NAME = "مركز الاستماع التابع لكاريتاس في بيولتيلو"

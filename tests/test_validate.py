@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from servicemap import contract, load, validate
-from servicemap.model import Comune, Territory, TimeRange
+from servicemap.core.model import Comune, Territory, TimeRange
+from servicemap.load import document as load
+from servicemap.validate import contract
+from servicemap.validate import records as validate
 
 FILE = "services.yaml"
 TODAY = dt.date(2026, 11, 25)
@@ -375,7 +377,7 @@ def test_phone_display_matches_phonenumbers_for_many_numbers():
 
     import phonenumbers
 
-    from servicemap.phones import parse_phone
+    from servicemap.core.phones import parse_phone
 
     rng = random.Random(7)
     prefixes = [

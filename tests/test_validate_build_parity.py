@@ -15,11 +15,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import synthetic
 from conftest import run_build
 
-from servicemap import cli, synthetic
-from servicemap.geocache import FOUND, CacheEntry, GeoCache, address_key
-from servicemap.model import Address
+from servicemap.cli import main as cli
+from servicemap.core.model import Address
+from servicemap.place.geocache import FOUND, CacheEntry, GeoCache, address_key
 
 SEGRATE = {"lat": "45.4839", "lon": "9.2966"}  # inside Segrate, not Pioltello
 
@@ -93,7 +94,7 @@ def _territory(tmp_path: Path, case: str) -> tuple[Path, Path]:
 def _validate(root: Path, *args: str) -> tuple[int, str]:
     """``servicemap validate`` as CI runs it: a new process, in the territory's folder."""
     proc = subprocess.run(
-        [sys.executable, "-m", "servicemap.cli", "validate", "services.yaml", *args],
+        [sys.executable, "-m", "servicemap.cli.main", "validate", "services.yaml", *args],
         capture_output=True,
         text=True,
         cwd=root,

@@ -7,11 +7,14 @@ import re
 from pathlib import Path
 
 import pytest
+import synthetic
 
-from servicemap import contract, i18n, language_names, synthetic
-from servicemap.project import Project
+from servicemap.adapters.site import render_site
+from servicemap.core import language_names
+from servicemap.render import i18n
 from servicemap.render.labels import Labels
-from servicemap.render.site import render_site
+from servicemap.validate import contract
+from servicemap.validate.project import Project
 
 DEFAULT, DEFAULT_PROBLEMS = contract.load_vocabulary(Path("/nonexistent"))
 OTHERS = ("en", "ar", "zh")

@@ -189,7 +189,7 @@ def runner(tmp_path: Path) -> dict[str, str]:
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     shim = bin_dir / "servicemap"
-    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m servicemap.cli "$@"\n')
+    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m servicemap.cli.main "$@"\n')
     shim.chmod(0o755)
     src = str(Path(servicemap.__file__).resolve().parent.parent)
     return {

@@ -9,10 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from servicemap import contract, geocache, load, place, territory, validate
-from servicemap.model import Service, Territory
-from servicemap.problems import Problem, has_errors
-from servicemap.project import Project
+from servicemap.core.model import Service, Territory
+from servicemap.load import document as load
+from servicemap.place import geocache, territory
+from servicemap.place import placement as place
+from servicemap.problems.problem import Problem, has_errors
+from servicemap.validate import contract
+from servicemap.validate import records as validate
+from servicemap.validate.project import Project
 
 
 @dataclass

@@ -15,10 +15,12 @@ from pathlib import Path
 import xstatic.pkg.leaflet as xs_leaflet
 import xstatic.pkg.leaflet_markercluster as xs_cluster
 
-from servicemap.render import GeneratedFile
+from servicemap.core.output import GeneratedFile
 
 VENDOR_DIR = "assets/vendor"
 OWN_DIR = "assets/servicemap"
+# Cerca's records (``render.search``), which La mia lista reads too (``render.mylist``).
+SEARCH_DATA_PATH = f"{OWN_DIR}/cerca-servizi.js"
 A11Y_CSS_PATH = f"{OWN_DIR}/accessibilita.css"  # every page: the MkDocs adapter adds it
 LEAFLET_DIR = f"{VENDOR_DIR}/leaflet"
 CLUSTER_DIR = f"{VENDOR_DIR}/leaflet.markercluster"

@@ -3,7 +3,7 @@
 Today's status (filled by ``servicemap-service.js`` with the rule of ``servicemap-hours.js``), then
 the actions as buttons: call, write, directions, share. Only the actions the record can back: no
 "Chiama" without a phone, no directions without a position. A record with no phone and no e-mail
-shows the territory's contact (``servicemap.contact``), labelled for what it is (a press office
+shows the territory's contact (``validate.contact``), labelled for what it is (a press office
 is not a help desk), so the page never leaves a person with nobody to ask.
 
 The advice the page gives follows the same facts: "telefona prima di andare" only with a phone
@@ -12,11 +12,11 @@ The advice the page gives follows the same facts: "telefona prima di andare" onl
 
 from __future__ import annotations
 
-from servicemap import i18n
-from servicemap.contact import Contact
-from servicemap.escape import mailto_uri, tel_uri
-from servicemap.model import Service
+from servicemap.core.escape import mailto_uri, tel_uri
+from servicemap.core.model import Service
+from servicemap.render import i18n
 from servicemap.render.html import esc
+from servicemap.validate.contact import Contact
 
 
 def reach(s: Service) -> str:

@@ -24,10 +24,10 @@ import json
 from importlib import resources
 from urllib.parse import quote, urlencode
 
-from servicemap import i18n
-from servicemap.escape import mailto_uri
-from servicemap.model import Service
-from servicemap.render import GeneratedFile
+from servicemap.core.escape import mailto_uri
+from servicemap.core.model import Service
+from servicemap.core.output import GeneratedFile
+from servicemap.render import i18n
 from servicemap.render.card import actions, element, reach, territory_contact
 from servicemap.render.clientdata import closures_code, hours_code
 from servicemap.render.context import RenderContext

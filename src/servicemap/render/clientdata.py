@@ -17,10 +17,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from servicemap import contract
-from servicemap.contract import Vocabulary
-from servicemap.model import DAYS, Service, Territory
-from servicemap.text import script_json, slugify
+from servicemap.core.model import DAYS, Service, Territory
+from servicemap.core.text import script_json, slugify
+from servicemap.validate import contract
+from servicemap.validate.contract import Vocabulary
 
 DEFAULT_SERVICE_URL = "../servizi/{id}/"  # from mappa/ and cerca/ (both one folder deep)
 

@@ -13,12 +13,12 @@ from functools import cache, cached_property
 
 from babel.dates import format_date, format_skeleton, get_day_names
 
-from servicemap.contact import Contact
-from servicemap.model import DAYS, Localized, Service, Territory, localized
-from servicemap.names import fold
+from servicemap.core.model import DAYS, Localized, Service, Territory, localized
+from servicemap.core.names import fold
+from servicemap.core.text import slugify
 from servicemap.render.html import Site, esc
 from servicemap.render.labels import Labels
-from servicemap.text import slugify
+from servicemap.validate.contact import Contact
 
 # Babel's locale for an interface language where the bare code is not the one we want: the
 # site's English is British ("14 March 2024", not "March 14, 2024").
@@ -62,7 +62,7 @@ def phrase(key: str, lang: str, **values_html: str) -> str:
 
     The text is escaped, the values are not: callers escape them and isolate them (``bdi``).
     """
-    from servicemap import i18n
+    from servicemap.render import i18n
 
     return _fill(esc(i18n.text(key, lang)), values_html)
 
@@ -107,9 +107,11 @@ class RenderContext:
     edit_branch: str = "main"
     data_path: str = "services.yaml"  # the data file's path in the repository (edit links)
     report_email: str = ""
-    contact: Contact | None = None  # the territory's contact (``servicemap.contact``)
+    contact: Contact | None = None  # the territory's contact (``servicemap.validate.contact``)
     public_site: Site | None = None  # URL style of the online site (None: same as ``site``)
-    lang: str = "it"  # the interface language of the pages being rendered (``servicemap.i18n``)
+    lang: str = (
+        "it"  # the interface language of the pages being rendered (``servicemap.render.i18n``)
+    )
     tree: str = ""  # where that language's site lives: "" (the default language) or "en/"
     by_comune: dict[str, list[Service]] = field(default_factory=dict)
     served_in: dict[str, list[Service]] = field(default_factory=dict)
@@ -147,7 +149,7 @@ class RenderContext:
     @cached_property
     def _texts(self) -> dict[str, str]:
         """Every interface text in the pages' language, looked up once (a page asks ~70)."""
-        from servicemap import i18n
+        from servicemap.render import i18n
 
         return {key: i18n.text(key, self.lang) for key in i18n.interface().texts}
 

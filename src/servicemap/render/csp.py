@@ -13,7 +13,7 @@ cannot run code; record text is escaped anyway.
 The offline copy (opened from ``file://``) gets the same policy without the tile server (it
 loads no tiles), plus ``file:`` (for browsers whose ``'self'`` does not cover other files of a
 ``file://`` page) and the hash of the one inline script that the iframe-worker shim writes into
-its hidden frame, which inherits the page's policy (``servicemap.offline.worker_shim_hash``).
+its hidden frame, which inherits the page's policy (``adapters.offline.worker_shim_hash``).
 """
 
 from __future__ import annotations

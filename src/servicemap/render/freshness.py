@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from servicemap import i18n
-from servicemap.checks import year_before
+from servicemap.render import i18n
 from servicemap.render.context import local_date, month_year, phrase
 from servicemap.render.html import bdi, esc
+from servicemap.validate.checks import year_before
 
 
 def footer_line(built: dt.date, checked: list[str], lang: str = "it") -> str:

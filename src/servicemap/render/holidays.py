@@ -15,7 +15,7 @@ import datetime as dt
 
 import holidays
 
-from servicemap.render import GeneratedFile
+from servicemap.core.output import GeneratedFile
 from servicemap.render.clientdata import script_assignment
 
 PATH = "assets/servicemap/festivi.js"

@@ -17,7 +17,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from servicemap.escape import mailto_uri, tel_uri, web_uri
+from servicemap.core.escape import mailto_uri, tel_uri, web_uri
 
 # Characters PyYAML refuses in a stream, or folds as line breaks inside a quoted scalar.
 _YAML_UNSAFE = re.compile(

@@ -20,11 +20,11 @@ even when a renderer passes the copy ``model.localized`` made (``Service.origina
 
 from __future__ import annotations
 
-from servicemap.escape import web_uri
-from servicemap.model import DAYS, Service
+from servicemap.core.escape import web_uri
+from servicemap.core.model import DAYS, Service
+from servicemap.core.text import script_json
 from servicemap.render.context import RenderContext, service_src
 from servicemap.render.provider import provider_type, public_service
-from servicemap.text import script_json
 
 SCHEMA_DAYS = dict(
     zip(

@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from servicemap import language_names
-from servicemap.contract import VOCABULARY_KINDS
+from servicemap.core import language_names
+from servicemap.validate.contract import VOCABULARY_KINDS
 
 if TYPE_CHECKING:
-    from servicemap.contract import Term, Vocabulary
+    from servicemap.validate.contract import Term, Vocabulary
 
 KINDS = ("tipo", "aree", "attivita", "accesso", "lingue")
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from importlib import resources
 
-from servicemap import i18n
-from servicemap.render import GeneratedFile
+from servicemap.core.output import GeneratedFile
+from servicemap.render import i18n
 from servicemap.render.clientdata import script_assignment
 
 OWN = "assets/servicemap"

@@ -7,7 +7,8 @@ list the same way.
 
 from __future__ import annotations
 
-from servicemap.model import Service
+from servicemap.core.model import Service
+from servicemap.render.booklet import booklet
 from servicemap.render.citizen import plain_words
 from servicemap.render.context import (
     RenderContext,
@@ -17,7 +18,6 @@ from servicemap.render.context import (
     tipo_src,
 )
 from servicemap.render.html import DETAILS_MARK, bdi, esc, front_matter
-from servicemap.render.print import booklet
 
 COMUNI_INDEX, AREE_INDEX, TIPI_INDEX = "comuni/index.md", "aree/index.md", "tipi/index.md"
 

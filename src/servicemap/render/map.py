@@ -31,11 +31,10 @@ from collections.abc import Callable
 import folium
 from shapely.geometry import shape
 
-from servicemap import i18n
-from servicemap.contract import Vocabulary
-from servicemap.model import Localized, Service, Territory, localized
-from servicemap.project import Project
-from servicemap.render import GeneratedFile
+from servicemap.core.model import Localized, Service, Territory, localized
+from servicemap.core.output import GeneratedFile
+from servicemap.core.text import slugify
+from servicemap.render import i18n
 from servicemap.render.assets import CLUSTER_DIR, LEAFLET_DIR, OWN_DIR, page_head
 from servicemap.render.clientdata import (
     DEFAULT_SERVICE_URL,
@@ -48,7 +47,8 @@ from servicemap.render.clientdata import (
     type_styles,
 )
 from servicemap.render.html import front_matter
-from servicemap.text import slugify
+from servicemap.validate.contract import Vocabulary
+from servicemap.validate.project import Project
 
 PAGE_PATH = "mappa/index.md"
 POINTS_PATH = f"{OWN_DIR}/mappa-punti.js"

@@ -20,14 +20,14 @@ from __future__ import annotations
 
 from importlib import resources
 
-from servicemap.model import Service, Territory
-from servicemap.project import Project
-from servicemap.render import GeneratedFile
+from servicemap.core.model import Service, Territory
+from servicemap.core.output import GeneratedFile
+from servicemap.core.text import slugify
 from servicemap.render.assets import LEAFLET_DIR, OWN_DIR
 from servicemap.render.clientdata import script_assignment
 from servicemap.render.context import RenderContext
 from servicemap.render.html import esc
-from servicemap.text import slugify
+from servicemap.validate.project import Project
 
 CONFINI_PATH = f"{OWN_DIR}/confini.js"
 SCRIPT_PATH = f"{OWN_DIR}/servicemap-minimap.js"

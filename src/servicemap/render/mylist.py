@@ -20,10 +20,10 @@ from __future__ import annotations
 
 from importlib import resources
 
-from servicemap import i18n
-from servicemap.model import Service, localized
-from servicemap.render import GeneratedFile
-from servicemap.render.assets import OWN_DIR
+from servicemap.core.model import Service, localized
+from servicemap.core.output import GeneratedFile
+from servicemap.render import i18n
+from servicemap.render.assets import OWN_DIR, SEARCH_DATA_PATH
 from servicemap.render.citizen import by_appointment
 from servicemap.render.clientdata import fold, script_assignment
 from servicemap.render.context import RenderContext, service_src
@@ -128,8 +128,6 @@ def _announcer() -> str:
 
 def _page(site: Site, public_url: str, lang: str = "it") -> str:
     """The list page: headings and buttons in the page, the list filled by the script."""
-    from servicemap.render.search import DATA_PATH as SEARCH_DATA_PATH  # search imports us
-
     service_url = "../servizi/{id}/" if site.directory_urls else "../servizi/{id}.html"
     cerca = site.href(PAGE_PATH, "cerca/index.md")
 

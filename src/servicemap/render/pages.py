@@ -6,7 +6,7 @@ values (Markdown made of front matter and one raw HTML block) and never imports 
 
 from __future__ import annotations
 
-from servicemap.render import GeneratedFile
+from servicemap.core.output import GeneratedFile
 from servicemap.render.context import RenderContext, area_src, comune_src, service_src, tipo_src
 from servicemap.render.lists import (
     AREE_INDEX,

@@ -17,11 +17,11 @@ from importlib import resources
 
 import segno
 
-from servicemap import i18n
-from servicemap.model import Service
-from servicemap.render import GeneratedFile
+from servicemap.core.model import Service
+from servicemap.core.output import GeneratedFile
+from servicemap.render import i18n
 from servicemap.render.context import RenderContext, service_src
-from servicemap.render.html import bdi, esc
+from servicemap.render.html import esc
 
 PRINT_CSS_PATH = "assets/servicemap/stampa.css"
 PRINT_ONLY = "sm-solo-stampa"
@@ -53,31 +53,3 @@ def qr_block(url: str, lang: str = "it") -> str:
 
 def service_qr(s: Service, ctx: RenderContext) -> str:
     return qr_block(ctx.absolute(service_src(s.id)), ctx.lang)
-
-
-def booklet(services: list[Service], ctx: RenderContext, src: str) -> str:
-    """A comune page's booklet: each service's card on its own sheet, only when printing.
-
-    In the page's language, with the record's translation where it has one (as its page).
-    """
-    from servicemap.render.service_page import facts, only_italian, summary_lines
-
-    cards = []
-    for s in services:
-        shown = ctx.localized(s)
-        sections = "".join(
-            f'<section class="sm-foglio-sezione"><h3>{title}</h3>{body}</section>'
-            for key, title, body in facts(shown, ctx, src)
-            if key != "informazioni-sulla-scheda"
-        )
-        when = f'<time datetime="{esc(s.aggiornato)}">{esc(ctx.date(s.aggiornato))}</time>'
-        updated = ctx.phrase("lista.verificata", data=bdi(when))
-        cards.append(
-            f'<article class="sm-foglio" data-scheda-stampa="{esc(s.id)}">'
-            f"{summary_lines(shown, ctx, src, level=2)}{only_italian(shown, ctx)}"
-            f'<div class="sm-foglio-sezioni">{sections}</div>'
-            f'<p class="sm-foglio-data">{updated}</p>{service_qr(s, ctx)}</article>'
-        )
-    if not cards:
-        return ""
-    return f'<div class="{PRINT_ONLY} sm-libretto" data-search-exclude>{"".join(cards)}</div>'

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from servicemap.model import Service
+from servicemap.core.model import Service
 
 PUBLIC_TIPI = frozenset({"servizio-sociale", "pua", "ufficio-di-piano"})
 

@@ -17,13 +17,11 @@ from __future__ import annotations
 
 import html
 
-from servicemap import i18n
-from servicemap.contact import Contact
-from servicemap.contract import Vocabulary
-from servicemap.model import Service, Territory, localized
-from servicemap.project import Project
-from servicemap.render import GeneratedFile, mylist
-from servicemap.render.assets import OWN_DIR, page_head
+from servicemap.core.model import Service, Territory, localized
+from servicemap.core.output import GeneratedFile
+from servicemap.core.text import slugify
+from servicemap.render import i18n, mylist
+from servicemap.render.assets import OWN_DIR, SEARCH_DATA_PATH, page_head
 from servicemap.render.card import territory_contact
 from servicemap.render.clientdata import (
     DEFAULT_SERVICE_URL,
@@ -38,10 +36,12 @@ from servicemap.render.clientdata import (
     script_assignment,
 )
 from servicemap.render.html import front_matter
-from servicemap.text import slugify
+from servicemap.validate.contact import Contact
+from servicemap.validate.contract import Vocabulary
+from servicemap.validate.project import Project
 
 PAGE_PATH = "cerca/index.md"
-DATA_PATH = f"{OWN_DIR}/cerca-servizi.js"
+DATA_PATH = SEARCH_DATA_PATH
 
 
 def render_search(

@@ -15,7 +15,7 @@ sentence keeps a phone number, a time or a date where it belongs.
 
 from __future__ import annotations
 
-from servicemap.model import DAYS, Localized, Service
+from servicemap.core.model import DAYS, Localized, Service
 from servicemap.render.card import territory_contact
 from servicemap.render.citizen import at_a_glance, directions, page_scripts, report_links
 from servicemap.render.context import (
@@ -103,7 +103,7 @@ def only_italian(shown: Localized, ctx: RenderContext) -> str:
 def facts(shown: Localized, ctx: RenderContext, src: str) -> list[tuple[str, str, str]]:
     """``(anchor, title HTML, HTML)`` of each section, in order; links relative to ``src``.
 
-    The service page shows them; a comune page prints them as its booklet (``render.print``).
+    The service page shows them; a comune page prints them as its booklet (``render.booklet``).
     """
     s = shown.service
     cost = _ask("scheda.costo-mancante", s, ctx)

@@ -1,0 +1,153 @@
+"""Every file the site adds to the hand-written pages: one call per build, no MkDocs here.
+
+The MkDocs adapter calls ``render_site`` once the data stages have succeeded; another site
+generator could call it the same way.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from servicemap.adapters.offline import shim_files
+from servicemap.core.model import Service, Territory
+from servicemap.core.output import GeneratedFile
+from servicemap.export import tables as export
+from servicemap.render import mylist
+from servicemap.render.citizen import citizen_files
+from servicemap.render.context import RenderContext, service_src
+from servicemap.render.html import Site
+from servicemap.render.labels import Labels
+from servicemap.render.mylist import mylist_files
+from servicemap.render.pages import render_pages
+from servicemap.render.print import print_files
+from servicemap.validate.project import Project
+
+
+def render_site(
+    services: list[Service],
+    territory: Territory | None,
+    vocabulary: object | None,
+    project: Project,
+    *,
+    directory_urls: bool = True,
+    today: dt.date | None = None,
+    offline: bool = False,
+    public_directory_urls: bool | None = None,
+    lang: str = "it",
+    tree: str = "",
+    shared: bool = True,
+) -> list[GeneratedFile]:
+    """Pages, map, search, assets and open data, in a stable order.
+
+    ``lang``: the interface language of this tree of the site (``it`` at the root, the others
+    under ``/en/``, ``/ar/``, ``/zh/``: the MkDocs adapter puts the files there). Each tree is a
+    whole site of its own, assets included. ``shared``: also the open data (``dati/``,
+    ``schema/``), which do not depend on the language and are written once, at the root.
+
+    ``offline``: the copy opened from ``file://`` (``adapters.offline``): its map loads no
+    tiles (the comuni boundaries are its basemap: zero requests to any host) and it carries the
+    iframe-worker shim. ``public_directory_urls``: the online site's URL style, for the absolute
+    links (JSON-LD, exports, QR codes) of a build whose own style differs (the offline copy).
+    """
+    if vocabulary is None:
+        from servicemap.validate import contract
+
+        vocabulary = contract.load_vocabulary(project.vocabulary_file)[0]
+    site = Site(directory_urls)
+    ctx = RenderContext(
+        services,
+        territory,
+        Labels.from_vocabulary(vocabulary, lang),
+        site,
+        site_url=project.site_url,
+        repo_url=project.repo_url,
+        edit_branch=project.edit_branch,
+        data_path=project.path_in_repo,
+        report_email=project.report_email,
+        contact=project.contact,
+        public_site=None if public_directory_urls is None else Site(public_directory_urls),
+        lang=lang,
+        tree=tree,
+    )
+    files = render_pages(ctx)
+    map_project = dataclasses.replace(project, tile_url="") if offline else project
+    files += _browser_pages(services, territory, vocabulary, map_project, site, lang)
+    files += print_files()
+    files += mylist_files(services, site, ctx.absolute(mylist.PAGE_PATH), lang)  # La mia lista
+    files += citizen_files(today)  # holidays, interface languages, service page scripts
+    if offline:
+        files += shim_files()
+    if not shared:
+        return files
+    files += shared_files(services, vocabulary, project, ctx, today, territory)
+    return files
+
+
+def shared_files(
+    services: list[Service],
+    vocabulary: object | None,
+    project: Project,
+    ctx: RenderContext,
+    today: dt.date | None,
+    territory: Territory | None,
+) -> list[GeneratedFile]:
+    """The open data: the same bytes whatever the interface language, so written once."""
+    urls = {s.id: ctx.absolute(service_src(s.id)) for s in services}
+    files = export.export_files(services, urls)
+    files += _hsds(services, vocabulary, today, territory, project)
+    return files
+
+
+def _browser_pages(
+    services: list[Service],
+    territory: Territory | None,
+    vocabulary: object | None,
+    project: Project,
+    site: Site,
+    lang: str = "it",
+) -> list[GeneratedFile]:
+    """The map and search pages and their scripts (``render.map``, ``render.search``), in the
+    tree's language."""
+    from servicemap.render import assets, minimap, search
+    from servicemap.render import map as map_page
+
+    service_url = "../servizi/{id}/" if site.directory_urls else "../servizi/{id}.html"
+    map_url = "../mappa/" if site.directory_urls else "../mappa/index.html"
+    files = assets.vendor_files()
+    files += minimap.minimap_files(territory, project)  # service pages' small maps
+    files += map_page.render_map(
+        services, territory, vocabulary, project, service_url=service_url, lang=lang
+    )
+    files += search.render_search(
+        services,
+        territory,
+        vocabulary,
+        project,
+        service_url=service_url,
+        map_url=map_url,
+        lang=lang,
+    )
+    return files
+
+
+def _hsds(
+    services: list[Service],
+    vocabulary: object | None,
+    today: dt.date | None,
+    territory: Territory | None,
+    project: Project,
+) -> list[GeneratedFile]:
+    from servicemap.export import hsds_package as export_hsds_package
+
+    pairs = export_hsds_package.hsds_files(
+        services,
+        vocabulary=vocabulary,  # type: ignore[arg-type]
+        today=today,
+        territory=territory.name if territory else "",
+        license=project.data_license,
+        istat={c.name.casefold(): c.istat for c in territory.comuni if c.istat}
+        if territory
+        else {},
+    )
+    return [GeneratedFile(path, text, kind="static") for path, text in pairs]

@@ -1,0 +1,101 @@
+"""Italian phone numbers: checked with ``phonenumbers`` and normalised for display and ``tel:``.
+
+The number stays as written in ``services.yaml``; the display form ("02 9236 6364") and the E.164
+form ("+390292366364", for ``tel:`` links that work from any phone) are derived here once.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import phonenumbers
+from phonenumbers import PhoneNumber, PhoneNumberFormat
+
+from servicemap.core.model import Phone
+
+# How phonenumbers groups the digits of a number depends on its country, first digits and
+# length; formatting is its slowest step (half the validation time of 10,000 records), so the
+# grouping is learnt once per (country, first six digits, length) and reused. A format that is
+# not just the digits in groups (extensions, national prefixes) is never cached.
+_GROUPS: dict[tuple[int, str, int], tuple[int, ...]] = {}
+
+
+@lru_cache(maxsize=65536)
+def parse_phone(raw: str) -> Phone | None:
+    """The normalised phone, or None when ``raw`` is not a valid number (Italian by default).
+
+    Cached: validation checks a number and then builds the record with it. Digits are ASCII
+    only, as everywhere in the contract (phonenumbers would also read "٠٢" and "０２"); other
+    characters (a non-breaking space pasted between the groups) are left to phonenumbers."""
+    if not raw.isascii() and any(ch.isdigit() and not ch.isascii() for ch in raw):
+        return None
+    number = _plain_italian(raw)
+    if number is None:
+        try:
+            number = phonenumbers.parse(raw, "IT")
+        except phonenumbers.NumberParseException:
+            return None
+    # Asking for Italy directly skips the region lookup of is_valid_number (half its cost).
+    italian = number.country_code == 39
+    valid = (
+        phonenumbers.is_valid_number_for_region(number, "IT")
+        or phonenumbers.is_valid_number_for_region(number, "VA")
+        if italian
+        else phonenumbers.is_valid_number(number)
+    )
+    if not valid:
+        return None
+    style = PhoneNumberFormat.NATIONAL if italian else PhoneNumberFormat.INTERNATIONAL
+    display = _display(number, style).replace(" ext. ", " int. ")  # Italian for an extension
+    e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    return Phone(raw=raw, display=display, e164=e164)
+
+
+# "02 9236 6364", "+39 333 1234567": digits in groups, optionally after +39, nothing else.
+_PLAIN = re.compile(r"(\+39 ?)?([0-9][0-9 ]{4,14}[0-9])")
+
+
+def _plain_italian(raw: str) -> PhoneNumber | None:
+    """What ``phonenumbers.parse(raw, "IT")`` returns, for the common plain shapes only.
+
+    ``parse`` runs a dozen regular expressions per number (the slowest step of validating
+    10,000 records); for digits and spaces, optionally after ``+39``, its result is simply the
+    digits as the national number with Italy's leading-zero flags, so it is built here. Every
+    other shape (an extension, "00" or another "+" prefix, a number starting with 39 that
+    ``parse`` may read as a country code, letters) returns None and goes through ``parse``.
+    ``tests/test_phones.py`` checks that both ways agree.
+    """
+    match = _PLAIN.fullmatch(raw)
+    if match is None:
+        return None
+    nsn = match[2].replace(" ", "")
+    if not 6 <= len(nsn) <= 12 or nsn.startswith("00") or (not match[1] and nsn[:2] == "39"):
+        return None
+    number = PhoneNumber(country_code=39, national_number=int(nsn))
+    if nsn[0] == "0":  # phonenumbers' _set_italian_leading_zeros_for_phone_number
+        number.italian_leading_zero = True
+    return number
+
+
+def _display(number: phonenumbers.PhoneNumber, style: int) -> str:
+    """``format_number`` with the digit grouping remembered per country, prefix and length."""
+    if number.extension:
+        return phonenumbers.format_number(number, style)
+    prefix = f"+{number.country_code} " if style == PhoneNumberFormat.INTERNATIONAL else ""
+    nsn = phonenumbers.national_significant_number(number)
+    key = (number.country_code, nsn[:6], len(nsn))
+    groups = _GROUPS.get(key)
+    if groups is None:
+        text = phonenumbers.format_number(number, style)
+        body = text.removeprefix(prefix)
+        if not text.startswith(prefix) or body.replace(" ", "") != nsn:
+            return text
+        groups = tuple(len(part) for part in body.split(" "))
+        if len(_GROUPS) < 100_000:  # bounded, for long-running processes (mkdocs serve)
+            _GROUPS[key] = groups
+    parts, start = [], 0
+    for size in groups:
+        parts.append(nsn[start : start + size])
+        start += size
+    return prefix + " ".join(parts)

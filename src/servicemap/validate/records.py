@@ -1,0 +1,201 @@
+"""Validate a loaded ``services.yaml``: the JSON Schema first, then the checks of ``checks``.
+
+Every problem is collected (a volunteer wants the whole list at once), and every record that has
+its required fields becomes a ``model.Service`` even when something else in it is wrong, so that
+a report can show it; the build stops anyway when there are errors. The work is linear in the
+number of records: the schema validator is compiled once, ids are checked with a dict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from servicemap.core.geo import GeoCheck
+from servicemap.core.hours import HoursError, parse_day
+from servicemap.core.model import DAYS, Address, Closure, Service, Territory, TimeRange
+from servicemap.core.names import nfc
+from servicemap.core.phones import parse_phone
+from servicemap.load.document import Node, gc_paused
+from servicemap.load.paths import PageClaims
+from servicemap.problems.problem import Problem
+from servicemap.validate import checks, contract, duplicates, translations
+from servicemap.validate.contract import Vocabulary
+
+# Lists of codes and comuni: compared in NFC (``names.nfc``), so kept in NFC, or ``Città``
+# typed on a Mac and on Windows would make two pages with one address.
+CANONICAL_LISTS = frozenset({"tipo", "aree", "attivita", "accesso", "lingue", "comuni_serviti"})
+# Optional keys the contract added after its first version, kept in ``Service.extra``.
+EXTRA_KEYS: tuple[str, ...] = ("nota_fonte", "contatti_note")
+
+
+@dataclass
+class Dataset:
+    """What ``services.yaml`` says: its territory section and its records."""
+
+    territory_name: str = ""
+    comuni: list[str] = field(default_factory=list)
+    services: list[Service] = field(default_factory=list)
+    comuni_limitrofi: list[str] = field(default_factory=list)  # outside, but a member sits there
+
+
+def validate_document(
+    doc: Node,
+    *,
+    file: str,
+    vocabulary: Vocabulary,
+    territory: Territory | None = None,
+    today: dt.date | None = None,
+) -> tuple[Dataset, list[Problem]]:
+    """Check ``doc`` against the contract; return the records and every problem found."""
+    with gc_paused():
+        return _validate(doc, file, vocabulary, territory, today)
+
+
+def _validate(
+    doc: Node,
+    file: str,
+    vocabulary: Vocabulary,
+    territory: Territory | None,
+    today: dt.date | None,
+) -> tuple[Dataset, list[Problem]]:
+    problems = contract.schema_problems(doc, file)
+    section = doc.get("territorio")
+    dataset = Dataset(
+        territory_name=section.text("nome") if section is not None else "",
+        comuni=_strings(section.get("comuni") if section is not None else None),
+        comuni_limitrofi=_strings(section.get("comuni_limitrofi") if section is not None else None),
+    )
+    known = [c.name for c in territory.comuni] if territory else []
+    comuni = dataset.comuni or known
+    ctx = checks.Context(
+        file=file,
+        vocabulary=vocabulary,
+        comuni=comuni,
+        limitrofi=dataset.comuni_limitrofi,
+        today=today or dt.date.today(),
+        geo=GeoCheck(territory),
+    )
+    problems += _territory_problems(section, ctx)
+    records = doc.get("servizi")
+    for record in records.value if records is not None and records.is_list else []:  # type: ignore[union-attr]
+        if not record.is_mapping:
+            continue  # the schema reported it
+        for check in checks.CHECKS:
+            problems.extend(check(record, ctx))
+        service = build_service(record)
+        if service is not None:
+            dataset.services.append(service)
+    if records is not None and records.is_list:
+        problems += duplicates.possible_duplicates(records.value, file)  # type: ignore[arg-type]
+    return dataset, problems
+
+
+def _territory_problems(section: Node | None, ctx: checks.Context) -> list[Problem]:
+    """Invisible characters in the territory's names, and comuni that would share a page."""
+    if section is None:
+        return []
+    comuni = [("comuni", n) for n in checks.texts(section.get("comuni"))]
+    comuni += [("comuni_limitrofi", n) for n in checks.texts(section.get("comuni_limitrofi"))]
+    found = list(checks.hidden_in_names([("territorio.nome", section.get("nome")), *comuni], ctx))
+    pages = PageClaims("comuni")
+    for key, node in comuni:
+        if node.value:
+            found += pages.claim(node.value, ctx.file, node.line, node.column, key=key)  # type: ignore[arg-type]
+    return found
+
+
+def _strings(node: Node | None) -> list[str]:
+    return [nfc(item.value) for item in checks.texts(node) if item.value]  # type: ignore[arg-type]
+
+
+def build_service(record: Node) -> Service | None:
+    """A ``Service`` from a record with its required fields; invalid optional parts left out."""
+    fields: dict[str, Node] = record.value  # type: ignore[assignment]
+    # The record's text values and its lists of texts, read once (this runs 10,000 times).
+    text: dict[str, str] = {}
+    lists: dict[str, list[str]] = {}
+    for key, child in fields.items():
+        value = child.value
+        if type(value) is str:
+            text[key] = value
+        elif type(value) is list:
+            lists[key] = [v for item in value if type(v := item.value) is str and v]
+    for key in CANONICAL_LISTS & lists.keys():  # compared in NFC: stored so, one page each
+        lists[key] = [nfc(v) for v in lists[key]]
+    get, no_list = text.get, []
+    indirizzo = fields.get("indirizzo")
+    tipo = lists.get("tipo", no_list)
+    comune = nfc(indirizzo.text("comune")) if indirizzo is not None else ""
+    if not (get("id") and get("nome") and get("aggiornato") and tipo and comune):
+        return None
+    sito, fonte = get("sito", ""), get("fonte", "")
+    return Service(
+        id=text["id"],
+        nome=text["nome"],
+        tipo=tipo,
+        indirizzo=Address(
+            comune=comune,
+            via=indirizzo.text("via"),  # type: ignore[union-attr]
+            cap=indirizzo.text("cap"),  # type: ignore[union-attr]
+            provincia=indirizzo.text("provincia"),  # type: ignore[union-attr]
+        ),
+        aggiornato=text["aggiornato"],
+        line=record.line,
+        ente=get("ente", ""),
+        descrizione=get("descrizione", ""),
+        attivita=lists.get("attivita", []),
+        aree=lists.get("aree", []),
+        destinatari=get("destinatari", ""),
+        posizione=checks.read_position(fields.get("posizione")),
+        telefoni=[p for p in map(parse_phone, lists.get("telefoni", no_list)) if p],
+        email=get("email", ""),
+        sito=sito if sito and checks.is_web_url(sito) else "",
+        orari=_hours(fields.get("orari")),
+        festivi=get("festivi") or "chiuso",
+        chiusure=_closures(fields.get("chiusure")),
+        note_orari=get("note_orari", ""),
+        accesso=lists.get("accesso", []),
+        lingue=lists.get("lingue", []),
+        accessibilita={
+            k: v.value for k, v in _items(fields.get("accessibilita")) if type(v.value) is str
+        },
+        documenti=lists.get("documenti", []),
+        costo=get("costo", ""),
+        comuni_serviti=lists.get("comuni_serviti", []),
+        verificato_da=get("verificato_da", ""),
+        fonte=fonte if fonte and checks.is_web_url(fonte) else "",
+        extra={key: text[key] for key in EXTRA_KEYS if text.get(key)},
+        traduzioni=translations.read(record, _closure_kept) if "traduzioni" in fields else {},
+    )
+
+
+def _items(node: Node | None) -> list[tuple[str, Node]]:
+    return list(node.value.items()) if node is not None and isinstance(node.value, dict) else []
+
+
+def _hours(node: Node | None) -> dict[str, list[TimeRange]]:
+    """Parsed ranges per day, in week order; days that do not parse are left out."""
+    found = {}
+    for day, value in _items(node):
+        if day in DAYS and isinstance(value.value, str):
+            try:
+                found[day] = parse_day(value.value)
+            except HoursError:
+                continue
+    return {day: found[day] for day in DAYS if day in found}
+
+
+def _closures(node: Node | None) -> list[Closure]:
+    found = []
+    for item in node.value if node is not None and isinstance(node.value, list) else []:
+        if _closure_kept(item):
+            start, end = checks.parse_date(item.text("dal")), checks.parse_date(item.text("al"))
+            found.append(Closure(start.isoformat(), end.isoformat(), item.text("nota")))  # type: ignore[union-attr]
+    return found
+
+
+def _closure_kept(item: Node) -> bool:
+    """A closure with two valid dates in order: the others are left out of the ``Service``."""
+    start, end = checks.parse_date(item.text("dal")), checks.parse_date(item.text("al"))
+    return bool(start and end and start <= end)
