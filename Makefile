@@ -61,5 +61,11 @@ bench: $(TEST_STAMP)
 bench-scale: $(TEST_STAMP)
 	$(BIN)/python benchmarks/bench_scale.py
 
+# docs/problemi.md is generated from the problem codes (src/servicemap/data/problemi.yaml):
+# run this after changing a code, a message or an explanation (tests/test_docs.py checks it).
+.PHONY: problemi
+problemi: $(STAMP)
+	$(BIN)/python -m servicemap.problems.docs
+
 clean:
 	rm -rf site_build $(VENV) .tools

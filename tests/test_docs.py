@@ -8,7 +8,6 @@ and every code the check can show them. The full example record of the guide is 
 from __future__ import annotations
 
 import argparse
-import ast
 import json
 import re
 from pathlib import Path
@@ -17,6 +16,8 @@ import pytest
 import yaml
 
 from servicemap.cli import main as cli
+from servicemap.problems import docs as problems_docs
+from servicemap.problems.codes import CODES
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "servicemap"
@@ -32,30 +33,6 @@ def subcommands() -> list[str]:
     parser = cli.build_parser()
     [action] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
     return sorted(action.choices)
-
-
-def problem_codes() -> set[str]:
-    """Every code the package can report, found in the source (not by importing it).
-
-    Codes live in ``MESSAGES`` registries (``messages.py`` and the stages' own) or, rarely, are
-    written directly in a ``Problem(...)`` call (its fifth argument).
-    """
-    codes: set[str] = set()
-    for path in SRC.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.AnnAssign | ast.Assign):
-                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-                named = any(isinstance(t, ast.Name) and t.id == "MESSAGES" for t in targets)
-                if named and isinstance(node.value, ast.Dict):
-                    codes |= {k.value for k in node.value.keys if isinstance(k, ast.Constant)}
-            elif (
-                isinstance(node, ast.Call)
-                and getattr(node.func, "id", "") == "Problem"
-                and len(node.args) >= 5
-                and isinstance(node.args[4], ast.Constant)
-            ):
-                codes.add(node.args[4].value)
-    return codes
 
 
 def schema_keys() -> set[str]:
@@ -86,14 +63,23 @@ def test_the_known_commands_are_there():
     assert {"validate", "diff", "report"} <= set(subcommands())
 
 
-def test_every_problem_code_is_documented():
-    codes = problem_codes()
-    assert {"bad-hours", "duplicate-id", "stale"} <= codes  # the scan finds the registries
-    docs = read(PROBLEM_DOCS) + read(CONTRIBUTING)
-    missing = sorted(c for c in codes if f"`{c}`" not in docs)
-    assert not missing, (
-        f"problem codes not documented in {PROBLEM_DOCS.relative_to(ROOT)}: {missing}"
+def test_the_problem_page_is_the_one_the_registry_generates():
+    """docs/problemi.md is written from data/problemi.yaml (every code, its severity and its
+    explanation, in the registry's sections): a code added or reworded there and not regenerated
+    here fails, and so does a hand edit of the page."""
+    expected = problems_docs.render()
+    assert read(PROBLEM_DOCS) == expected, (
+        f"{PROBLEM_DOCS.relative_to(ROOT)} non è quella generata da "
+        f"src/servicemap/data/problemi.yaml: rigenera con: {problems_docs.REGENERATE}"
     )
+
+
+def test_every_problem_code_has_its_row_in_the_page():
+    page = read(PROBLEM_DOCS)
+    rows = re.findall(r"^\| `([a-z0-9-]+)` \| (errore|avviso) \| ", page, flags=re.M)
+    severity = {"error": "errore", "warning": "avviso"}
+    assert rows == [(c.code, severity[c.severity]) for c in CODES.values()]
+    assert {"bad-hours", "stale", "outside-comune", "geocache-invalid"} <= set(CODES)
 
 
 def test_every_key_of_the_contract_is_explained_in_the_guide():

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from servicemap.core.model import Address
 from servicemap.load import document as load
+from servicemap.problems.messages import problem
 from servicemap.problems.problem import Problem
 
 FOUND = "found"
@@ -163,10 +164,10 @@ def load_cache(
 ) -> GeoCache:
     """Read the cache; a missing file is an empty cache, a damaged one a problem (never a crash).
 
-    The file goes through the same strict loader as ``services.yaml`` (``load.document``): a duplicate
-    key (what a "keep both" merge leaves), merge-conflict markers, tabs, tags or a huge file are
-    reported at their line, and every value stays the string that was written. A damaged file is
-    an error, because a build that silently forgot every geocoded address would move records
+    The file goes through the same strict loader as ``services.yaml`` (``load.document``): a
+    duplicate key (what a "keep both" merge leaves), merge-conflict markers, tabs, tags or a huge
+    file are reported at their line, and every value stays the string that was written. A damaged
+    file is an error, because a build that silently forgot every geocoded address would move records
     without anybody noticing.
     """
     name = display_name or _display(path)
@@ -248,8 +249,4 @@ def _display(path: Path) -> str:
 
 
 def _bad(file: str, line: int, detail: str) -> Problem:
-    message = (
-        f"Cache della geocodifica {Path(file).name} non valida: {detail}. Correggila o cancella "
-        "la voce e rilancia `servicemap geocode`"
-    )
-    return Problem(file, line, 1, "error", "geocache-invalid", message)
+    return problem(file, line, 1, "geocache-invalid", file=Path(file).name, detail=detail)

@@ -14,24 +14,8 @@ from __future__ import annotations
 from servicemap.core.model import Position, Service, Territory
 from servicemap.place.geocache import GeoCache, address_key
 from servicemap.place.territory import Boundaries
-from servicemap.problems.problem import Problem, Severity
-
-MESSAGES: dict[str, tuple[Severity, str]] = {
-    "outside-comune": (
-        "error",
-        "`{key}`: il punto ({lat:.5f}, {lon:.5f}) della scheda «{id}» è fuori dal comune di "
-        "{comune}{where}; {fix}",
-    ),
-    "placed-on-comune": (
-        "warning",
-        "la scheda «{id}» è sulla mappa al centro di {comune} (posizione approssimativa): {why}",
-    ),
-    "not-placed": (
-        "warning",
-        "la scheda «{id}» non può andare sulla mappa: manca il confine del comune di {comune} "
-        "in territorio.geojson; scrivi `posizione: {{lat: ..., lon: ...}}` nella scheda",
-    ),
-}
+from servicemap.problems.messages import problem
+from servicemap.problems.problem import Problem
 
 _FIX_MANUAL = "controlla le coordinate (latitudine e longitudine) o il comune dell'indirizzo"
 _FIX_CACHE = (
@@ -47,9 +31,10 @@ _WHY_REFUSED = (
 
 
 def _problem(service: Service, file: str, code: str, *, key: str = "", **fields: object) -> Problem:
-    severity, template = MESSAGES[code]
-    message = template.format(key=key, id=service.id, comune=service.comune, **fields)
-    return Problem(file, service.line, 1, severity, code, message[0].upper() + message[1:], key)
+    """The record's problem (registry: ``data/problemi.yaml``), at the line of its ``- id:``."""
+    return problem(
+        file, service.line, 1, code, key=key, id=service.id, comune=service.comune, **fields
+    )
 
 
 def place_services(
@@ -97,7 +82,7 @@ def _check(
     other = boundaries.which(position.lat, position.lon)
     names = {c.slug: c.name for c in territory.comuni}
     where = f" (è nel comune di {names.get(other, other)})" if other else ""
-    problem = _problem(
+    refused = _problem(
         service,
         file,
         "outside-comune",
@@ -110,7 +95,7 @@ def _check(
     comune = territory.find(service.comune)
     if comune is not None and comune.point is not None:
         service.position = Position(*comune.point, "comune", "comune")
-    return [problem]
+    return [refused]
 
 
 def _on_comune(service: Service, territory: Territory, cache: GeoCache, file: str) -> list[Problem]:

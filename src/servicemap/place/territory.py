@@ -26,7 +26,8 @@ from shapely.geometry.base import BaseGeometry
 from servicemap.core.model import Comune, Territory
 from servicemap.core.text import slugify
 from servicemap.load import safefile
-from servicemap.problems.problem import Problem, Severity
+from servicemap.problems.messages import problem
+from servicemap.problems.problem import Problem
 
 # ISTAT's generalised limits (and our simplification) can be up to a couple of hundred metres off
 # the real border: a point this close to its comune (in degrees, about 150-200 m here) is taken as
@@ -36,24 +37,10 @@ BORDER_TOLERANCE_DEG = 0.002
 COORD_DECIMALS = 5  # about 1 m: more digits only make the file bigger
 MAX_BYTES = 50 * 1024 * 1024  # a whole region's simplified comuni are a few MB
 
-MESSAGES: dict[str, tuple[Severity, str]] = {
-    "territory-missing": (
-        "warning",
-        "manca il file dei confini {path}: i servizi senza `posizione` non possono essere messi "
-        "sulla mappa; crealo con `servicemap territorio --comuni ...`",
-    ),
-    "territory-invalid": (
-        "error",
-        "il file dei confini {path} non è valido ({detail}): rigeneralo con "
-        "`servicemap territorio --comuni ...`",
-    ),
-}
-
 
 def _problem(path: Path, code: str, **fields: object) -> Problem:
-    severity, template = MESSAGES[code]
-    message = template.format(path=path.name, **fields)
-    return Problem(str(path), 1, 1, severity, code, message[0].upper() + message[1:])
+    """A problem of the boundaries file (registry: ``data/problemi.yaml``), named by its name."""
+    return problem(str(path), 1, 1, code, file=path.name, **fields)
 
 
 def load_territory(
