@@ -8,6 +8,7 @@ entries (tests/test_docs.py compares the committed page).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -74,6 +75,11 @@ def test_a_problem_carries_the_registry_severity_and_message():
     )
     assert shown.message[1:] == entry.template.format(file="territorio.geojson")[1:]
     assert entry.fields == {"file"}
+
+
+def test_a_code_outside_the_registry_is_a_bug_that_says_where_to_add_it():
+    with pytest.raises(KeyError, match=re.escape("'no-such-code' is not in data/problemi.yaml")):
+        problem("services.yaml", 1, 1, "no-such-code")
 
 
 def test_sections_follow_the_page_and_every_code_has_its_text():

@@ -22,7 +22,9 @@ def problem(
 
     The position is positional-only, so a template may name a field ``file`` or ``line`` too.
     """
-    entry = CODES[code]
+    entry = CODES.get(code)
+    if entry is None:  # a bug of ours, not of the data: say where the code must be added
+        raise KeyError(f"problem code {code!r} is not in data/problemi.yaml")
     shown = {name: _short(v) if name in _QUOTED else v for name, v in fields.items()}
     message = entry.template.format(key=_short(key), **shown)
     return Problem(file, line, column, entry.severity, code, message[0].upper() + message[1:], key)
