@@ -6,17 +6,22 @@ The territory (``tests/data/expected/territorio/``) is built like a user builds 
 build -f .../mkdocs.yml``, in the four languages. The expected tree (``tests/expected/``) holds:
 
 - ``site/<path>``: every page and data file of the built site that this project makes: a page as
-  ``expected_format.page`` (our part of it), JSON as ``expected_format.json_text`` (also
-  the JSON of a ``window.NAME = {...};`` data script), any other text file as published;
+  ``expected_format.page`` keeps it (our part of it), JSON as ``expected_format.json_text``
+  prints it (also the JSON of a ``window.NAME = {...};`` data script), other text as published;
 - ``copiati.sha256``: every other file, as ``sha256sum`` writes it (``sha256sum -c`` in a built
   site checks them): copies of installed packages' files (Material's bundles, Leaflet, our own
-  scripts and styles), files of the en/ar/zh trees identical to the Italian tree's, binary files.
+  scripts and styles), files of the en/ar/zh trees identical to the Italian tree's, binary
+  files, and MkDocs' ``sitemap.xml``;
+- ``costruzione.log``: the build's warnings and errors;
+- ``LEGGIMI.md``: the same, for the reviewer (written by hand, not compared).
 
-What legitimately varies between two builds of the same commit is normalised, and nothing else:
-the generator's version (``<meta name="generator">`` is not among the parts kept) and the
-theme's inline scripts behind the CSP hashes (named by the script they hash). The build date
-needs nothing: the build takes it from the newest ``aggiornato`` (``SOURCE_DATE_EPOCH``, which is
-removed from the environment here so that the policy itself is what is tested).
+What varies between two builds of the same commit is normalised, and nothing else: the
+generator's version (``<meta name="generator">`` is not among the parts kept), the theme's
+inline scripts behind the CSP hashes (named by the script they hash), the ``stale`` warnings
+(they depend on the day the test runs). The build date needs nothing: the build takes it from the
+newest ``aggiornato`` (``SOURCE_DATE_EPOCH``, removed from the environment here so that the
+policy itself is what is tested). The build is deterministic: each run of the test compares a
+build of its own process (its own hash seed) with one made by ``make expected`` in another.
 """
 
 from __future__ import annotations
@@ -180,20 +185,35 @@ def write_tree(files: dict[str, str], root: Path = EXPECTED) -> None:
         target.write_bytes(text.encode("utf-8"))
 
 
+def compare(actual: dict[str, str], expected: dict[str, str]) -> dict[str, list[str]]:
+    """The files missing from ``actual``, those in more, those that differ: by label."""
+    changed = [k for k in expected.keys() & actual.keys() if expected[k] != actual[k]]
+    return {
+        "mancanti": sorted(expected.keys() - actual.keys(), key=_italian_first),
+        "in più": sorted(actual.keys() - expected.keys(), key=_italian_first),
+        "diversi": sorted(changed, key=_italian_first),
+    }
+
+
+def listing(groups: dict[str, list[str]], limit: int = 20) -> list[str]:
+    """One line per non-empty group: "File diversi (3): a, b, c"."""
+    lines = []
+    for label, names in groups.items():
+        if names:
+            more = ", …" if len(names) > limit else ""
+            lines.append(f"File {label} ({len(names)}): " + ", ".join(names[:limit]) + more)
+    return lines
+
+
 def differences(actual: dict[str, str], expected: dict[str, str], *, shown: int = 3) -> str:
     """What differs, for a person: missing and extra files, then the unified diff of the first
     ``shown`` changed files (each cut at 80 lines); "" when the trees are the same."""
-    missing = sorted(expected.keys() - actual.keys(), key=_italian_first)
-    extra = sorted(actual.keys() - expected.keys(), key=_italian_first)
-    changed = [k for k in expected.keys() & actual.keys() if expected[k] != actual[k]]
-    changed.sort(key=_italian_first)
-    if not (missing or extra or changed):
+    groups = compare(actual, expected)
+    if not any(groups.values()):
         return ""
     out = [f"L'output della costruzione non è quello atteso (tests/expected/): {HINT}."]
-    for label, names in (("mancanti", missing), ("in più", extra), ("diversi", changed)):
-        if names:
-            out.append(f"File {label} ({len(names)}): " + ", ".join(names[:20]))
-            out[-1] += ", …" if len(names) > 20 else ""
+    out += listing(groups)
+    changed = groups["diversi"]
     for name in changed[:shown]:
         diff = list(
             difflib.unified_diff(
@@ -229,8 +249,10 @@ def main() -> int:
     before = read_tree(EXPECTED)
     write_tree(files)
     size = sum(len(t.encode("utf-8")) for t in files.values())
-    print(f"tests/expected/: {len(files)} file, {size / 1024:.0f} KB")
-    print(differences(files, before, shown=0) or "nessun cambiamento")
+    print(f"tests/expected/ riscritta: {len(files)} file, {size / 1024:.0f} KB.")
+    groups = compare(files, before)
+    groups = {"tolti": groups["mancanti"], "nuovi": groups["in più"], "cambiati": groups["diversi"]}
+    print("\n".join(listing(groups, limit=50)) or "Nessun cambiamento.")
     return 0
 
 
