@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,7 +57,7 @@ def site_config(root: Path) -> Path:
 
 
 def run_build(
-    config: Path, site: Path, *args: str, env: dict[str, str | None] | None = None
+    config: Path, site: Path, *args: str, env: Mapping[str, str | None] | None = None
 ) -> Build:
     """``mkdocs build`` of ``config`` into ``site``; ``env`` adds to the environment (``None``:
     removes that variable, e.g. a ``SOURCE_DATE_EPOCH`` of the caller's shell)."""
