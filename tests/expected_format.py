@@ -13,9 +13,9 @@ what this project decides:
 - the page's content, the ``<article>`` of ``.md-content``, whole;
 - our line in the footer (the build date and the records' freshness).
 
-The first five of these are the page's frame, the same on every page of a language tree but for
-the depth of its relative links: a page whose frame is its tree home page's (links resolved) says
-so in a comment instead of repeating it.
+The ``<html>`` and ``<body>`` tags, the CSP, the description and the files loaded are the page's
+frame, the same on every page of a language tree but for the depth of its relative links: a page
+whose frame is its tree home page's (links resolved) says so in a comment instead of repeating it.
 
 The CSP's script hashes are written as the inline script they hash ("inline script 2"), so that a
 theme release that changes Material's inline scripts does not rewrite every page, while a hash
