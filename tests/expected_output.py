@@ -13,6 +13,7 @@ build -f .../mkdocs.yml``, in the four languages. The expected tree (``tests/exp
   scripts and styles), files of the en/ar/zh trees identical to the Italian tree's, binary
   files, and MkDocs' ``sitemap.xml``;
 - ``costruzione.log``: the build's warnings and errors;
+- ``versioni.txt``: the versions of the packages that write parts of the site (``SHAPERS``);
 - ``LEGGIMI.md``: the same, for the reviewer (written by hand, not compared).
 
 What varies between two builds of the same commit is normalised, and nothing else: the
@@ -34,6 +35,7 @@ import re
 import shutil
 import sys
 import tempfile
+from importlib import metadata
 from pathlib import Path
 
 from conftest import REPO, Build, run_build
@@ -57,6 +59,25 @@ LANGUAGE_TREES = ("en/", "ar/", "zh/")
 # (the pages are in the tree, the date in every footer), and 65 KB: listed by hash.
 BY_HASH = ("sitemap.xml",)
 LOG = "costruzione.log"
+VERSIONS = "versioni.txt"
+# The distributions whose code writes part of the site: a new release of one may change the
+# output with no change here (a holiday's name, a date's format in Arabic, Material's bundles).
+# Their versions are part of the tree, so that such a difference names its cause first.
+SHAPERS = (
+    "mkdocs",
+    "mkdocs-material",
+    "mkdocs-static-i18n",
+    "markdown",
+    "folium",
+    "branca",
+    "babel",
+    "holidays",
+    "phonenumbers",
+    "segno",
+    "jieba",
+    "xstatic-leaflet",
+    "xstatic-leaflet-markercluster",
+)
 HINT = (
     "se il cambiamento è voluto: make expected (poi rivedi e committa il diff di tests/expected/)"
 )
@@ -96,6 +117,7 @@ def expected_tree(built: Build) -> dict[str, str]:
         files[f"{SITE}/{rel}"] = kept.text(pages.get(_tree(rel) + "index.html"))
     files[MANIFEST] = "".join(listed)
     files[LOG] = "".join(f"{line}\n" for line in built.output.splitlines() if _logged(line))
+    files[VERSIONS] = "".join(f"{name} {metadata.version(name)}\n" for name in SHAPERS)
     return dict(sorted(files.items()))
 
 
@@ -214,6 +236,11 @@ def differences(actual: dict[str, str], expected: dict[str, str], *, shown: int 
     out = [f"L'output della costruzione non è quello atteso (tests/expected/): {HINT}."]
     out += listing(groups)
     changed = groups["diversi"]
+    if VERSIONS in changed:
+        out.append(
+            f"Sono cambiate le versioni dei pacchetti che scrivono parti del sito ({VERSIONS}): "
+            "le altre differenze possono venire da lì (rivedile prima di fare make expected)."
+        )
     for name in changed[:shown]:
         diff = list(
             difflib.unified_diff(
@@ -229,10 +256,10 @@ def differences(actual: dict[str, str], expected: dict[str, str], *, shown: int 
     return "\n".join(out)
 
 
-def _italian_first(name: str) -> tuple[bool, str]:
-    """The Italian tree and the exports before the en/ar/zh trees: the first diff shown is the
-    one in the language the records are written in."""
-    return bool(_tree(name.removeprefix(f"{SITE}/"))), name
+def _italian_first(name: str) -> tuple[bool, bool, str]:
+    """The versions first (a changed one explains the rest), then the Italian tree and the
+    exports, then the en/ar/zh trees: the first page diff is in the records' own language."""
+    return name != VERSIONS, bool(_tree(name.removeprefix(f"{SITE}/"))), name
 
 
 def _lines(text: str) -> list[str]:

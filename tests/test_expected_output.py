@@ -105,6 +105,15 @@ def test_missing_and_extra_files_are_named(built: dict[str, str]) -> None:
     assert eo.differences(built, dict(built)) == ""
 
 
+def test_a_new_release_of_a_package_is_named_as_the_likely_cause(built: dict[str, str]) -> None:
+    newer = dict(built)
+    newer[eo.VERSIONS] = built[eo.VERSIONS].replace("holidays ", "holidays 99.")
+    newer["site/assets/servicemap/festivi.js"] += "// un nome nuovo\n"
+    report = eo.differences(newer, built)
+    assert "Sono cambiate le versioni dei pacchetti" in report
+    assert report.index("--- atteso/versioni.txt") < report.index("--- atteso/site/assets")
+
+
 def test_a_page_keeps_our_content_and_not_the_theme_chrome() -> None:
     html = (
         '<html lang="it"><head><meta name="generator" content="mkdocs-9.9">'
