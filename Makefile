@@ -12,7 +12,7 @@ TERRITORIO ?= .
 VNU_VERSION := 26.9.27
 VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: setup site offline test lint validate bench bench-scale chromium java clean
+.PHONY: setup site offline test lint validate expected bench bench-scale chromium java clean
 
 # The site needs only the package; the tests also need the test tools and the `territory` extra
 # (ISTAT/Openpolis data, heavy: pandas, geopandas), so that `servicemap territorio` is tested too.
@@ -53,6 +53,11 @@ lint: $(TEST_STAMP)
 test: $(TEST_STAMP) chromium java $(VNU_JAR)
 	$(BIN)/ruff check src tests hooks benchmarks
 	$(BIN)/python -m pytest
+
+# Rewrites tests/expected/ (the whole-output test's expected site) from a build of
+# tests/data/expected/territorio/: run it after an intended change and review the diff.
+expected: $(TEST_STAMP)
+	$(BIN)/python tests/expected_output.py
 
 bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/bench_validate.py

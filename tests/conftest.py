@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,8 +55,13 @@ def site_config(root: Path) -> Path:
     return config
 
 
-def run_build(config: Path, site: Path, *args: str, env: dict[str, str] | None = None) -> Build:
-    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+def run_build(
+    config: Path, site: Path, *args: str, env: Mapping[str, str | None] | None = None
+) -> Build:
+    """``mkdocs build`` of ``config`` into ``site``; ``env`` adds to the environment (``None``:
+    removes that variable, e.g. a ``SOURCE_DATE_EPOCH`` of the caller's shell)."""
+    merged = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    full_env = {k: v for k, v in merged.items() if v is not None}
     proc = subprocess.run(
         [*MKDOCS, "build", "-f", str(config), "-d", str(site), *args],
         capture_output=True,

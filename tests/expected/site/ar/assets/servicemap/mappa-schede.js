@@ -1,0 +1,40 @@
+window.SERVICEMAP_MAP_DETAILS = {
+  "s": [
+    [
+      "centro-ascolto-pioltello",
+      "مركز الاستماع سان جورجو",
+      [1, 2],
+      "Via San Francesco 12, 20096 Pioltello (MI)",
+      1,
+      "09:00-12:00||09:00-12:00,15:00-18:00||15:00-18:00||",
+      0,
+      [["2026-08-01", "2026-08-31", "Chiuso per ferie"]],
+      "Il venerdì pomeriggio solo facilitazione digitale",
+      2
+    ],
+    [
+      "patronato-segrate",
+      "Patronato Segrate",
+      [7],
+      "Via Roma 3, 20054 Segrate (MI)",
+      0,
+      "",
+      0,
+      [],
+      "Solo su appuntamento: telefona dal lunedì al venerdì",
+      3
+    ],
+    [
+      "sportello-vimodrone",
+      "Sportello di Vimodrone",
+      [0],
+      "Via Inesistente 99, Vimodrone",
+      2,
+      "",
+      0,
+      [],
+      "",
+      1
+    ]
+  ]
+};
