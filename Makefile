@@ -11,6 +11,10 @@ TERRITORIO ?= .
 # The Nu HTML Checker (W3C validator) for tests/test_html_valid.py, from npm into a local folder.
 VNU_VERSION := 26.9.27
 VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
+# The site generator: MkDocs 1.6.1, or ProperDocs (its maintained fork, the same site:
+# tests/test_properdocs.py).  make site GENERATORE=properdocs  installs it in .venv first.
+GENERATORE ?= mkdocs
+GENERATOR_DEPS := $(if $(filter properdocs,$(GENERATORE)),$(BIN)/properdocs)
 
 .PHONY: setup site offline test lint validate bench bench-scale chromium java clean
 
@@ -26,13 +30,16 @@ $(TEST_STAMP): $(STAMP)
 	$(BIN)/pip install --quiet -e '.[test,territory]'
 	touch $(TEST_STAMP)
 
+$(BIN)/properdocs: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[properdocs]'
+
 setup: $(STAMP)
 
-site: $(STAMP)
-	$(BIN)/mkdocs build -f $(TERRITORIO)/mkdocs.yml
+site: $(STAMP) $(GENERATOR_DEPS)
+	$(BIN)/$(GENERATORE) build -f $(TERRITORIO)/mkdocs.yml
 
-offline: $(STAMP)
-	OFFLINE=true $(BIN)/mkdocs build -f $(TERRITORIO)/mkdocs.yml
+offline: $(STAMP) $(GENERATOR_DEPS)
+	OFFLINE=true $(BIN)/$(GENERATORE) build -f $(TERRITORIO)/mkdocs.yml
 
 validate: $(STAMP)
 	$(BIN)/servicemap validate $(TERRITORIO)/services.yaml

@@ -55,10 +55,17 @@ def site_config(root: Path) -> Path:
     return config
 
 
-def run_build(config: Path, site: Path, *args: str, env: dict[str, str] | None = None) -> Build:
+def run_build(
+    config: Path,
+    site: Path,
+    *args: str,
+    env: dict[str, str] | None = None,
+    generator: list[str] = MKDOCS,
+) -> Build:
+    """``mkdocs build`` (or ``generator``'s, e.g. ProperDocs') of ``config`` into ``site``."""
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     proc = subprocess.run(
-        [*MKDOCS, "build", "-f", str(config), "-d", str(site), *args],
+        [*generator, "build", "-f", str(config), "-d", str(site), *args],
         capture_output=True,
         text=True,
         env=full_env,
