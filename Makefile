@@ -16,7 +16,7 @@ VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
 GENERATORE ?= mkdocs
 GENERATOR_DEPS := $(if $(filter properdocs,$(GENERATORE)),$(BIN)/properdocs)
 
-.PHONY: setup site offline test lint validate bench bench-scale chromium java clean
+.PHONY: setup site offline zensical test lint validate bench bench-scale chromium java clean
 
 # The site needs only the package; the tests also need the test tools and the `territory` extra
 # (ISTAT/Openpolis data, heavy: pandas, geopandas), so that `servicemap territorio` is tested too.
@@ -40,6 +40,14 @@ site: $(STAMP) $(GENERATOR_DEPS)
 
 offline: $(STAMP) $(GENERATOR_DEPS)
 	OFFLINE=true $(BIN)/$(GENERATORE) build -f $(TERRITORIO)/mkdocs.yml
+
+# Optional: the Italian site built by Zensical instead of MkDocs, in site_zensical/ (what works
+# and what does not: docs/zensical.md). OFFLINE=true makes the copy for file:// and its zip.
+$(BIN)/zensical: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[zensical]'
+
+zensical: $(BIN)/zensical
+	$(BIN)/python scripts/zensical-build.py -f $(TERRITORIO)/mkdocs.yml -d $(TERRITORIO)/site_zensical
 
 validate: $(STAMP)
 	$(BIN)/servicemap validate $(TERRITORIO)/services.yaml
@@ -69,4 +77,4 @@ bench-scale: $(TEST_STAMP)
 	$(BIN)/python benchmarks/bench_scale.py
 
 clean:
-	rm -rf site_build $(VENV) .tools
+	rm -rf site_build site_zensical $(VENV) .tools

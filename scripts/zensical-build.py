@@ -30,7 +30,7 @@ from pathlib import Path
 
 import yaml
 
-from servicemap import i18n, pipeline, publish, safefile
+from servicemap import i18n, offline, pipeline, publish, safefile
 from servicemap.contact import contact_from_settings
 from servicemap.problems import Problem, has_errors, report_order
 from servicemap.project import Project
@@ -61,19 +61,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Il sito non è stato costruito: {args.site_dir} resta com'era.", file=sys.stderr)
         return 1
     epoch = _epoch(result)
-    offline = _offline(settings)
+    copy = _offline(settings)  # OFFLINE=true: the copy opened from file://
     with tempfile.TemporaryDirectory(prefix="servicemap-zensical-") as tmp:
         root = Path(tmp)
         shutil.copytree(docs_dir, root / "docs", ignore=_translations(settings))
-        written = _write_generated(root / "docs", result, project, settings, epoch, offline)
-        (root / "mkdocs.yml").write_text(_derived(settings, result, epoch), encoding="utf-8")
+        written = _write_generated(root / "docs", result, project, settings, epoch, copy)
+        derived = _derived(settings, result, epoch, copy)
+        (root / "mkdocs.yml").write_text(derived, encoding="utf-8")
         env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
         zensical = [sys.executable, "-m", "zensical", "build", "-f", str(root / "mkdocs.yml")]
         built = subprocess.run(zensical, env=env, cwd=root, check=False)
         if built.returncode != 0:
             print(f"zensical build è fallito: {args.site_dir} resta com'era.", file=sys.stderr)
             return 1
-        pages = _add_policies(root / "site", project, offline)
+        pages = _add_policies(root / "site", project, copy)
+        if copy:
+            _write_zip(root / "site", settings, result, project, epoch)
         _publish(root / "site", Path(args.site_dir).resolve())
     seconds = time.perf_counter() - start
     print(f"Zensical: {written} file generati, {pages} pagine HTML in {args.site_dir} "
@@ -105,7 +108,7 @@ def _read_settings(path: Path) -> dict:
         return default
 
     Loader.add_constructor("!ENV", env)
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader) or {}  # noqa: S506
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader) or {}
 
 
 def _project(config_file: Path, settings: dict) -> tuple[Project, list[Problem]]:
@@ -119,13 +122,13 @@ def _project(config_file: Path, settings: dict) -> tuple[Project, list[Problem]]
 
 def _print(problems: list[Problem]) -> None:
     """Errors in full, warnings one line per code (as ``mkdocs build`` prints them)."""
-    by_code: dict[str, list[Problem]] = {}
+    by_code: dict[str, list[Problem]] = {}  # in report order: the first of each code
     for problem in sorted(problems, key=report_order):
         if problem.severity == "error":
             print(problem.format_text(), file=sys.stderr)
         else:
             by_code.setdefault(problem.code, []).append(problem)
-    for code, same in sorted(by_code.items()):
+    for same in by_code.values():
         first = same[0]
         more = f" (e altre {len(same) - 1} volte: `servicemap validate`)" if len(same) > 1 else ""
         print(f"{first.format_text()}{more}", file=sys.stderr)
@@ -152,15 +155,21 @@ def _epoch(result: pipeline.Result) -> int:
     given = os.environ.get("SOURCE_DATE_EPOCH", "")
     if given.isascii() and given.isdigit():
         return int(given)
+    latest = _data_date(result)
+    if latest is None:
+        return int(time.time())
+    return int(dt.datetime.combine(latest, dt.time(), dt.UTC).timestamp())
+
+
+def _data_date(result: pipeline.Result) -> dt.date | None:
+    """The most recent ``aggiornato``: the date of the data (the offline zip's name)."""
     dates = []
     for service in result.services:
         try:
             dates.append(dt.date.fromisoformat(service.aggiornato))
         except ValueError:
             continue
-    if not dates:
-        return int(time.time())
-    return int(dt.datetime.combine(max(dates), dt.time(), dt.UTC).timestamp())
+    return max(dates, default=None)
 
 
 def _offline(settings: dict) -> bool:
@@ -171,14 +180,20 @@ def _offline(settings: dict) -> bool:
 
 
 def _write_generated(
-    docs: Path, result: pipeline.Result, project: Project, settings: dict, epoch: int, offline: bool
+    docs: Path, result: pipeline.Result, project: Project, settings: dict, epoch: int, copy: bool
 ) -> int:
-    """Every generated page and file, as a file of ``docs``; hand-written pages win."""
-    directory_urls = bool(settings.get("use_directory_urls", True))
+    """Every generated page and file, as a file of ``docs``; hand-written pages win.
+
+    The offline copy has no directory URLs (Zensical's offline plugin writes ``x.html``, as
+    Material's does); its absolute links (QR codes, JSON-LD) keep the online site's style.
+    """
+    public = bool(settings.get("use_directory_urls", True))
+    directory_urls = public and not copy
     today = dt.datetime.fromtimestamp(epoch, dt.UTC).date()
     generated = render_site(
         result.services, result.territory, result.vocabulary, project,
-        directory_urls=directory_urls, today=today, offline=offline, lang=LANG,
+        directory_urls=directory_urls, today=today, offline=copy, lang=LANG,
+        public_directory_urls=public,
     )  # fmt: skip
     written = 0
     for item in generated:
@@ -205,9 +220,23 @@ def _write_generated(
     return written
 
 
-def _derived(settings: dict, result: pipeline.Result, epoch: int) -> str:
-    """``mkdocs.yml`` for Zensical: the staging folders, no hooks, our assets, the footer."""
+def _derived(settings: dict, result: pipeline.Result, epoch: int, copy: bool) -> str:
+    """``mkdocs.yml`` for Zensical: the staging folders, no hooks, our assets, the footer.
+
+    Zensical's theme has two variants: ``modern`` (its default: another look, and its active
+    navigation link fails the WCAG contrast check) and ``classic``, Material's.
+
+    The offline copy names our iframe-worker shim among the polyfills: Zensical, like Material,
+    otherwise adds the one from a CDN to every page.
+    """
     config = dict(settings)
+    theme = dict(config.get("theme") or {})
+    theme.setdefault("variant", "classic")  # Material's look (and its contrast: axe passes)
+    config["theme"] = theme
+    if copy:
+        extra = dict(config.get("extra") or {})
+        extra["polyfills"] = offline.local_polyfills(list(extra.get("polyfills") or []))
+        config["extra"] = extra
     config.update(docs_dir="docs", site_dir="site")
     config.pop("hooks", None)
     plugins = []
@@ -227,17 +256,33 @@ def _derived(settings: dict, result: pipeline.Result, epoch: int) -> str:
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
 
-def _add_policies(site: Path, project: Project, offline: bool) -> int:
+def _add_policies(site: Path, project: Project, copy: bool) -> int:
     """Every page's Content-Security-Policy and ``<html dir>``, as the adapter's last step."""
-    tiles = "" if offline else csp.tile_origin(project.tile_url)
+    tiles = "" if copy else csp.tile_origin(project.tile_url)
     direction = i18n.direction(LANG)
     pages = 0
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         text = text.replace("<html lang=", f'<html dir="{direction}" lang=', 1)
-        page.write_text(csp.add_policy(text, tiles=tiles, offline=offline), encoding="utf-8")
+        extra = []
+        if copy:
+            text = offline.without_alternates(offline.without_canonical(text))
+            extra = [offline.worker_shim_hash(text)]
+        page.write_text(csp.add_policy(text, extra, tiles=tiles, offline=copy), encoding="utf-8")
         pages += 1
     return pages
+
+
+def _write_zip(
+    site: Path, settings: dict, result: pipeline.Result, project: Project, epoch: int
+) -> None:
+    """The offline copy's dated zip with its ``LEGGIMI.txt``, inside the site (as MkDocs')."""
+    built = dt.datetime.fromtimestamp(epoch, dt.UTC).date()
+    words = freshness.footer_text(built, [s.aggiornato for s in result.services])
+    name = str(settings.get("site_name") or "")
+    readme = offline.readme(name, _data_date(result) or built, project.site_url, words, {LANG: ""})
+    path = offline.write_zip(site, _data_date(result) or built, epoch, readme)
+    print(f"Copia offline: {path.name}")
 
 
 def _publish(built: Path, final: Path) -> None:
