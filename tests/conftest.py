@@ -56,14 +56,19 @@ def site_config(root: Path) -> Path:
 
 
 def run_build(
-    config: Path, site: Path, *args: str, env: Mapping[str, str | None] | None = None
+    config: Path,
+    site: Path,
+    *args: str,
+    env: Mapping[str, str | None] | None = None,
+    generator: list[str] = MKDOCS,
 ) -> Build:
-    """``mkdocs build`` of ``config`` into ``site``; ``env`` adds to the environment (``None``:
-    removes that variable, e.g. a ``SOURCE_DATE_EPOCH`` of the caller's shell)."""
+    """``mkdocs build`` (or ``generator``'s, e.g. ProperDocs') of ``config`` into ``site``;
+    ``env`` adds to the environment (``None``: removes that variable, e.g. a
+    ``SOURCE_DATE_EPOCH`` of the caller's shell)."""
     merged = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     full_env = {k: v for k, v in merged.items() if v is not None}
     proc = subprocess.run(
-        [*MKDOCS, "build", "-f", str(config), "-d", str(site), *args],
+        [*generator, "build", "-f", str(config), "-d", str(site), *args],
         capture_output=True,
         text=True,
         env=full_env,
