@@ -67,14 +67,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         offline=_offline_enabled(config), languages=_built_languages(config),
         site_name=config.site_name, copyright=config.copyright or "",
     )  # fmt: skip
-    if settings.offline:  # the offline plugin turned ``use_directory_urls`` off
-        settings.public_directory_urls = _user_directory_urls(config)
-        config.extra["polyfills"] = offline.local_polyfills(list(config.extra.get("polyfills", [])))
     try:
         build = Build.start(settings, log)
     except BuildError as exc:
         raise PluginError(str(exc)) from None
     config.site_dir = str(build.site_dir)
+    if settings.offline:  # the offline plugin turned ``use_directory_urls`` off
+        settings.public_directory_urls = _user_directory_urls(config)
+        config.extra["polyfills"] = offline.local_polyfills(list(config.extra.get("polyfills", [])))
     counter = CountHandler()
     counter.setLevel(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(counter)
