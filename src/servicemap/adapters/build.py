@@ -53,6 +53,7 @@ from servicemap.problems.problem import has_errors
 from servicemap.render import citizen, freshness, language_offer, trees
 from servicemap.render.assets import A11Y_CSS_PATH
 from servicemap.render.context import service_src
+from servicemap.render.html import DETAILS_MARK
 from servicemap.render.print import PRINT_CSS_PATH
 from servicemap.validate.contact import contact_from_settings
 from servicemap.validate.project import Project
@@ -122,6 +123,7 @@ class Build:
     log: logging.Logger = DEFAULT_LOG
     data_warnings: int = 0  # warning lines logged by ``start``
     shared_paths: list[str] = field(default_factory=list)  # written once, by the first tree
+    deferred: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> head, details
     root_404: str = ""  # the default language's 404 page
 
     @classmethod
@@ -224,6 +226,31 @@ class Build:
             console.log_problems(self.log, problems)
             raise BuildError(console.summary(self.project, problems, self.final_dir))
         return TreeFiles(lang, tree, generated, [] if not tree else list(self.shared_paths))
+
+    def defer_details(self, key: str, item: GeneratedFile) -> bool:
+        """Hold a generated page's details until its page is finished (``pages.raw_parts``).
+
+        ``key``: the generator's name for the page. True when the page is finished HTML: the
+        generator skips its Markdown pass and indexes only ``indexed_head(key)``.
+        """
+        parts = pages.raw_parts(item)
+        if parts is not None:
+            self.deferred[key] = parts
+        return parts is not None
+
+    def is_deferred(self, key: str) -> bool:
+        return key in self.deferred
+
+    def indexed_head(self, key: str) -> str:
+        """The part of a deferred page that search indexes, with the mark its details go to."""
+        head, details = self.deferred[key]
+        head = pages.with_skip_target(head)
+        return head + DETAILS_MARK if details else head
+
+    def with_details(self, key: str, page: str) -> str:
+        """The finished page with its details back where the head left them; forgets them."""
+        details = self.deferred.pop(key)[1]
+        return page.replace(DETAILS_MARK, details, 1) if details else page
 
     def page_extras(self, lang: str) -> PageExtras:
         """The stylesheets and scripts every page links, and the footer line in ``lang``.

@@ -1,24 +1,26 @@
 """The MkDocs front door: the only module that imports MkDocs. It translates events, no more.
 
 ``hooks/servicemap_hook.py`` re-exports these event functions; each hands its part to the core
-(``adapters.build``), where every rule of ours lives (data stages, build date, staging and atomic
-publish, assets and footer, policy, offline zip). What stays here is MkDocs and its plugins:
+(``adapters.build``), where every rule of ours lives: the data stages, the build date, the
+staging folder and the atomic publish, the files of each language tree, the assets and footer
+of every page, its policy, the 404 page of each tree, the offline zip. What stays here:
 
 * problems go to the ``mkdocs.plugins.servicemap`` logger (``--strict`` counts the warnings) and a
   ``BuildError`` becomes a ``PluginError``; MkDocs aborts a ``--strict`` build with warnings only
   *after* ``on_post_build``, so we count them ourselves and publish nothing then;
-* generated files become ``File.generated`` objects, in or out of ``nav:``;
-* mkdocs-static-i18n builds each language inside the first build (``on_config`` again): its
-  files, language switch, ``hreflang`` alternates and search entries are told about our pages;
-* Material: its theme texts (search separator), template context, ``extra.polyfills`` and the
-  table of contents its skip link needs.
+* generated files become ``File.generated`` objects, in or out of ``nav:``, and pages that are
+  finished HTML skip the Markdown pass;
+* mkdocs-static-i18n's objects (``adapters.mkdocs_i18n``) and Material's: its theme texts (the
+  search separator), ``extra.polyfills``, the table of contents its skip link needs.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,13 +31,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
 
-from servicemap.adapters import offline, pages
+from servicemap.adapters import mkdocs_i18n, offline, pages
 from servicemap.adapters.build import Build, BuildError, Settings, TreeFiles
 from servicemap.core.output import GeneratedFile
-from servicemap.render import i18n, trees
-from servicemap.render.html import DETAILS_MARK
+from servicemap.render import trees
 
 log = logging.getLogger("mkdocs.plugins.servicemap")
+T = TypeVar("T")
 
 
 @dataclass
@@ -45,7 +47,6 @@ class _State:
     build: Build
     warnings: CountHandler
     lang: str  # the language being built (mkdocs-static-i18n builds each in turn)
-    raw_html: dict[str, tuple[str, str]] = field(default_factory=dict)  # src_uri -> head, details
     separators: dict[str, str] = field(default_factory=dict)  # language -> its search separator
 
 
@@ -55,8 +56,8 @@ _current: _State | None = None
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate and place the records; stop here, with every message, if the data is wrong."""
     global _current
-    if _current is not None and _nested_language_build(config):
-        _current.lang = _language(config)  # same data, next language
+    if _current is not None and mkdocs_i18n.nested(config):
+        _current.lang = mkdocs_i18n.language(config)  # same data, next language
         config.copyright = _current.build.page_extras(_current.lang).footer
         return config
     _finish(swap=False)  # a previous build that died without an event (mkdocs serve)
@@ -64,13 +65,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         Path(config.config_file_path or "mkdocs.yml"), Path(config.docs_dir),
         Path(config.site_dir), dict(config.extra.get("servicemap") or {}),
         site_url=config.site_url or "", directory_urls=config.use_directory_urls,
-        offline=_offline_enabled(config), languages=_built_languages(config),
+        offline=_offline_enabled(config), languages=mkdocs_i18n.languages(config),
         site_name=config.site_name, copyright=config.copyright or "",
     )  # fmt: skip
-    try:
-        build = Build.start(settings, log)
-    except BuildError as exc:
-        raise PluginError(str(exc)) from None
+    build = _core(Build.start, settings, log)
     config.site_dir = str(build.site_dir)
     if settings.offline:  # the offline plugin turned ``use_directory_urls`` off
         settings.public_directory_urls = _user_directory_urls(config)
@@ -78,10 +76,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     counter = CountHandler()
     counter.setLevel(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(counter)
-    _current = _State(build, counter, _language(config))
+    _current = _State(build, counter, mkdocs_i18n.language(config))
     extras = build.page_extras(_current.lang)
-    _append_new(config.extra_css, extras.css)
-    _append_new(config.extra_javascript, extras.javascript)
+    css, js = config.extra_css, config.extra_javascript
+    for listed, paths in ((css, extras.css), (js, extras.javascript)):
+        for path in paths:  # after what mkdocs.yml lists, once
+            if path not in [str(x) for x in listed]:
+                listed.append(path)  # type: ignore[arg-type]
     config.copyright = extras.footer
     _quiet_segmenter()
     return config
@@ -98,10 +99,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if state is None:
         return files
     state.separators[state.lang] = _theme_text(config, "search.config.separator")
-    try:
-        tree = state.build.files(state.lang, [(f.src_uri, f.abs_src_path) for f in files])
-    except BuildError as exc:
-        raise PluginError(str(exc)) from None
+    tree = _core(state.build.files, state.lang, [(f.src_uri, f.abs_src_path) for f in files])
     in_nav = pages.nav_paths(config.nav)
     made = []
     for item in tree.files:
@@ -110,30 +108,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
         if item.kind == "page":
             made.append((file, item.path))
-        if (parts := pages.raw_parts(item)) is not None:
-            state.raw_html[file.src_uri] = parts
+            state.build.defer_details(file.src_uri, item)
     for path in tree.linked:  # the open data the first language wrote
         files.append(_AlreadyWritten.generated(config, path, content=b""))
-    _link_languages(config, state, tree, made)
+    mkdocs_i18n.link_languages(config, tree.lang, tree.tree, state.build.languages, made)
     return files
 
 
 def _generated(
     config: MkDocsConfig, tree: TreeFiles, item: GeneratedFile, inclusion: InclusionLevel | None
 ) -> File:
-    """The MkDocs file of a generated page or asset, in this language's tree.
-
-    A page of another language than the default is named as mkdocs-static-i18n names a
-    translation (``cerca/index.en.md``), so the navigation and the hand-written pages' links
-    (``cerca/index.md``) find it, and it is written under the language's folder.
-    """
+    """The MkDocs file of a generated page or asset, in this language's tree (a page of another
+    language than the default is named as mkdocs-static-i18n names a translation)."""
     inclusion = inclusion or InclusionLevel.UNDEFINED
     if item.kind != "page" or not tree.tree:
         return File.generated(config, item.path, content=item.content, inclusion=inclusion)
-    stem = item.path.removesuffix(".md")
-    file = File.generated(
-        config, f"{stem}.{tree.lang}.md", content=item.content, inclusion=inclusion
-    )
+    src = mkdocs_i18n.translation_src(item.path, tree.lang)
+    file = File.generated(config, src, content=item.content, inclusion=inclusion)
     plain = File.generated(config, item.path, content="")
     file.name = plain.name  # "index", not "index.en": Material's index pages
     file.dest_uri = tree.tree + plain.dest_uri
@@ -147,92 +138,34 @@ class _AlreadyWritten(File):
         return None
 
 
-@dataclass
-class _Alternate:
-    """This page in another language, as mkdocs-static-i18n describes one (switch, sitemap)."""
-
-    url: str
-    page: None = None
-
-
-def _link_languages(
-    config: MkDocsConfig, state: _State, tree: TreeFiles, made: list[tuple[File, str]]
-) -> None:
-    """Tell mkdocs-static-i18n that each generated page exists in every built language, so its
-    switch leads to the same page in the other language, Material writes the ``hreflang``
-    alternates (``x-default``: the default language's) and the sitemap lists them."""
-    plugin = _i18n(config)
-    if plugin is None:
-        return
-    languages = state.build.languages
-    listed = plugin.i18n_files_per_language.setdefault(tree.lang, [])
-    default = next(iter(languages), "")
-    for file, own in made:
-        urls = pages.alternate_urls(file.url, tree.tree, languages)
-        file.locale = file.locale_alternate_of = tree.lang  # type: ignore[attr-defined]
-        file.localization = tree.lang if tree.tree else None  # type: ignore[attr-defined]
-        file.norm_src_uri = own  # type: ignore[attr-defined]
-        file.alternates = {  # type: ignore[attr-defined]
-            lang: file if lang == tree.lang else _Alternate(url) for lang, url in urls.items()
-        }
-        listed.append(file)
-    if len(languages) < 2:
-        return
-    for file in listed:
-        alternates = getattr(file, "alternates", None)
-        if isinstance(alternates, dict) and default in alternates:
-            alternates.setdefault(trees.DEFAULT_HREFLANG, alternates[default])
-
-
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Generated pages skip the Markdown pass (``on_page_content`` adds their HTML); the
-    hand-written ones get their marks filled from the data."""
+    """A generated page skips the Markdown pass (``on_page_content`` gives its HTML); a
+    hand-written one gets its marks filled from the data."""
     if _current is None:
         return markdown
-    if page.file.src_uri in _current.raw_html:
+    if _current.build.is_deferred(page.file.src_uri):
         return ""
     return _current.build.hand_written(markdown, page.file.src_uri, _current.lang)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """The indexed head of a generated page (Material's search parses all of ``page.content``);
-    its details wait for ``on_post_page``."""
-    if _current is not None and page.file.src_uri in _current.raw_html:
-        head, details = _current.raw_html[page.file.src_uri]
-        head = _skip_target(head, page)
-        return head + DETAILS_MARK if details else head
-    return html
-
-
-SKIP_TARGET = "titolo"
-
-
-def _skip_target(head: str, page: Page) -> str:
-    """Give a generated page the one-entry table of contents Material's skip link needs.
-
-    Material prints "Vai al contenuto" (the first stop of the Tab key, WCAG 2.4.1) only when
-    ``page.toc`` has an entry; generated pages skip the Markdown pass, so they have none. The
-    page's outer ``<div>`` gets an id and becomes that entry (no sidebar: it has no children).
-    Not the ``<h1>``: a heading with an id would split the page's search entry in two.
-    """
-    if not head.startswith("<div "):
-        return head
-    page.toc = TableOfContents([AnchorLink(page.title or "", SKIP_TARGET, 1)])
-    return f'<div id="{SKIP_TARGET}" ' + head.removeprefix("<div ")
+    """A generated page's indexed head (Material's search parses all of ``page.content``),
+    with the one-entry table of contents Material's skip link needs."""
+    if _current is None or not _current.build.is_deferred(page.file.src_uri):
+        return html
+    head = _current.build.indexed_head(page.file.src_uri)
+    if head.startswith(f'<div id="{pages.SKIP_TARGET}"'):
+        page.toc = TableOfContents([AnchorLink(page.title or "", pages.SKIP_TARGET, 1)])
+    return head
 
 
 @event_priority(-50)  # after mkdocs-static-i18n has pointed the language switch at this page
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
-    """The language switch from the page's alternates (the plugin leaves a home page's on the
-    absolute roots: a dead link from ``file://``), and the tree's root as Material's ``base``
-    (the search there reads that tree's index)."""
-    if _current is None or _i18n(config) is None:
+    """The language switch from the page's alternates, and the tree's root as Material's
+    ``base`` (the search there reads that tree's index)."""
+    if _current is None or mkdocs_i18n.plugin(config) is None:
         return context
-    alternates = getattr(page.file, "alternates", None) or {}
-    for item in _switch(config):
-        alternate = alternates.get(item.get("lang"))
-        if alternate is not None and alternate.url:
-            item["link"] = alternate.url
+    mkdocs_i18n.point_switch(config, page.file)
     tree = _current.build.languages[_current.lang]
     if tree and page.url.startswith(tree):
         context["base_url"] = trees.tree_base(page.url, tree)
@@ -242,29 +175,19 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
 @event_priority(-50)
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
     """The theme's 404 page switches to each language's home (not the last page's alternates)."""
-    plugin = _i18n(config)
+    plugin = mkdocs_i18n.plugin(config)
     if _current is not None and plugin is not None and template_name == "404.html":
-        roots = [dict(x) for x in plugin.extra_alternate]  # type: ignore[attr-defined]
-        config.extra.alternate = roots  # type: ignore[attr-defined]
+        mkdocs_i18n.switch_to_homes(config)
     return context
-
-
-def _switch(config: MkDocsConfig) -> list[dict]:
-    """The language switch's entries: mkdocs-static-i18n sets them as an *attribute* of
-    ``config.extra`` (which Jinja reads before the ``alternate`` key)."""
-    found = getattr(config.extra, "alternate", None)
-    return list(found if found is not None else config.extra.get("alternate") or [])
 
 
 @event_priority(-1000)  # last: the policy hashes the inline scripts of the finished page
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Put the details of a generated page back where the head left them; add the policy."""
+    """A generated page's details back in place; every page's direction and policy."""
     if _current is None:
         return output
-    if page.file.src_uri in _current.raw_html:
-        details = _current.raw_html.pop(page.file.src_uri)[1]
-        if details:
-            output = output.replace(DETAILS_MARK, details, 1)
+    if _current.build.is_deferred(page.file.src_uri):
+        output = _current.build.with_details(page.file.src_uri, output)
         # mkdocs-static-i18n keeps every language's pages until the last is built (sitemap):
         # let the written text go, or the peak memory would grow with every language.
         page.markdown = page.content = ""
@@ -285,7 +208,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 def on_post_build(config: MkDocsConfig) -> None:
     """Publish the staged site, unless ``--strict`` is about to abort the build."""
     state = _current
-    if state is None or _nested_language_build(config):
+    if state is None or mkdocs_i18n.nested(config):
         return  # mkdocs-static-i18n's build of one more language: publish after the last one
     if config.strict and (state.warnings.get_counts() or state.build.data_warnings):
         log.error(
@@ -294,10 +217,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         )
         _finish(swap=False)
         return
-    plugin = _i18n(config)
-    if plugin is not None:
-        entries = list(plugin.search_entries)  # type: ignore[attr-defined]
-        state.build.write_search_indexes(entries, state.separators)
+    state.build.write_search_indexes(mkdocs_i18n.search_entries(config), state.separators)
     config.site_dir = str(state.build.final_dir)
     _finish(swap=True)
 
@@ -320,50 +240,18 @@ def _finish(*, swap: bool) -> None:
     if state is None:
         return
     logging.getLogger("mkdocs").removeHandler(state.warnings)
+    _core(state.build.finish if swap else state.build.fail)
+
+
+def _core(call: Callable[..., T], *args: object) -> T:
+    """A call to the core, its refusal (``BuildError``) as MkDocs' own (``PluginError``)."""
     try:
-        state.build.finish() if swap else state.build.fail()
+        return call(*args)
     except BuildError as exc:
         raise PluginError(str(exc)) from None
 
 
-# --- reading MkDocs' configuration and its plugins -----------------------------------------
-
-
-def _i18n(config: MkDocsConfig) -> object | None:
-    """mkdocs-static-i18n's plugin, when ``mkdocs.yml`` lists it (one tree per language)."""
-    return config.plugins.get("i18n")
-
-
-def _nested_language_build(config: MkDocsConfig) -> bool:
-    """Whether this is mkdocs-static-i18n building one more language inside the first build."""
-    return bool(getattr(_i18n(config), "building", False))
-
-
-def _language(config: MkDocsConfig) -> str:
-    """The language being built."""
-    plugin = _i18n(config)
-    if plugin is None:
-        return str(config.theme.get("language") or i18n.SOURCE_LANGUAGE)
-    return plugin.current_language or plugin.default_language  # type: ignore[attr-defined]
-
-
-def _built_languages(config: MkDocsConfig) -> dict[str, str]:
-    """Every language this build makes, default first, with its folder ("" for the default)."""
-    plugin = _i18n(config)
-    if plugin is None:
-        return {_language(config): ""}
-    default = plugin.default_language  # type: ignore[attr-defined]
-    return {
-        lang: "" if lang == default else f"{lang}/"
-        for lang in [default] + [x for x in plugin.build_languages if x != default]  # type: ignore[attr-defined]
-    }
-
-
-def _append_new(listed: list, paths: tuple[str, ...]) -> None:
-    """Add to ``extra_css`` or ``extra_javascript`` what is not listed yet."""
-    for path in paths:
-        if path not in [str(p) for p in listed]:
-            listed.append(path)
+# --- reading MkDocs' and Material's configuration --------------------------------------------
 
 
 def _offline_enabled(config: MkDocsConfig) -> bool:

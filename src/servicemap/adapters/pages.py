@@ -109,3 +109,20 @@ def alternate_urls(url: str, tree: str, languages: dict[str, str]) -> dict[str, 
     own = url.removeprefix(tree) if tree else url
     own = "" if own == "./" else own
     return {lang: (other + own) or "./" for lang, other in languages.items()}
+
+
+SKIP_TARGET = "titolo"
+
+
+def with_skip_target(head: str) -> str:
+    """A generated page's head whose outer ``<div>`` is the target of the theme's skip link.
+
+    Material prints "Vai al contenuto" (the first stop of the Tab key, WCAG 2.4.1) only when the
+    page's table of contents has an entry; generated pages skip the Markdown pass, so they have
+    none: the adapter makes this ``<div>`` that entry (no sidebar: it has no children). Not the
+    ``<h1>``: a heading with an id would split the page's search entry in two. A head that does
+    not start with a ``<div>`` is returned as it is (no target).
+    """
+    if not head.startswith("<div "):
+        return head
+    return f'<div id="{SKIP_TARGET}" ' + head.removeprefix("<div ")
