@@ -85,6 +85,18 @@ def summary(
     )
 
 
+def strict_refusal(site_dir: Path) -> str:
+    """Why a ``--strict`` build with warnings published nothing."""
+    return (
+        f"Modalità --strict con avvisi: il sito non è stato pubblicato, {site_dir} resta com'era."
+    )
+
+
+def interrupted(site_dir: Path) -> str:
+    """What a build that failed half-way left: nothing published."""
+    return f"Costruzione interrotta: {site_dir} resta com'era."
+
+
 def internal_error(log: logging.Logger, exc: Exception) -> BuildError:
     """An unexpected failure (a bug): one Italian line, the traceback only with ``--verbose``."""
     log.debug("Errore interno di servicemap", exc_info=exc)

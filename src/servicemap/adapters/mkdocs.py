@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
 
-from servicemap.adapters import mkdocs_i18n, offline, pages
+from servicemap.adapters import console, mkdocs_i18n, offline, pages
 from servicemap.adapters.build import Build, BuildError, Settings, TreeFiles
 from servicemap.core.output import GeneratedFile
 from servicemap.render import trees
@@ -211,10 +211,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if state is None or mkdocs_i18n.nested(config):
         return  # mkdocs-static-i18n's build of one more language: publish after the last one
     if config.strict and (state.warnings.get_counts() or state.build.data_warnings):
-        log.error(
-            "Modalità --strict con avvisi: il sito non è stato pubblicato, %s resta com'era.",
-            state.build.final_dir,
-        )
+        log.error(console.strict_refusal(state.build.final_dir))
         _finish(swap=False)
         return
     state.build.write_search_indexes(mkdocs_i18n.search_entries(config), state.separators)
@@ -225,7 +222,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_build_error(error: Exception) -> None:
     """A failed build publishes nothing: drop the staging folder, keep the old site."""
     if _current is not None:
-        log.error("Costruzione interrotta: %s resta com'era.", _current.build.final_dir)
+        log.error(console.interrupted(_current.build.final_dir))
     _finish(swap=False)
 
 
