@@ -236,7 +236,9 @@ def test_strict_build_fails_on_warnings_and_keeps_the_previous_site(make_site) -
     del recs[0]["indirizzo"]["via"], recs[0]["posizione"]  # placed on its comune: a warning
     recs[1]["aggiornato"] = "2001-01-01"  # stale: a warning
     (config.parent / "services.yaml").write_text(synthetic.to_yaml(recs), encoding="utf-8")
-    assert run_build(config, site, "--strict").returncode != 0
+    strict = run_build(config, site, "--strict")
+    assert strict.returncode != 0
+    assert "Modalità --strict con avvisi: il sito non è stato pubblicato" in strict.output
     assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
     assert run_build(config, site).returncode == 0  # without --strict, warnings do not stop it
 

@@ -192,13 +192,13 @@ def test_validate_with_an_unknown_base_says_so(pull_request, capsys):
 def test_mkdocs_build_logs_errors_before_warnings(caplog):
     import logging
 
-    from servicemap.adapters import mkdocs as mkdocs_adapter
+    from servicemap.adapters import console
     from servicemap.problems.messages import problem
 
     stale = problem("services.yaml", 3, 17, "stale", value="2024-01-01")
     phone = problem("services.yaml", 40, 16, "bad-phone", key="telefoni", value="12")
     with caplog.at_level(logging.INFO, logger="mkdocs"):
-        mkdocs_adapter._log_problems([stale, phone])
+        console.log_problems(logging.getLogger("mkdocs.plugins.servicemap"), [stale, phone])
     logged = [r for r in caplog.records if r.name == "mkdocs.plugins.servicemap"]
     assert [r.levelno for r in logged] == [logging.ERROR, logging.WARNING]
     assert logged[0].getMessage().startswith("services.yaml:40:16: error: `telefoni`")
