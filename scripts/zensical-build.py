@@ -32,6 +32,7 @@ import yaml
 
 from servicemap import pipeline
 from servicemap.adapters import offline, publish
+from servicemap.adapters.build import build_epoch
 from servicemap.adapters.site import render_site
 from servicemap.load import safefile
 from servicemap.problems.problem import Problem, has_errors, report_order
@@ -155,14 +156,8 @@ def _translations(settings: dict):
 
 
 def _epoch(result: pipeline.Result) -> int:
-    """``SOURCE_DATE_EPOCH``, or midnight UTC of the latest ``aggiornato`` (the adapter's rule)."""
-    given = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if given.isascii() and given.isdigit():
-        return int(given)
-    latest = _data_date(result)
-    if latest is None:
-        return int(time.time())
-    return int(dt.datetime.combine(latest, dt.time(), dt.UTC).timestamp())
+    """The adapter's rule (``build.build_epoch``): ``SOURCE_DATE_EPOCH``, else the data's."""
+    return build_epoch(result.services, os.environ.get("SOURCE_DATE_EPOCH"))
 
 
 def _data_date(result: pipeline.Result) -> dt.date | None:

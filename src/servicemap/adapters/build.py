@@ -150,8 +150,7 @@ class Build:
         except publish.PublishError as exc:
             raise BuildError(str(exc)) from None
         saved = os.environ.get("SOURCE_DATE_EPOCH")
-        valid = saved and saved.isascii() and saved.isdigit()
-        epoch = int(saved) if valid else data_epoch(result.services)
+        epoch = build_epoch(result.services, saved)
         os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
         return cls(settings, project, result, staging, epoch, saved, log, data_warnings)
 
@@ -356,6 +355,14 @@ class Build:
                                 self.languages)  # fmt: skip
         path = offline.write_zip(self.site_dir, date, self.epoch, readme)
         self.log.info("Copia offline: %s", self.final_dir / path.name)
+
+
+def build_epoch(services: list[Service], given: str | None) -> int:
+    """The build's date as an epoch: ``given`` (``SOURCE_DATE_EPOCH``) when it is one, else the
+    data's (``data_epoch``), so that two builds of the same data are byte-identical."""
+    if given and given.isascii() and given.isdigit():
+        return int(given)
+    return data_epoch(services)
 
 
 def data_epoch(services: list[Service]) -> int:
