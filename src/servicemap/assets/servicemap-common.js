@@ -5,7 +5,7 @@
  * before the end of <body>). It only defines window.ServicemapCommon and needs nothing else:
  * ServicemapI18n may load after it, so texts are looked up when asked for, not now.
  *
- *   t(key, values), fill(node, key, values)   interface texts (servicemap-i18n.js), or the key
+ *   text(key, values), fillText(node, key, values)   interface texts (ServicemapI18n), or the key
  *   el(tag, className, text), recordText(node, italian)   DOM nodes; record text as text only
  *   fields(header)            a payload's field names -> their positions (render.clientdata)
  *   safeColour(colour)        a "#rrggbb" from the data, or a neutral grey
@@ -23,13 +23,13 @@
   if (window.ServicemapCommon) { return; }  // loaded twice on a page: one is enough
 
   /* The interface text `key` in the page's language, {name} filled; the key without I18n. */
-  function t(key, values) {
+  function text(key, values) {
     return window.ServicemapI18n ? window.ServicemapI18n.t(key, values) : key;
   }
 
   /* The text `key` into `node` (its content replaced), each value isolated in a <bdi>; ""
    * empties the node. Returns the node. */
-  function fill(node, key, values) {
+  function fillText(node, key, values) {
     if (!key) { node.textContent = ""; return node; }
     if (window.ServicemapI18n) { return window.ServicemapI18n.fill(node, key, values); }
     node.textContent = key;
@@ -92,7 +92,7 @@
     pressed(false);
     button.addEventListener("click", function () {
       if (!navigator.geolocation) { no(); return; }
-      status.textContent = t("vicino.attesa");
+      status.textContent = text("vicino.attesa");
       navigator.geolocation.getCurrentPosition(function (position) {
         found([position.coords.latitude, position.coords.longitude]);
         pressed(true);
@@ -140,8 +140,8 @@
   }
 
   window.ServicemapCommon = {
-    t: t,
-    fill: fill,
+    text: text,
+    fillText: fillText,
     el: el,
     recordText: recordText,
     fields: fields,

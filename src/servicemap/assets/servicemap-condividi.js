@@ -12,7 +12,7 @@
 
   var C = window.ServicemapCommon;
   if (!C) { return; }
-  var t = C.t;
+  var t = C.text;
 
   function copyByCommand(text) {
     var area = document.createElement("textarea");

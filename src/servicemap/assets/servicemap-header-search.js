@@ -42,7 +42,7 @@
     if (!q) { return; }
     link.href = base + "?testo=" + encodeURIComponent(q);
     if (window.ServicemapI18n) {  // the words typed isolated: their own direction
-      C.fill(link, "cerca.dall-intestazione", { q: q });
+      C.fillText(link, "cerca.dall-intestazione", { q: q });
     } else {
       link.textContent = q;
     }

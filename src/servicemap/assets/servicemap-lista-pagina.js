@@ -17,8 +17,8 @@
   var L = window.ServicemapLista, C = window.ServicemapCommon;
   var records = window.SERVICEMAP_SERVICES, more = window.SERVICEMAP_LISTA;
   if (!L || !C || !records || !more) { return; }
-  var load = L.load, save = L.save, clean = L.clean, tr = C.t, el = C.el;
-  var ui = L.ui, say = C.fill, countText = L.countText, refreshLinks = L.refreshLinks;
+  var load = L.load, save = L.save, clean = L.clean, tr = C.text, el = C.el;
+  var ui = L.ui, say = C.fillText, countText = L.countText, refreshLinks = L.refreshLinks;
   var nameWith = L.nameWith, announce = L.announce, recordText = C.recordText;
   var I18n = window.ServicemapI18n;
   // The fields this page reads, at the positions the build names (never written here).

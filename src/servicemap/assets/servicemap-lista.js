@@ -23,7 +23,7 @@
   var memory = [];
   var storageBroken = false;
 
-  var tr = C.t, el = C.el, say = C.fill;
+  var tr = C.text, el = C.el, say = C.fillText;
 
   /* Valid, unique ids, at most MAX: a hand-made link cannot inject anything or grow without end. */
   function clean(ids) {

@@ -27,7 +27,7 @@
   var ITALIAN_NAME = 1, ITALIAN_NOTE = 2;  // the "italiano" flags: shown in Italian (no translation)
   var T = C.fields(data.campi.t), P = C.fields(data.campi.p);
   var D = null;  // the details' fields, once mappa-schede.js has loaded
-  var el = C.el, t = C.t, recordText = C.recordText;
+  var el = C.el, t = C.text, recordText = C.recordText;
   var rtl = I18n ? I18n.rtl() : document.documentElement.dir === "rtl";
   var markersByRecord = {};
   var renamers = [];

@@ -22,10 +22,10 @@
 
   /* The sources after the map, in the page's language (ServicemapI18n loads at the end of the
    * page, after this script: the note waits for it), each source isolated in a <bdi>. */
-  function attribution(box, settings) {
+  function attribution(box, settings, waited) {
     var I18n = window.ServicemapI18n;
-    if (!I18n && document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", function () { attribution(box, settings); });
+    if (!I18n && !waited) {
+      C.ready(function () { attribution(box, settings, true); });
       return;
     }
     var parts = [];
@@ -41,7 +41,7 @@
     parts.forEach(function (part, n) {
       if (n) { note.appendChild(document.createTextNode(" · ")); }
       var line = document.createElement("span");
-      if (I18n) { C.fill(line, part[0], { fonte: part[1] }); } else { line.textContent = part[1]; }
+      if (I18n) { C.fillText(line, part[0], { fonte: part[1] }); } else { line.textContent = part[1]; }
       note.appendChild(line);
     });
     box.parentNode.insertBefore(note, box.nextSibling);

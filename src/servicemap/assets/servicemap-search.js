@@ -31,7 +31,7 @@
   var F = C.fields(data.campi.s);
   var TIPO = C.fields(data.campi.tipi), AREA = C.fields(data.campi.aree);
   var COMUNE = C.fields(data.campi.comuni), LINGUA = C.fields(data.campi.lingue);
-  var el = C.el, tr = C.t;
+  var el = C.el, tr = C.text;
 
   var fold = Match.fold;
 
@@ -183,7 +183,7 @@
     }
     var text = key + "\u0000" + (values.q === undefined ? values.n : values.q);
     if (said !== text) {
-      C.fill(counter, key, values);
+      C.fillText(counter, key, values);
       said = text;
     }
     if (nothing) { nothing.hidden = count !== 0; }

@@ -21,7 +21,7 @@
   var Hours = window.ServicemapHours;
   var C = window.ServicemapCommon;  // servicemap-common.js
   if (!page || !C) { return; }
-  var t = C.t, fill = C.fill;
+  var t = C.text, fill = C.fillText;
 
   /* No timetable: the advice the record can back (data-recapiti: how it can be reached). */
   var UNKNOWN = {

@@ -29,7 +29,7 @@
   }
 
   function say(key) {
-    status.textContent = key ? C.t(key) : "";
+    status.textContent = key ? C.text(key) : "";
   }
 
   function label(r) {
@@ -47,7 +47,7 @@
       var pos = r.rec[F.posizione];
       var key = !pos ? "vicino.senza-posizione"
         : pos[POS.precisione] === APPROXIMATE ? "vicino.distanza-circa" : "vicino.distanza";
-      C.fill(label(r), key, pos ? { km: km(r.distance) } : {});
+      C.fillText(label(r), key, pos ? { km: km(r.distance) } : {});
     });
   }
 

@@ -23,7 +23,7 @@ from importlib import resources
 from servicemap.core.model import Service, Territory
 from servicemap.core.output import GeneratedFile
 from servicemap.core.text import slugify
-from servicemap.render.assets import COMMON_PATH, LEAFLET_DIR, OWN_DIR
+from servicemap.render.assets import LEAFLET_DIR, OWN_DIR
 from servicemap.render.clientdata import script_assignment
 from servicemap.render.context import RenderContext
 from servicemap.render.html import esc
@@ -81,7 +81,7 @@ def minimap_assets(ctx: RenderContext, src: str) -> str:
     """Leaflet's styles and script, the boundaries and the minimap script, relative to ``src``."""
     href = ctx.site.href
     styles = (f"{LEAFLET_DIR}/leaflet.css", CSS_PATH)
-    scripts = (f"{LEAFLET_DIR}/leaflet.js", COMMON_PATH, CONFINI_PATH, SCRIPT_PATH)
+    scripts = (f"{LEAFLET_DIR}/leaflet.js", CONFINI_PATH, SCRIPT_PATH)  # after page_scripts: Common
     return "".join(
         [f'<link rel="stylesheet" href="{esc(href(src, path))}">' for path in styles]
         + [f'<script src="{esc(href(src, path))}"></script>' for path in scripts]
