@@ -20,8 +20,8 @@ import pytest
 from test_browser_map_search import open_map, open_search, popup_of, shown, site, visit
 
 import servicemap
+from servicemap.render import clientdata, mylist, search
 from servicemap.render import map as map_page
-from servicemap.render import mylist, search
 from servicemap.render.clientdata import FIELDS_KEY, row
 
 ASSETS = Path(servicemap.__file__).parent / "assets"
@@ -211,3 +211,31 @@ def test_cerca_reads_its_data_by_field_name(site, visit):
     assert shown(page) == {"servizio-00001", "servizio-00002"}
     names = page.inner_text("#sm-results [data-servizio-id='servizio-00001'] .sm-result-name")
     assert names == "Sportello Condiviso Alfa"
+
+
+def folded_letters() -> list[str]:
+    """Every character the build's folding treats specially (``clientdata``'s tables: the
+    marks it drops, the letters it replaces), each after a letter, and Latin-1's accented
+    letters: the build and the browser must fold each the same, or a word never meets itself."""
+    inner = clientdata._COMBINING.pattern.strip("[]")
+    marks = []
+    for start, end in re.findall(r"(.)(?:-(.))?", inner, re.S):
+        marks += [chr(c) for c in range(ord(start), ord(end or start) + 1)]
+    letters = [chr(c) for c in clientdata._LETTERS]
+    return (
+        [f"a{m}" for m in marks] + [f"ب{c}" for c in letters] + [chr(c) for c in range(0xC0, 0x100)]
+    )
+
+
+@pytest.mark.browser
+def test_the_browser_folds_every_letter_as_the_build(site, visit):
+    texts = folded_letters()
+    assert len(texts) > 150
+    page = open_search(visit(), site)
+    got = page.evaluate("texts => texts.map(t => window.ServicemapMatch.fold(t))", texts)
+    wrong = [
+        (t, g, clientdata.fold(t))
+        for t, g in zip(texts, got, strict=True)
+        if g != clientdata.fold(t)
+    ]
+    assert wrong == []

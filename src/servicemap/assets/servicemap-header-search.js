@@ -11,10 +11,9 @@
   "use strict";
 
   var C = window.ServicemapCommon;
-  if (!C) { return; }
   var input = document.querySelector("input[data-md-component=search-query]");
   var wrap = document.querySelector(".md-search__scrollwrap");
-  if (!input || !wrap) { return; }
+  if (!C || !input || !wrap) { return; }
   var base = cercaAddress();
   if (!base) { return; }
 

@@ -14,11 +14,10 @@
   "use strict";
 
   var C = window.ServicemapCommon;
-  if (!C) { return; }
-  var primary = C.primaryLang;
   var KEY = "servicemap.lingua-scelta";
   var texts = window.SERVICEMAP_LINGUE;
-  if (!texts || remembered()) { return; }
+  if (!C || !texts || remembered()) { return; }
+  var primary = C.primaryLang;
   var page = primary(document.documentElement.getAttribute("lang"));
   var links = alternates();
   var wanted = preferred();
