@@ -276,8 +276,10 @@ def test_selects_filter_and_languages_match_in_both_names(site, visit):
     assert all(
         "Casa"
         in page.evaluate(
-            "id => { const d = window.SERVICEMAP_SERVICES; const r = d.s.find(x => x[0] === id);"
-            " return r[3].map(i => d.aree[i][1]).join(); }",
+            "id => { const d = window.SERVICEMAP_SERVICES, f = d.campi.s;"
+            " const r = d.s.find(x => x[f.indexOf('id')] === id);"
+            " const label = d.campi.aree.indexOf('etichetta');"
+            " return r[f.indexOf('aree')].map(i => d.aree[i][label]).join(); }",
             sid,
         )
         for sid in shown(page)

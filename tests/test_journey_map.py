@@ -157,12 +157,16 @@ def test_a_map_popup_on_a_phone(phone):
 def test_show_on_map_opens_that_service_among_several(phone):
     """A service that shares its address: its popup opens with IT emphasised, in one tap."""
     page = phone()
-    shared = page.evaluate(
-        "() => window.SERVICEMAP_POINTS.p.filter(p => p.length > 6).map(p => p.slice(3))"
+    shared = page.evaluate(  # the data by its field names (campi), as the map reads it
+        "() => { const d = window.SERVICEMAP_POINTS, at = d.campi.p.indexOf('servizi');"
+        " return d.p.map(p => p.slice(at)).filter(s => s.length > 3); }"
     )
     assert shared, "the example has an address with several services"
     chosen = shared[0][-1]  # the last listed: the one a person would have to scroll to
-    name = page.evaluate(f"() => window.SERVICEMAP_MAP_DETAILS.s[{chosen}][1]")
+    name = page.evaluate(
+        f"() => {{ const d = window.SERVICEMAP_MAP_DETAILS; "
+        f"return d.s[{chosen}][d.campi.s.indexOf('nome')]; }}"
+    )
     taps = Taps(page)
     taps.tap(page.locator(f'.sm-map-list li[data-i="{chosen}"] .sm-show-on-map'))
     assert_popup_whole(page)
@@ -199,9 +203,11 @@ def test_near_me_on_the_map_asks_only_on_the_tap(phone):
     lon, lat = HERE["longitude"], HERE["latitude"]
     assert contains(shown, (lon, lat, lon, lat))
     nearest = page.evaluate(
-        f"""() => window.SERVICEMAP_POINTS.p.map(p => [Math.hypot(p[0] - {lat},
-          (p[1] - {lon}) * Math.cos({lat} * Math.PI / 180)), p[0], p[1]])
-          .sort((a, b) => a[0] - b[0])[0]"""
+        f"""() => {{ const d = window.SERVICEMAP_POINTS;
+          const y = d.campi.p.indexOf('lat'), x = d.campi.p.indexOf('lon');
+          return d.p.map(p => [Math.hypot(p[y] - {lat},
+          (p[x] - {lon}) * Math.cos({lat} * Math.PI / 180)), p[y], p[x]])
+          .sort((a, b) => a[0] - b[0])[0]; }}"""
     )
     assert contains(shown, (nearest[2], nearest[1], nearest[2], nearest[1]))
     assert page.get_attribute("#sm-map-vicino", "aria-pressed") == "true"
@@ -250,10 +256,12 @@ def test_show_on_map_finds_a_service_hidden_in_a_group(phone):
         """() => {
           const shown = new Set([...document.querySelectorAll('.sm-marker')]
             .map(m => m.getAttribute('aria-label')));
-          const names = window.SERVICEMAP_MAP_DETAILS.s;
-          const i = window.SERVICEMAP_POINTS.p.filter(p => p.length === 4).map(p => p[3])
-            .find(i => !shown.has(names[i][1] + ': apri i dettagli'));
-          return [i, names[i][1]];
+          const details = window.SERVICEMAP_MAP_DETAILS, points = window.SERVICEMAP_POINTS;
+          const name = i => details.s[i][details.campi.s.indexOf('nome')];
+          const at = points.campi.p.indexOf('servizi');
+          const i = points.p.map(p => p.slice(at)).filter(s => s.length === 1).map(s => s[0])
+            .find(i => !shown.has(name(i) + ': apri i dettagli'));
+          return [i, name(i)];
         }"""
     )
     taps = Taps(page)

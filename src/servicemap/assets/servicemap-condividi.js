@@ -3,15 +3,16 @@
  * The Web Share API where there is one (a phone's share sheet); else the link copied to the
  * clipboard with a visible "Link copiato"; else the address shown, selected, to copy by hand.
  * One rule for every "Condividi": the service page (servicemap-service.js) and the list page
- * ("La mia lista") both call ServicemapShare.share(title, url, statusNode).
+ * ("La mia lista") both call ServicemapShare.share(title, url, statusNode). Texts:
+ * ServicemapCommon.t (servicemap-common.js).
  * Plain ES2017, no modules: it must run from file:// too.
  */
 (function () {
   "use strict";
 
-  function t(key) {
-    return window.ServicemapI18n ? window.ServicemapI18n.t(key) : key;
-  }
+  var C = window.ServicemapCommon;
+  if (!C) { return; }
+  var t = C.text;
 
   function copyByCommand(text) {
     var area = document.createElement("textarea");

@@ -5,13 +5,15 @@
  * never leave a person stranded, the header's results start with a link that takes the same
  * words to Cerca (cerca/?testo=...). Its address is the navigation's own link to Cerca, so it follows
  * the site's URL style (a folder online, index.html in the offline copy). Text only, no HTML.
+ * Shared helpers: ServicemapCommon (servicemap-common.js, loaded before on every page).
  */
 (function () {
   "use strict";
 
+  var C = window.ServicemapCommon;
   var input = document.querySelector("input[data-md-component=search-query]");
   var wrap = document.querySelector(".md-search__scrollwrap");
-  if (!input || !wrap) { return; }
+  if (!C || !input || !wrap) { return; }
   var base = cercaAddress();
   if (!base) { return; }
 
@@ -24,7 +26,7 @@
     var config = document.getElementById("__config");
     var root;
     try { root = JSON.parse(config.textContent).base; } catch (e) { return null; }
-    return root + (window.location.protocol === "file:" ? "/cerca/index.html" : "/cerca/");
+    return C.localHref(root + "/cerca/");
   }
 
 
@@ -39,7 +41,7 @@
     if (!q) { return; }
     link.href = base + "?testo=" + encodeURIComponent(q);
     if (window.ServicemapI18n) {  // the words typed isolated: their own direction
-      window.ServicemapI18n.fill(link, "cerca.dall-intestazione", { q: q });
+      C.fillText(link, "cerca.dall-intestazione", { q: q });
     } else {
       link.textContent = q;
     }

@@ -13,6 +13,7 @@
  * ServicemapI18n.date(iso, options)   a date ("YYYY-MM-DD") written by Intl in the page language
  * ServicemapI18n.number(x, digits)    a number the same way (Latin digits, as times and phones)
  * ServicemapI18n.weekdays(style)      Monday..Sunday in the page language
+ * Needs ServicemapCommon (servicemap-common.js), loaded before it on every page.
  * Plain ES2017, no modules: it must run from file:// too.
  */
 (function () {
@@ -25,7 +26,7 @@
   function pageLang() {
     var raw = (document.documentElement.getAttribute("lang") || SOURCE).toLowerCase();
     if (data.lingue[raw]) { return raw; }
-    var base = raw.split("-")[0];
+    var base = window.ServicemapCommon.primaryLang(raw);  // loaded first: "zh-Hant" -> "zh"
     return data.lingue[base] ? base : SOURCE;
   }
 

@@ -8,23 +8,21 @@
  * the person on a borrowed phone, or the operator helping someone, chooses.
  * Saying no, following the offer or using the header's language switch is remembered
  * (localStorage, which file:// or a private window may refuse: then it lasts for the page).
- * Text only (textContent), no HTML.
+ * Text only (textContent), no HTML. Shared helpers: ServicemapCommon (servicemap-common.js).
  */
 (function () {
   "use strict";
 
+  var C = window.ServicemapCommon;
   var KEY = "servicemap.lingua-scelta";
   var texts = window.SERVICEMAP_LINGUE;
-  if (!texts || remembered()) { return; }
+  if (!C || !texts || remembered()) { return; }
+  var primary = C.primaryLang;
   var page = primary(document.documentElement.getAttribute("lang"));
   var links = alternates();
   var wanted = preferred();
   if (!wanted || wanted === page || !links[wanted]) { return; }
   show(wanted, links[wanted]);
-
-  function primary(tag) {
-    return String(tag || "").toLowerCase().split(/[-_]/)[0];
-  }
 
   function alternates() {
     var found = {};
@@ -50,11 +48,11 @@
   }
 
   function remembered() {
-    try { return window.localStorage.getItem(KEY) !== null; } catch (e) { return false; }
+    return C.read(KEY) != null;  // null: never chosen; undefined: storage refused
   }
 
   function remember(choice) {
-    try { window.localStorage.setItem(KEY, choice); } catch (e) { /* file://, private mode */ }
+    C.write(KEY, choice);  // refused (file://, private mode): it lasts for the page
   }
 
   function show(lang, href) {

@@ -6,28 +6,33 @@
  * own list and offers "Salva nella mia lista": it never overwrites the device's list. Ids the
  * map no longer has are dropped with a note. Storage and texts: window.ServicemapLista
  * (servicemap-lista.js, loaded first). Data: cerca-servizi.js and lista-servizi.js (classic
- * scripts, no fetch(): the offline copy opens from file://). Record text only via textContent.
+ * scripts, no fetch(): the offline copy opens from file://), whose fields are named in their
+ * `campi` (render.search.FIELDS, render.mylist.FIELDS). Shared helpers: ServicemapCommon.
+ * Record text only via textContent.
  * Plain ES2017, no modules: it must run from file:// too.
  */
 (function () {
   "use strict";
 
-  var L = window.ServicemapLista;
-  if (!L) { return; }
-  var load = L.load, save = L.save, clean = L.clean, tr = L.tr, el = L.el;
-  var ui = L.ui, say = L.say, countText = L.countText, refreshLinks = L.refreshLinks;
-  var nameWith = L.nameWith, announce = L.announce;
+  var L = window.ServicemapLista, C = window.ServicemapCommon;
+  var records = window.SERVICEMAP_SERVICES, more = window.SERVICEMAP_LISTA;
+  if (!L || !C || !records || !more) { return; }
+  var load = L.load, save = L.save, clean = L.clean, tr = C.text, el = C.el;
+  var ui = L.ui, say = C.fillText, countText = L.countText, refreshLinks = L.refreshLinks;
+  var nameWith = L.nameWith, announce = L.announce, recordText = C.recordText;
   var I18n = window.ServicemapI18n;
-  var F = { ID: 0, NAME: 1, TYPES: 2, COMUNE: 4, ADDRESS: 7, HOURS: 8, FESTIVI: 9, CLOSURES: 10 };
-  var X = { PHONES: 1, UPDATED: 2, NOTE: 3, APPOINTMENT: 4, ITALIAN_NOTE: 5 };
-  var ITALIAN = 13;  // a search row's last field outside the Italian tree: the name is Italian
-
-  /* A record's own text: its direction from its letters, Italian when it has no translation. */
-  function recordText(node, italian) {
-    node.dir = "auto";
-    if (italian) { node.lang = "it"; }
-    return node;
-  }
+  // The fields this page reads, at the positions the build names (never written here).
+  var S = C.fields(records.campi.s), E = C.fields(more.campi.s);
+  var TIPO = C.fields(records.campi.tipi), COMUNE = C.fields(records.campi.comuni);
+  var F = {
+    ID: S.id, NAME: S.nome, TYPES: S.tipo, COMUNE: S.comune, ADDRESS: S.indirizzo,
+    HOURS: S.orari, FESTIVI: S.festivi, CLOSURES: S.chiusure
+  };
+  var X = {
+    ID: E.id, PHONES: E.telefoni, UPDATED: E.aggiornato, NOTE: E.note_orari,
+    APPOINTMENT: E.appuntamento, ITALIAN_NOTE: E.nota_italiana
+  };
+  var ITALIAN = S.italiano;  // outside the Italian tree: the name is Italian (no translation)
 
   function ListPage(root) {
     var data = window.SERVICEMAP_SERVICES, extra = window.SERVICEMAP_LISTA;
@@ -41,7 +46,7 @@
     this.extra = {};
     var self = this;
     data.s.forEach(function (rec) { self.byId[rec[F.ID]] = rec; });
-    extra.s.forEach(function (row) { self.extra[row[0]] = row; });
+    extra.s.forEach(function (row) { self.extra[row[X.ID]] = row; });
     this.pattern = root.getAttribute("data-service-url") || "../servizi/{id}/";
     this.publicUrl = root.getAttribute("data-public-url") || "";
     this.shared = null;
@@ -156,9 +161,10 @@
     li.appendChild(h2);
     var data = this.data;
     li.appendChild(el("p", "sm-lista-tipo",
-      rec[F.TYPES].map(function (i) { return data.tipi[i][1]; }).join(", ")));
+      rec[F.TYPES].map(function (i) { return data.tipi[i][TIPO.etichetta]; }).join(", ")));
+    var comune = data.comuni[rec[F.COMUNE]];
     li.appendChild(recordText(el("p", "sm-lista-indirizzo-servizio",
-      rec[F.ADDRESS] || (data.comuni[rec[F.COMUNE]] || ["", ""])[1]), false));
+      rec[F.ADDRESS] || (comune ? comune[COMUNE.nome] : "")), false));
     var phones = (ex && ex[X.PHONES]) || [];
     if (phones.length) {
       var p = el("p", "sm-lista-telefoni");
@@ -301,9 +307,5 @@
     });
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  C.ready(start);
 }());

@@ -9,21 +9,21 @@
  * The list is stored in localStorage, guarded: where it is refused (file:// in some browsers,
  * private mode) the list still works in memory and through the link. Record text is only ever
  * written with textContent. Texts are in the page's language (ServicemapI18n), values in them
- * (names, counts) isolated in <bdi>.
+ * (names, counts) isolated in <bdi>. Shared helpers: ServicemapCommon (servicemap-common.js).
  * Plain ES2017, no modules: it must run from file:// too.
  */
 (function () {
   "use strict";
 
+  var C = window.ServicemapCommon;
+  if (!C) { return; }
   var KEY = "servicemap-lista";
   var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   var MAX = 200;
   var memory = [];
   var storageBroken = false;
 
-  function tr(key, values) {
-    return window.ServicemapI18n ? window.ServicemapI18n.t(key, values) : key;
-  }
+  var tr = C.text, el = C.el, say = C.fillText;
 
   /* Valid, unique ids, at most MAX: a hand-made link cannot inject anything or grow without end. */
   function clean(ids) {
@@ -37,8 +37,8 @@
 
   function load() {
     if (storageBroken) { return memory.slice(); }
-    var raw;
-    try { raw = window.localStorage.getItem(KEY); } catch (e) { storageBroken = true; return memory.slice(); }
+    var raw = C.read(KEY);
+    if (raw === undefined) { storageBroken = true; return memory.slice(); }
     if (raw === null) { return []; }
     try { return clean(JSON.parse(raw)); } catch (e) { return []; }
   }
@@ -57,28 +57,12 @@
   function save(ids) {
     chosenCache = null;
     memory = ids.slice();
-    try { window.localStorage.setItem(KEY, JSON.stringify(ids)); } catch (e) { storageBroken = true; }
-  }
-
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined) { node.textContent = text; }
-    return node;
+    if (!C.write(KEY, JSON.stringify(ids))) { storageBroken = true; }
   }
 
   /* A new element with the interface text `key`, values isolated. */
   function ui(tag, className, key, values) {
     return say(el(tag, className), key, values);
-  }
-
-  /* The interface text `key` into `node` (its content replaced), each value in a <bdi>; a
-   * value may be a node (a sentence of its own). "" empties the node. Returns the node. */
-  function say(node, key, values) {
-    if (!key) { node.textContent = ""; return node; }
-    if (window.ServicemapI18n) { return window.ServicemapI18n.fill(node, key, values); }
-    node.textContent = key;
-    return node;
   }
 
   /* [key, values] of "3 servizi nella lista". */
@@ -114,9 +98,7 @@
     Array.prototype.forEach.call(document.querySelectorAll(".sm-lista-link"), function (a) {
       a.hidden = n === 0;
       say(a, "lista.link", { n: n });
-      if (window.location.protocol === "file:" && /\/$/.test(a.getAttribute("href"))) {
-        a.setAttribute("href", a.getAttribute("href") + "index.html");
-      }
+      a.setAttribute("href", C.localHref(a.getAttribute("href")));
     });
   }
 
@@ -151,12 +133,7 @@
     button.setAttribute("aria-labelledby", label.id + " " + nameNode.id);
   }
 
-  var idle = window.requestIdleCallback || function (callback) {
-    return window.setTimeout(function () {
-      var end = Date.now() + 8;
-      callback({ timeRemaining: function () { return Math.max(0, end - Date.now()); } });
-    }, 16);
-  };
+  var idle = C.idle;
 
   /* Each Cerca result gets its button; one listener for all. The first results at once, the
    * others in idle time, a slice at a time: with 10,000 results the page answers meanwhile. */
@@ -214,14 +191,10 @@
 
   /* What the list page (servicemap-lista-pagina.js) shares with the toggles. */
   window.ServicemapLista = {
-    KEY: KEY, load: load, save: save, clean: clean, tr: tr, el: el, ui: ui, say: say,
+    KEY: KEY, load: load, save: save, clean: clean, ui: ui,
     countText: countText, announce: announce, refreshLinks: refreshLinks, nameWith: nameWith,
     forget: function () { chosenCache = null; }
   };
 
-  if (document.readyState === "loading") {  // on a service page, its toggle comes after
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  C.ready(start);  // on a service page, its toggle comes after
 }());

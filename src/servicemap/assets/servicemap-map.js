@@ -7,7 +7,8 @@
  * textContent: a name like <img onerror=...> stays text; it gets dir="auto" (a Latin name in an
  * Arabic popup) and lang="it" where the record has no translation. Interface texts come from
  * ServicemapI18n in the page's language; right to left (Arabic), Leaflet's controls go to the
- * mirrored side.
+ * mirrored side. Both payloads name their fields (`campi`, render.map's *_FIELDS): positions are
+ * looked up by name, never written here. Shared helpers: ServicemapCommon (servicemap-common.js).
  * Plain ES2017, no modules: it must run from file:// too.
  */
 (function () {
@@ -15,14 +16,18 @@
 
   var root = document.getElementById("sm-map");
   var data = window.SERVICEMAP_POINTS;
-  if (!root || !data || !window.L) { return; }
+  var C = window.ServicemapCommon;
+  if (!root || !data || !window.L || !C) { return; }
   var map = window[root.getAttribute("data-map-var")];
   var boundaries = window[root.getAttribute("data-boundaries-var")];
   var urlPattern = root.getAttribute("data-service-url") || "../servizi/{id}/";
   var Hours = window.ServicemapHours;
   var I18n = window.ServicemapI18n;
   var APPROXIMATE = 2;  // precision code of a desk placed on its comune
-  var ITALIAN_NAME = 1, ITALIAN_NOTE = 2;  // rec[9]: what is shown in Italian (no translation)
+  var ITALIAN_NAME = 1, ITALIAN_NOTE = 2;  // the "italiano" flags: shown in Italian (no translation)
+  var T = C.fields(data.campi.t), P = C.fields(data.campi.p);
+  var D = null;  // the details' fields, once mappa-schede.js has loaded
+  var el = C.el, t = C.text, recordText = C.recordText;
   var rtl = I18n ? I18n.rtl() : document.documentElement.dir === "rtl";
   var markersByRecord = {};
   var renamers = [];
@@ -40,19 +45,15 @@
     return /^[A-Z0-9]{1,3}$/.test(code) ? code : "?";
   }
 
-  function safeColour(colour) {
-    return /^#[0-9a-fA-F]{6}$/.test(colour) ? colour : "#555555";
-  }
-
   /* One icon per type (and per count for shared points): codes and colours are checked above,
    * so the HTML string below never carries record text. */
   function icon(kind, count) {
     var key = kind + ":" + count;
     if (iconCache[key]) { return iconCache[key]; }
     var type = data.t[kind];
-    var bg = type ? safeColour(type[1]) : "#333333";
-    var fg = type ? safeColour(type[2]) : "#ffffff";
-    var label = count > 1 ? String(count) : (type ? safeCode(type[0]) : "?");
+    var bg = type ? C.safeColour(type[T.sfondo]) : "#333333";
+    var fg = type ? C.safeColour(type[T.testo]) : "#ffffff";
+    var label = count > 1 ? String(count) : (type ? safeCode(type[T.codice]) : "?");
     var cls = "sm-pin" + (count > 1 ? " sm-pin-multi" : "");
     iconCache[key] = L.divIcon({
       className: "sm-marker",
@@ -97,48 +98,45 @@
     };
   }
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined) { node.textContent = text; }
-    return node;
+  /* A type's label (legend, popups, markers' names). */
+  function typeLabel(kind) {
+    return data.t[kind] ? data.t[kind][T.etichetta] : "";
   }
 
-  function t(key, values) {
-    return I18n ? I18n.t(key, values) : key;
-  }
-
-  /* A record's own text: its direction from its letters, its language Italian when untranslated. */
-  function recordText(node, italian) {
-    node.dir = "auto";
-    if (italian) { node.lang = "it"; }
-    return node;
+  /* A record's popup data (mappa-schede.js, deferred: null until it has loaded). */
+  function details(index) {
+    var loaded = window.SERVICEMAP_MAP_DETAILS;
+    if (!loaded) { return null; }
+    if (!D) { D = C.fields(loaded.campi.s); }
+    return loaded.s[index] || null;
   }
 
   function popupItem(index, now) {
-    var details = window.SERVICEMAP_MAP_DETAILS;
-    var rec = details && details.s[index];
+    var rec = details(index);
     var item = el("div", "sm-popup-item");
     item.setAttribute("data-i", index);
     if (!rec) {
       item.appendChild(el("p", "", t("mappa.caricamento")));
       return item;
     }
-    var italian = rec[9] || 0;
+    var italian = rec[D.italiano] || 0;
     var title = el("p", "sm-popup-name");
-    var link = recordText(el("a", "", rec[1]), italian & ITALIAN_NAME);
-    link.href = Hours.serviceHref(urlPattern, rec[0]);
+    var link = recordText(el("a", "", rec[D.nome]), italian & ITALIAN_NAME);
+    link.href = Hours.serviceHref(urlPattern, rec[D.id]);
     title.appendChild(link);
     item.appendChild(title);
-    var kinds = rec[2].map(function (t) { return data.t[t] ? data.t[t][3] : ""; });
-    item.appendChild(el("p", "sm-popup-kind", kinds.join(", ")));
-    if (rec[3]) { item.appendChild(recordText(el("p", "sm-popup-address", rec[3]), false)); }
-    var info = Hours.today(Hours.parseWeek(rec[5]), rec[6] === 1, rec[7], now);
+    item.appendChild(el("p", "sm-popup-kind", rec[D.tipo].map(typeLabel).join(", ")));
+    var address = rec[D.indirizzo];
+    if (address) { item.appendChild(recordText(el("p", "sm-popup-address", address), false)); }
+    var info = Hours.today(Hours.parseWeek(rec[D.orari]), rec[D.festivi] === 1, rec[D.chiusure], now);
     item.appendChild(Hours.show(el("p", "sm-popup-today" + (info.open ? " sm-open" : "")), info));
-    if (rec[8]) {
-      item.appendChild(recordText(el("p", "sm-popup-note", rec[8]), italian & ITALIAN_NOTE));
+    var note = rec[D.note_orari];
+    if (note) {
+      item.appendChild(recordText(el("p", "sm-popup-note", note), italian & ITALIAN_NOTE));
     }
-    if (rec[4] === APPROXIMATE) { item.appendChild(el("p", "sm-approx", t("mappa.approssimativa"))); }
+    if (rec[D.precisione] === APPROXIMATE) {
+      item.appendChild(el("p", "sm-approx", t("mappa.approssimativa")));
+    }
     return item;
   }
 
@@ -157,14 +155,14 @@
   function nameMarker(marker, kind, indices) {
     var node = marker.getElement();
     if (!node) { return; }
-    var details = window.SERVICEMAP_MAP_DETAILS;
+    var rec = indices.length === 1 ? details(indices[0]) : null;
     var label;
     if (indices.length > 1) {
       label = t("mappa.nel-punto", { n: indices.length });
-    } else if (details && details.s[indices[0]]) {
-      label = details.s[indices[0]][1];
+    } else if (rec) {
+      label = rec[D.nome];
     } else {
-      label = data.t[kind] ? data.t[kind][3] : t("mappa.servizio");
+      label = typeLabel(kind) || t("mappa.servizio");
     }
     node.setAttribute("aria-label", t("mappa.apri", { nome: label }));
   }
@@ -223,14 +221,14 @@
   function addMarkers() {
     var options = popupOptions();  // measured once, not once per point (thousands)
     var markers = data.p.map(function (point) {
-      var indices = point.slice(3);
-      var marker = L.marker([point[0], point[1]], {
-        icon: icon(point[2], indices.length),
+      var indices = point.slice(P.servizi);  // the rest of the row
+      var marker = L.marker(latLng(point), {
+        icon: icon(point[P.tipo], indices.length),
         keyboard: true
       });
       marker.bindPopup(function () { return popupContent(indices); }, options);
       popups.push(marker.getPopup());
-      var rename = function () { nameMarker(marker, point[2], indices); };
+      var rename = function () { nameMarker(marker, point[P.tipo], indices); };
       marker.on("add", rename);
       renamers.push(rename);
       indices.forEach(function (i) { markersByRecord[i] = marker; });
@@ -247,6 +245,10 @@
     return cluster;
   }
 
+  function latLng(point) {
+    return [point[P.lat], point[P.lon]];
+  }
+
   /* Fit the comuni (or else the points) before adding markers: clustering runs once, at the
    * zoom the visitor sees. */
   function fitView() {
@@ -255,7 +257,7 @@
       bounds = boundaries && boundaries.getBounds && boundaries.getBounds();
     }
     if (!bounds || !bounds.isValid()) {
-      bounds = L.latLngBounds(data.p.map(function (p) { return [p[0], p[1]]; }));
+      bounds = L.latLngBounds(data.p.map(latLng));
     }
     if (bounds.isValid()) { map.fitBounds(bounds, { padding: [2, 2], animate: false }); }
   }
@@ -284,51 +286,30 @@
     toggle();
   }
 
-  /* "Vicino a me" on the map: the browser is asked for the position only on the tap, and the
-   * position never leaves the device. The map shows where the person is and the nearest
-   * services; when the position is refused it says so and points to the list by comune. */
-  function distance(a, b) {  // great-circle distance in km (haversine), as servicemap-vicino.js
-    var rad = Math.PI / 180;
-    var dLat = (b[0] - a[0]) * rad, dLon = (b[1] - a[1]) * rad;
-    var h = Math.sin(dLat / 2) * Math.sin(dLat / 2) +
-      Math.cos(a[0] * rad) * Math.cos(b[0] * rad) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-    return 12742 * Math.asin(Math.min(1, Math.sqrt(h)));
-  }
-
+  /* "Vicino a me" on the map (ServicemapCommon.askPosition: the position only on the tap, and it
+   * never leaves the device). The map shows where the person is and the nearest services;
+   * when the position is refused it says so and points to the list by comune. */
   function wireNearMe() {
     var button = document.getElementById("sm-map-vicino");
     var status = document.getElementById("sm-map-vicino-stato");
     if (!button || !status) { return; }
     var you = null;
-    var say = function (key) { status.textContent = t(key); };
-    var show = function (position) {
-      var here = [position.coords.latitude, position.coords.longitude];
+    var show = function (here) {
       if (you) { map.removeLayer(you); }
       you = L.circleMarker(here, {
         radius: 9, weight: 3, color: "#ffffff", fillColor: "#1a63d6", fillOpacity: 1,
         interactive: false, className: "sm-you"
       }).addTo(map);
-      var nearest = data.p.map(function (p) { return [distance(here, p), p]; })
+      var nearest = data.p.map(function (p) { return [C.distanceKm(here, latLng(p)), p]; })
         .sort(function (a, b) { return a[0] - b[0]; }).slice(0, 3);
       var bounds = L.latLngBounds([here]);
-      nearest.forEach(function (pair) { bounds.extend([pair[1][0], pair[1][1]]); });
+      nearest.forEach(function (pair) { bounds.extend(latLng(pair[1])); });
       root.scrollIntoView({ block: "center" });
       map.fitBounds(bounds, { padding: [40, 40], maxZoom: 16 });
-      say("mappa.vicino-fatto");
-      button.setAttribute("aria-pressed", "true");
+      status.textContent = t("mappa.vicino-fatto");
     };
-    var refused = function () {
-      say("mappa.vicino-negato");
-      button.setAttribute("aria-pressed", "false");
-    };
-    button.hidden = false;
-    button.setAttribute("aria-pressed", "false");
-    button.addEventListener("click", function () {
-      if (!navigator.geolocation) { refused(); return; }
-      say("vicino.attesa");
-      navigator.geolocation.getCurrentPosition(show, refused, {
-        enableHighAccuracy: false, timeout: 20000, maximumAge: 300000
-      });
+    C.askPosition(button, status, show, function () {
+      status.textContent = t("mappa.vicino-negato");
     });
   }
 
@@ -374,14 +355,9 @@
   wireKeyboard();
   wireState();
   wireNearMe();
-  if (document.readyState === "loading") {  // the list comes after this script in the page
-    document.addEventListener("DOMContentLoaded", function () {
-      wireList(cluster);
-      renamers.forEach(function (rename) { rename(); });
-    });
-  } else {
+  C.ready(function () {  // the list comes after this script in the page
     wireList(cluster);
     renamers.forEach(function (rename) { rename(); });
-  }
+  });
   root.setAttribute("data-ready", "true");
 }());

@@ -18,16 +18,14 @@
   var BOUNDARY = {color: "#4a4a4a", weight: 1.5, fillColor: "#efeadf", fillOpacity: 0.45};
   var APPROX_RADIUS_M = 1000;
 
-  function safeColour(colour) {
-    return /^#[0-9a-fA-F]{6}$/.test(colour || "") ? colour : "#555555";
-  }
+  var C = window.ServicemapCommon;  // servicemap-common.js
 
   /* The sources after the map, in the page's language (ServicemapI18n loads at the end of the
    * page, after this script: the note waits for it), each source isolated in a <bdi>. */
-  function attribution(box, settings) {
+  function attribution(box, settings, waited) {
     var I18n = window.ServicemapI18n;
-    if (!I18n && document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", function () { attribution(box, settings); });
+    if (!I18n && !waited) {
+      C.ready(function () { attribution(box, settings, true); });
       return;
     }
     var parts = [];
@@ -43,7 +41,7 @@
     parts.forEach(function (part, n) {
       if (n) { note.appendChild(document.createTextNode(" · ")); }
       var line = document.createElement("span");
-      if (I18n) { I18n.fill(line, part[0], { fonte: part[1] }); } else { line.textContent = part[1]; }
+      if (I18n) { C.fillText(line, part[0], { fonte: part[1] }); } else { line.textContent = part[1]; }
       note.appendChild(line);
     });
     box.parentNode.insertBefore(note, box.nextSibling);
@@ -58,7 +56,7 @@
     var slug = box.getAttribute("data-comune") || "";
     var geometry = Object.prototype.hasOwnProperty.call(boundaries, slug) ? boundaries[slug] : null;
     var approximate = box.getAttribute("data-precisione") === "comune";
-    var colour = safeColour(box.getAttribute("data-colore"));
+    var colour = C.safeColour(box.getAttribute("data-colore"));
     var point = L.latLng(lat, lon);
 
     var map = L.map(box, {
@@ -104,7 +102,7 @@
     box.setAttribute("data-ready", "true");
   }
 
-  if (!window.L) { return; }
+  if (!window.L || !C) { return; }
   var boxes = document.querySelectorAll(".sm-scheda .sm-minimap");
   for (var i = 0; i < boxes.length; i++) { draw(boxes[i]); }
 })();

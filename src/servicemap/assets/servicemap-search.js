@@ -11,6 +11,8 @@
  * ServicemapI18n in the page's language. How a word matches (typos,
  * plurals, accents) is servicemap-match.js's rule. The filters live in the address
  * (cerca/?testo=spid&comune=segrate), so a search can be shared and Back undoes a change.
+ * Every table's fields are named in the data (`campi`, render.search.FIELDS): no position is
+ * written here. Shared helpers: ServicemapCommon (servicemap-common.js).
  * Plain ES2017, no modules: it must run from file:// too.
  */
 (function () {
@@ -20,63 +22,61 @@
   var data = window.SERVICEMAP_SERVICES;
   var Hours = window.ServicemapHours;
   var Match = window.ServicemapMatch;
-  if (!root || !data || !Hours || !Match) { return; }
+  var C = window.ServicemapCommon;
+  if (!root || !data || !Hours || !Match || !C) { return; }
   var form = root.querySelector("form");
   var list = document.getElementById("sm-results");
   var counter = document.getElementById("sm-count");
   var urlPattern = root.getAttribute("data-service-url") || "../servizi/{id}/";
-  var F = {
-    ID: 0, NAME: 1, TYPES: 2, NEEDS: 3, COMUNE: 4, SERVED: 5, LANGS: 6, ADDRESS: 7,
-    HOURS: 8, FESTIVI: 9, CLOSURES: 10, POS: 11, HAY: 12, ITALIAN: 13
-  };
-  var I18n = window.ServicemapI18n;
+  var F = C.fields(data.campi.s);
+  var TIPO = C.fields(data.campi.tipi), AREA = C.fields(data.campi.aree);
+  var COMUNE = C.fields(data.campi.comuni), LINGUA = C.fields(data.campi.lingue);
+  var el = C.el, tr = C.text;
 
   var fold = Match.fold;
 
-  function indexByKey(table) {
+  function indexByKey(table, key) {
     var index = {};
-    table.forEach(function (row, i) { index[row[0]] = i; });
+    table.forEach(function (row, i) { index[row[key]] = i; });
     return index;
   }
 
-  var typeHay = data.tipi.map(function (t) { return fold(t[1]) + " " + (t[2] || ""); });
-  var needHay = data.aree.map(function (a) { return fold(a[1]) + " " + (a[2] || ""); });
-  var comuneHay = data.comuni.map(function (c) { return fold(c[1]); });
-  var langHay = data.lingue.map(function (l) { return fold(l.slice(1).join(" ")); });
+  function termHay(col) {  // a type's or a need's label and the words people use for it
+    return function (row) { return fold(row[col.etichetta]) + " " + (row[col.parole] || ""); };
+  }
+
+  var typeHay = data.tipi.map(termHay(TIPO));
+  var needHay = data.aree.map(termHay(AREA));
+  var comuneHay = data.comuni.map(function (c) { return fold(c[COMUNE.nome]); });
+  var langHay = data.lingue.map(function (l) {  // every name it has: own, the page's, Italian
+    return fold(l.slice(LINGUA.nome_proprio).join(" "));
+  });
   var keys = {
-    tipo: indexByKey(data.tipi), area: indexByKey(data.aree),
-    comune: indexByKey(data.comuni), lingua: indexByKey(data.lingue)
+    tipo: indexByKey(data.tipi, TIPO.chiave), area: indexByKey(data.aree, AREA.chiave),
+    comune: indexByKey(data.comuni, COMUNE.chiave), lingua: indexByKey(data.lingue, LINGUA.codice)
   };
 
   function pick(table, indices) {
     return indices.map(function (i) { return table[i]; }).join(" ");
   }
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined) { node.textContent = text; }
-    return node;
-  }
-
   /* One result element per record, built once. */
   function build(rec) {
     var item = el("li", "sm-result");
-    item.setAttribute("data-servizio-id", rec[F.ID]);
+    item.setAttribute("data-servizio-id", rec[F.id]);
     var title = el("p", "sm-result-name");
-    var link = el("a", "", rec[F.NAME]);
-    link.dir = "auto";  // a Latin name in an Arabic page, an Arabic one in an Italian page
-    if (rec[F.ITALIAN]) { link.lang = "it"; }  // no translation: read as Italian
-    link.href = Hours.serviceHref(urlPattern, rec[F.ID]);
+    // A Latin name in an Arabic page, an Arabic one in an Italian page; Italian untranslated.
+    var link = C.recordText(el("a", "", rec[F.nome]), rec[F.italiano]);
+    link.href = Hours.serviceHref(urlPattern, rec[F.id]);
     title.appendChild(link);
     item.appendChild(title);
-    var kinds = rec[F.TYPES].map(function (i) { return data.tipi[i][1]; }).join(", ");
+    var kinds = rec[F.tipo].map(function (i) { return data.tipi[i][TIPO.etichetta]; }).join(", ");
     item.appendChild(el("p", "sm-result-kind", kinds));
-    var address = el("p", "sm-result-address", rec[F.ADDRESS] || data.comuni[rec[F.COMUNE]][1]);
-    address.dir = "auto";
-    item.appendChild(address);
-    if (rec[F.LANGS].length) {
-      var langs = rec[F.LANGS].map(function (i) { return data.lingue[i][1]; }).join(", ");
+    var place = rec[F.indirizzo] || data.comuni[rec[F.comune]][COMUNE.nome];
+    item.appendChild(C.recordText(el("p", "sm-result-address", place), false));
+    if (rec[F.lingue].length) {
+      var langs = rec[F.lingue].map(function (i) { return data.lingue[i][LINGUA.nome_proprio]; })
+        .join(", ");
       var langsLine = el("p", "sm-result-langs");
       langsLine.appendChild(el("span", "", tr("cerca.lingue")));
       langsLine.appendChild(document.createTextNode(" "));
@@ -89,13 +89,13 @@
       rec: rec,
       node: item,
       today: today,
-      week: Hours.parseWeek(rec[F.HOURS]),
+      week: Hours.parseWeek(rec[F.orari]),
       shown: true,
       want: true,
       open: null,
-      hay: [rec[F.HAY], pick(typeHay, rec[F.TYPES]), pick(needHay, rec[F.NEEDS]),
-        comuneHay[rec[F.COMUNE]], pick(comuneHay, rec[F.SERVED]),
-        pick(langHay, rec[F.LANGS])].join(" ")
+      hay: [rec[F.testo], pick(typeHay, rec[F.tipo]), pick(needHay, rec[F.aree]),
+        comuneHay[rec[F.comune]], pick(comuneHay, rec[F.comuni_serviti]),
+        pick(langHay, rec[F.lingue])].join(" ")
     };
   }
 
@@ -106,7 +106,7 @@
   function refreshToday() {
     var now = Hours.romeNow();
     results.forEach(function (r) {
-      var info = Hours.today(r.week, r.rec[F.FESTIVI] === 1, r.rec[F.CLOSURES], now);
+      var info = Hours.today(r.week, r.rec[F.festivi] === 1, r.rec[F.chiusure], now);
       r.open = info.open;
       if (r.todayText !== info.text) { Hours.show(r.today, info); r.todayText = info.text; }
       r.today.className = "sm-result-today" + (info.open ? " sm-open" : "");
@@ -132,21 +132,16 @@
 
   function matches(r, f) {
     var rec = r.rec;
-    if (f.sel.tipo !== -1 && rec[F.TYPES].indexOf(f.sel.tipo) < 0) { return false; }
-    if (f.sel.area !== -1 && rec[F.NEEDS].indexOf(f.sel.area) < 0) { return false; }
-    if (f.sel.lingua !== -1 && rec[F.LANGS].indexOf(f.sel.lingua) < 0) { return false; }
-    if (f.sel.comune !== -1 && rec[F.COMUNE] !== f.sel.comune &&
-        rec[F.SERVED].indexOf(f.sel.comune) < 0) { return false; }
+    if (f.sel.tipo !== -1 && rec[F.tipo].indexOf(f.sel.tipo) < 0) { return false; }
+    if (f.sel.area !== -1 && rec[F.aree].indexOf(f.sel.area) < 0) { return false; }
+    if (f.sel.lingua !== -1 && rec[F.lingue].indexOf(f.sel.lingua) < 0) { return false; }
+    if (f.sel.comune !== -1 && rec[F.comune] !== f.sel.comune &&
+        rec[F.comuni_serviti].indexOf(f.sel.comune) < 0) { return false; }
     if (f.open && r.open !== true) { return false; }
     for (var i = 0; i < f.marks.length; i++) {
       if (!f.marks[i][r.n]) { return false; }
     }
     return true;
-  }
-
-  /* Interface texts in the page's language (servicemap-i18n.js). */
-  function tr(key, values) {
-    return I18n ? I18n.t(key, values) : key;
   }
 
   /* With no result, say so honestly: suggest removing filters only when one is set; the routes
@@ -188,7 +183,7 @@
     }
     var text = key + "\u0000" + (values.q === undefined ? values.n : values.q);
     if (said !== text) {
-      if (I18n) { I18n.fill(counter, key, values); } else { counter.textContent = tr(key, values); }
+      C.fillText(counter, key, values);
       said = text;
     }
     if (nothing) { nothing.hidden = count !== 0; }
@@ -214,12 +209,7 @@
     }
   }
 
-  var idle = window.requestIdleCallback || function (callback) {
-    return window.setTimeout(function () {
-      var end = Date.now() + 8;
-      callback({ timeRemaining: function () { return Math.max(0, end - Date.now()); } });
-    }, 16);
-  };
+  var idle = C.idle;
 
   function later(queue) {
     pending = queue;

@@ -19,18 +19,9 @@
 
   var page = document.querySelector(".sm-scheda");
   var Hours = window.ServicemapHours;
-  if (!page) { return; }
-
-  function t(key, values) {
-    return window.ServicemapI18n ? window.ServicemapI18n.t(key, values) : key;
-  }
-
-  /* The text `key` into `node`, values isolated; without ServicemapI18n the key itself. */
-  function fill(node, key, values) {
-    if (window.ServicemapI18n) { return window.ServicemapI18n.fill(node, key, values); }
-    node.textContent = key;
-    return node;
-  }
+  var C = window.ServicemapCommon;  // servicemap-common.js
+  if (!page || !C) { return; }
+  var t = C.text, fill = C.fillText;
 
   /* No timetable: the advice the record can back (data-recapiti: how it can be reached). */
   var UNKNOWN = {
@@ -150,9 +141,5 @@
     window.setInterval(showToday, 60000);
   }
 
-  if (document.readyState === "loading") {  // ServicemapI18n loads after this script
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  C.ready(start);  // ServicemapI18n loads after this script
 }());

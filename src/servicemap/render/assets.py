@@ -21,6 +21,8 @@ VENDOR_DIR = "assets/vendor"
 OWN_DIR = "assets/servicemap"
 # Cerca's records (``render.search``), which La mia lista reads too (``render.mylist``).
 SEARCH_DATA_PATH = f"{OWN_DIR}/cerca-servizi.js"
+# The helpers every page script shares (ServicemapCommon): loaded before any of them.
+COMMON_PATH = f"{OWN_DIR}/servicemap-common.js"
 A11Y_CSS_PATH = f"{OWN_DIR}/accessibilita.css"  # every page: the MkDocs adapter adds it
 LEAFLET_DIR = f"{VENDOR_DIR}/leaflet"
 CLUSTER_DIR = f"{VENDOR_DIR}/leaflet.markercluster"
@@ -37,6 +39,7 @@ _LEAFLET_FILES = (
 )
 _CLUSTER_FILES = ("leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css")
 OWN_FILES = (
+    "servicemap-common.js",  # COMMON_PATH, on every page
     "servicemap-hours.js",
     "servicemap-map.js",
     "servicemap-match.js",

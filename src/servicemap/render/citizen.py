@@ -28,6 +28,7 @@ from servicemap.core.escape import mailto_uri
 from servicemap.core.model import Service
 from servicemap.core.output import GeneratedFile
 from servicemap.render import i18n
+from servicemap.render.assets import COMMON_PATH
 from servicemap.render.card import actions, element, reach, territory_contact
 from servicemap.render.clientdata import closures_code, hours_code
 from servicemap.render.context import RenderContext
@@ -40,7 +41,12 @@ OWN = "assets/servicemap"
 CSS_PATH = f"{OWN}/cittadini.css"
 # Added to every page by the MkDocs adapter (the language switch lives in the header).
 EVERY_PAGE_CSS = (CSS_PATH,)
-EVERY_PAGE_JS = (i18n.DATA_PATH, i18n.SCRIPT_PATH, "assets/servicemap/servicemap-header-search.js")
+EVERY_PAGE_JS = (
+    COMMON_PATH,  # first: every script of ours uses it
+    i18n.DATA_PATH,
+    i18n.SCRIPT_PATH,
+    "assets/servicemap/servicemap-header-search.js",
+)
 _STATIC = (
     "servicemap-service.js",
     "servicemap-vicino.js",
@@ -96,8 +102,10 @@ def at_a_glance(s: Service, ctx: RenderContext, src: str) -> str:
 
 
 def page_scripts(ctx: RenderContext, src: str) -> str:
-    """The service page's scripts: holidays, hours, then the page's own behaviour."""
+    """The service page's scripts: the shared helpers, holidays, hours, then the page's own
+    behaviour."""
     names = (
+        COMMON_PATH.removeprefix(f"{OWN}/"),
         "festivi.js",
         "servicemap-hours.js",
         "servicemap-condividi.js",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -199,6 +199,28 @@ def closures_code(service: Service) -> list[list[str]]:
 
 def index_of(items: Sequence[str]) -> dict[str, int]:
     return {slugify(item): n for n, item in enumerate(items)}
+
+
+FIELDS_KEY = "campi"  # where a payload names the fields of its tables (``with_fields``)
+
+
+def row(fields: Sequence[str], values: Mapping[str, object]) -> list[object]:
+    """One record as an array in the order of ``fields``, the one list both sides read: the
+    scripts look positions up by name in the payload's header (``ServicemapCommon.fields``).
+    Every field must be given, and no other; trailing ``None`` values are left out (an optional
+    last field costs no byte when absent, and reads as ``undefined`` in the browser)."""
+    if set(values) != set(fields):
+        raise ValueError(f"fields {sorted(set(values) ^ set(fields))} do not match {fields}")
+    out = [values[name] for name in fields]
+    while out and out[-1] is None:
+        out.pop()
+    return out
+
+
+def with_fields(value: dict[str, object], fields: Mapping[str, Sequence[str]]) -> dict[str, object]:
+    """``value`` with a header ``campi``: each table's field names, in order, written once per
+    file (not per record: arrays stay small) so that no script hard-codes a position."""
+    return {FIELDS_KEY: {table: list(names) for table, names in fields.items()}, **value}
 
 
 def script_assignment(name: str, value: object) -> str:

@@ -20,6 +20,7 @@ from servicemap.load.interface import SOURCE_LANGUAGE as SOURCE_LANGUAGE
 from servicemap.load.interface import direction as direction
 from servicemap.load.interface import interface, text
 from servicemap.load.interface import missing_translations as missing_translations
+from servicemap.render.assets import COMMON_PATH
 from servicemap.render.clientdata import script_assignment
 from servicemap.render.html import esc
 
@@ -51,7 +52,9 @@ def files() -> list[GeneratedFile]:
 
 
 def script_tags(prefix: str = "../") -> list[str]:
-    """The dictionaries and ``ServicemapI18n`` for a page whose own scripts run before the end
-    of ``<body>`` (where the MkDocs adapter loads them on every page): the map, Cerca, the list.
-    Loading them twice is harmless (the browser caches them; they only define globals)."""
-    return [f'<script src="{prefix}{path}"></script>' for path in (DATA_PATH, SCRIPT_PATH)]
+    """``ServicemapCommon``, the dictionaries and ``ServicemapI18n`` for a page whose own scripts
+    run before the end of ``<body>`` (where the MkDocs adapter loads them on every page): the
+    map, Cerca, the list. Loading them twice is harmless (the browser caches them; they only
+    define globals)."""
+    paths = (COMMON_PATH, DATA_PATH, SCRIPT_PATH)
+    return [f'<script src="{prefix}{path}"></script>' for path in paths]

@@ -43,8 +43,10 @@ from servicemap.render.clientdata import (
     closures_code,
     hours_code,
     labels_of,
+    row,
     script_assignment,
     type_styles,
+    with_fields,
 )
 from servicemap.render.html import front_matter
 from servicemap.validate.contract import Vocabulary
@@ -167,9 +169,10 @@ def points_script(
     type_index: dict[str, int],
     territory: Territory | None = None,
 ) -> str:
-    """``window.SERVICEMAP_POINTS``: types ``t`` as ``[code, bg, fg, label]``, points ``p`` as
-    ``[lat, lon, type, i, j, ...]`` where ``i, j`` index the records (type -1: mixed types),
-    and ``c`` the names of the comuni drawn, for the boundary tooltips.
+    """``window.SERVICEMAP_POINTS``: types ``t`` (``TYPE_FIELDS``), points ``p``
+    (``POINT_FIELDS``: ``[lat, lon, type, i, j, ...]`` where ``i, j`` index the records, type -1
+    for mixed types), ``c`` the names of the comuni drawn, for the boundary tooltips, and the
+    field names in ``campi`` (``clientdata.with_fields``).
 
     Services at the same position (to about 1 m) are one point listing them all.
     """
@@ -185,8 +188,12 @@ def points_script(
     for (lat, lon), members in groups.items():
         kinds = {type_index[services[n].tipo[0]] for n in members if services[n].tipo}
         kind = kinds.pop() if len(kinds) == 1 else -1
-        points.append([lat, lon, kind, *members])
-    types = [[s.code, s.background, s.foreground, s.label] for s in styles]
+        points.append([*row(POINT_FIELDS[:-1], {"lat": lat, "lon": lon, "tipo": kind}), *members])
+    types = [
+        row(TYPE_FIELDS, {"codice": s.code, "sfondo": s.background, "testo": s.foreground,
+                          "etichetta": s.label})
+        for s in styles
+    ]  # fmt: skip
     value = {
         "t": types,
         "p": points,
@@ -194,7 +201,8 @@ def points_script(
         "l": label_points(territory),
         "f": first_view(territory),
     }
-    return script_assignment("SERVICEMAP_POINTS", value)
+    fields = {"t": TYPE_FIELDS, "p": POINT_FIELDS}
+    return script_assignment("SERVICEMAP_POINTS", with_fields(value, fields))
 
 
 def label_points(territory: Territory | None) -> list[list[float] | None]:
@@ -219,33 +227,47 @@ def first_view(territory: Territory | None) -> list[list[float]] | None:
 
 Text = Callable[..., str]  # an interface text in the page's language, escaped for HTML
 ITALIAN_FLAGS = {"nome": 1, "note_orari": 2}  # a popup's record texts left in Italian
+# The payloads' fields, in order: the one list servicemap-map.js reads positions from (``campi``).
+TYPE_FIELDS = ("codice", "sfondo", "testo", "etichetta")  # marker code, colours, label
+POINT_FIELDS = ("lat", "lon", "tipo", "servizi")  # "servizi": the rest of the row, record indices
+DETAIL_FIELDS = (
+    "id",
+    "nome",
+    "tipo",  # indices into the points' ``t``
+    "indirizzo",
+    "precisione",  # PRECISION_CODES, -1 without a position
+    "orari",  # clientdata.hours_code
+    "festivi",  # 1: open on holidays
+    "chiusure",  # clientdata.closures_code
+    "note_orari",
+    "italiano",  # outside the Italian tree, the sum of ITALIAN_FLAGS shown in Italian (or absent)
+)
 
 
 def details_script(views: list[Service] | list[Localized], type_index: dict[str, int]) -> str:
-    """``window.SERVICEMAP_MAP_DETAILS``: what a popup shows, one array per record:
-    ``[id, name, [types], address, precision, hours, festivi_aperto, closures, hours_note]``
-    and, when some are shown in Italian in another language's tree, a tenth field: the sum of
-    ``ITALIAN_FLAGS`` of those (the popup marks them ``lang="it"``)."""
+    """``window.SERVICEMAP_MAP_DETAILS``: what a popup shows, one array per record in
+    ``s`` (``DETAIL_FIELDS``, named in ``campi``); the last field only when some texts are
+    shown in Italian in another language's tree (the popup marks them ``lang="it"``)."""
     rows = []
     for view in views:
         s = view.service if isinstance(view, Localized) else view
         italian = view.italian if isinstance(view, Localized) else frozenset()
         flags = sum(bit for key, bit in ITALIAN_FLAGS.items() if key in italian)
-        rows.append(
-            [
-                s.id,
-                s.nome,
-                [type_index[t] for t in s.tipo if t in type_index],
-                s.indirizzo.one_line(),
-                PRECISION_CODES.get(s.position.precision, 0) if s.position else -1,
-                hours_code(s),
-                1 if s.festivi == "aperto" else 0,
-                closures_code(s),
-                s.note_orari,
-                *([flags] if flags else []),
-            ]
-        )
-    return script_assignment("SERVICEMAP_MAP_DETAILS", {"s": rows})
+        values = {
+            "id": s.id,
+            "nome": s.nome,
+            "tipo": [type_index[t] for t in s.tipo if t in type_index],
+            "indirizzo": s.indirizzo.one_line(),
+            "precisione": PRECISION_CODES.get(s.position.precision, 0) if s.position else -1,
+            "orari": hours_code(s),
+            "festivi": 1 if s.festivi == "aperto" else 0,
+            "chiusure": closures_code(s),
+            "note_orari": s.note_orari,
+            "italiano": flags or None,
+        }
+        rows.append(row(DETAIL_FIELDS, values))
+    value = with_fields({"s": rows}, {"s": DETAIL_FIELDS})
+    return script_assignment("SERVICEMAP_MAP_DETAILS", value)
 
 
 def _page(
@@ -289,7 +311,7 @@ def _page(
         )
         if attribution
         else None,
-        *i18n.script_tags(),
+        *i18n.script_tags(),  # with ServicemapCommon first
         f'<script src="../{LEAFLET_DIR}/leaflet.js"></script>',
         f'<script src="../{CLUSTER_DIR}/leaflet.markercluster.js"></script>',
         f'<script src="../{POINTS_PATH}"></script>',

@@ -81,7 +81,7 @@ def minimap_assets(ctx: RenderContext, src: str) -> str:
     """Leaflet's styles and script, the boundaries and the minimap script, relative to ``src``."""
     href = ctx.site.href
     styles = (f"{LEAFLET_DIR}/leaflet.css", CSS_PATH)
-    scripts = (f"{LEAFLET_DIR}/leaflet.js", CONFINI_PATH, SCRIPT_PATH)
+    scripts = (f"{LEAFLET_DIR}/leaflet.js", CONFINI_PATH, SCRIPT_PATH)  # after page_scripts: Common
     return "".join(
         [f'<link rel="stylesheet" href="{esc(href(src, path))}">' for path in styles]
         + [f'<script src="{esc(href(src, path))}"></script>' for path in scripts]

@@ -23,9 +23,9 @@ from importlib import resources
 from servicemap.core.model import Service, localized
 from servicemap.core.output import GeneratedFile
 from servicemap.render import i18n
-from servicemap.render.assets import OWN_DIR, SEARCH_DATA_PATH
+from servicemap.render.assets import COMMON_PATH, OWN_DIR, SEARCH_DATA_PATH
 from servicemap.render.citizen import by_appointment
-from servicemap.render.clientdata import fold, script_assignment
+from servicemap.render.clientdata import fold, row, script_assignment, with_fields
 from servicemap.render.context import RenderContext, service_src
 from servicemap.render.html import Site, esc, front_matter
 
@@ -60,24 +60,31 @@ def mylist_files(
     return files
 
 
+# What the list and its sheet show beyond the search's data, in order (named in ``campi``).
+FIELDS = ("id", "telefoni", "aggiornato", "note_orari", "appuntamento", "nota_italiana")
+
+
 def data_script(services: list[Service], lang: str = "it") -> str:
-    """``window.SERVICEMAP_LISTA``: per record ``[id, [[e164, shown], ...], aggiornato,
-    hours note, by appointment (1/0)(, 1 when the note is in Italian)]``, what the list and its
-    sheet show beyond the search's data; in the search's order (by folded name) so two builds
-    are byte-identical. The note is the ``lang`` translation where the record gives one."""
+    """``window.SERVICEMAP_LISTA``: per record (``FIELDS``) ``[id, [[e164, shown], ...],
+    aggiornato, hours note, by appointment (1/0)(, 1 when the note is in Italian)]``; in the
+    search's order (by folded name) so two builds are byte-identical. The note is the ``lang``
+    translation where the record gives one."""
     views = [(localized(s, lang), s) for s in services]
     rows = [
-        [
-            s.id,
-            [[p.e164, p.display] for p in s.telefoni],
-            s.aggiornato,
-            view.service.note_orari,
-            1 if by_appointment(s) else 0,
-            *([1] if "note_orari" in view.italian else []),
-        ]
+        row(
+            FIELDS,
+            {
+                "id": s.id,
+                "telefoni": [[p.e164, p.display] for p in s.telefoni],
+                "aggiornato": s.aggiornato,
+                "note_orari": view.service.note_orari,
+                "appuntamento": 1 if by_appointment(s) else 0,
+                "nota_italiana": 1 if "note_orari" in view.italian else None,
+            },
+        )
         for view, s in sorted(views, key=lambda v: (fold(v[0].service.nome), v[1].id))
     ]
-    return script_assignment("SERVICEMAP_LISTA", {"s": rows})
+    return script_assignment("SERVICEMAP_LISTA", with_fields({"s": rows}, {"s": FIELDS}))
 
 
 def list_link(href: str, lang: str = "it") -> str:
@@ -100,7 +107,7 @@ def service_toggle(s: Service, ctx: RenderContext) -> str:
     )
     scripts = "".join(
         f'<script src="{esc(ctx.site.href(src, path))}"></script>'
-        for path in (SHARE_SCRIPT_PATH, SCRIPT_PATH)
+        for path in (COMMON_PATH, SHARE_SCRIPT_PATH, SCRIPT_PATH)  # before page_scripts
     )
     css = f'<link rel="stylesheet" href="{esc(ctx.site.href(src, CSS_PATH))}">'
     return (

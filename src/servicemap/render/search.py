@@ -33,7 +33,9 @@ from servicemap.render.clientdata import (
     hours_code,
     index_of,
     labels_of,
+    row,
     script_assignment,
+    with_fields,
 )
 from servicemap.render.html import front_matter
 from servicemap.validate.contact import Contact
@@ -71,6 +73,31 @@ def render_search(
 
 
 ITALIAN_NAME = 1  # the last field of a row, in a tree other than Italian: the name is untranslated
+# The fields of each table of the data, in order: the one list the scripts read positions from
+# (``campi``; servicemap-search.js, servicemap-vicino.js, servicemap-lista-pagina.js).
+FIELDS = {
+    "s": (
+        "id",
+        "nome",
+        "tipo",  # indices into tipi
+        "aree",  # indices into aree
+        "comune",  # index into comuni
+        "comuni_serviti",  # indices into comuni
+        "lingue",  # indices into lingue
+        "indirizzo",
+        "orari",  # clientdata.hours_code
+        "festivi",  # 1: open on holidays
+        "chiusure",  # clientdata.closures_code
+        "posizione",  # [lat, lon, precisione] (named in "posizione") or 0
+        "testo",  # the folded haystack
+        "italiano",  # ITALIAN_NAME, or absent
+    ),
+    "posizione": ("lat", "lon", "precisione"),  # precisione: PRECISION_CODES
+    "tipi": ("chiave", "etichetta", "parole"),
+    "aree": ("chiave", "etichetta", "parole"),
+    "comuni": ("chiave", "nome"),
+    "lingue": ("codice", "nome_proprio", "nome", "nome_italiano"),  # the last one optional
+}
 
 
 class _Tables:
@@ -95,33 +122,37 @@ class _Tables:
 
 def data_script(services: list[Service], tables: _Tables) -> str:
     """``window.SERVICEMAP_SERVICES``: label tables (types and needs as ``[key, label, folded
-    words]``) and one array per record, by name:
-    ``[id, name, [types], [needs], comune, [served comuni], [languages], address, hours,
-    festivi_aperto, closures, position, haystack(, italian)]``; position ``[lat, lon, precision]``
-    (precision as ``PRECISION_CODES``: 2 is "on its comune") or 0, for "Vicino a me"; outside
-    the Italian tree ``italian`` (``ITALIAN_NAME``) when the name has no translation. Languages
-    are ``[code, own name, name in the page's language(, Italian name)]``."""
+    words]``) and one array per record, by name, each table's fields as ``FIELDS`` (named in
+    the payload's ``campi``); position ``[lat, lon, precision]`` (precision as
+    ``PRECISION_CODES``: 2 is "on its comune") or 0, for "Vicino a me"; outside the Italian
+    tree ``italiano`` (``ITALIAN_NAME``) when the name has no translation. Languages are
+    ``[code, own name, name in the page's language(, Italian name)]``."""
     labels = tables.labels
     tipo, area = _positions(tables.tipi), _positions(tables.aree)
     comune, lingua = index_of(tables.comuni), _positions(tables.lingue)
     views = [(localized(s, labels.lang), s) for s in services]
     rows = [
-        [
-            s.id,
-            view.service.nome,
-            [tipo[t] for t in s.tipo],
-            [area[a] for a in s.aree],
-            comune[slugify(s.comune)],
-            [comune[slugify(c)] for c in s.comuni_serviti if slugify(c) != slugify(s.comune)],
-            [lingua[code] for code in s.lingue],
-            s.indirizzo.one_line(),
-            hours_code(s),
-            1 if s.festivi == "aperto" else 0,
-            closures_code(s),
-            _position(s),
-            haystack(view.service, labels, s),
-            *([ITALIAN_NAME] if "nome" in view.italian else []),
-        ]
+        row(
+            FIELDS["s"],
+            {
+                "id": s.id,
+                "nome": view.service.nome,
+                "tipo": [tipo[t] for t in s.tipo],
+                "aree": [area[a] for a in s.aree],
+                "comune": comune[slugify(s.comune)],
+                "comuni_serviti": [
+                    comune[slugify(c)] for c in s.comuni_serviti if slugify(c) != slugify(s.comune)
+                ],
+                "lingue": [lingua[code] for code in s.lingue],
+                "indirizzo": s.indirizzo.one_line(),
+                "orari": hours_code(s),
+                "festivi": 1 if s.festivi == "aperto" else 0,
+                "chiusure": closures_code(s),
+                "posizione": _position(s),
+                "testo": haystack(view.service, labels, s),
+                "italiano": ITALIAN_NAME if "nome" in view.italian else None,
+            },
+        )
         for view, s in sorted(views, key=lambda v: (fold(v[0].service.nome), v[1].id))
     ]
     value = {
@@ -131,7 +162,7 @@ def data_script(services: list[Service], tables: _Tables) -> str:
         "lingue": [_language_row(labels, code) for code in tables.lingue],
         "s": rows,
     }
-    return script_assignment("SERVICEMAP_SERVICES", value)
+    return script_assignment("SERVICEMAP_SERVICES", with_fields(value, FIELDS))
 
 
 def _language_row(labels: Labels, code: str) -> list[str]:
