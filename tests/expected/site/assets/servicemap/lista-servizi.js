@@ -1,4 +1,5 @@
 window.SERVICEMAP_LISTA = {
+  "campi": {"s": ["id", "telefoni", "aggiornato", "note_orari", "appuntamento", "nota_italiana"]},
   "s": [
     [
       "centro-ascolto-pioltello",

@@ -1,4 +1,5 @@
 window.SERVICEMAP_POINTS = {
+  "campi": {"t": ["codice", "sfondo", "testo", "etichetta"], "p": ["lat", "lon", "tipo", "servizi"]},
   "t": [
     ["S", "#0072B2", "#ffffff", "Sportello di aiuto"],
     ["CA", "#D55E00", "#000000", "Centro di ascolto"],

@@ -1,4 +1,5 @@
 window.SERVICEMAP_POINTS = {
+  "campi": {"t": ["codice", "sfondo", "testo", "etichetta"], "p": ["lat", "lon", "tipo", "servizi"]},
   "t": [
     ["S", "#0072B2", "#ffffff", "مكتب المساعدة"],
     ["CA", "#D55E00", "#000000", "مركز الاستماع"],

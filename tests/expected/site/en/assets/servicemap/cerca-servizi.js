@@ -1,4 +1,27 @@
 window.SERVICEMAP_SERVICES = {
+  "campi": {
+    "s": [
+      "id",
+      "nome",
+      "tipo",
+      "aree",
+      "comune",
+      "comuni_serviti",
+      "lingue",
+      "indirizzo",
+      "orari",
+      "festivi",
+      "chiusure",
+      "posizione",
+      "testo",
+      "italiano"
+    ],
+    "posizione": ["lat", "lon", "precisione"],
+    "tipi": ["chiave", "etichetta", "parole"],
+    "aree": ["chiave", "etichetta", "parole"],
+    "comuni": ["chiave", "nome"],
+    "lingue": ["codice", "nome_proprio", "nome", "nome_italiano"]
+  },
   "tipi": [
     [
       "sportello",

@@ -1,4 +1,18 @@
 window.SERVICEMAP_MAP_DETAILS = {
+  "campi": {
+    "s": [
+      "id",
+      "nome",
+      "tipo",
+      "indirizzo",
+      "precisione",
+      "orari",
+      "festivi",
+      "chiusure",
+      "note_orari",
+      "italiano"
+    ]
+  },
   "s": [
     [
       "centro-ascolto-pioltello",
