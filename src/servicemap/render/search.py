@@ -100,7 +100,8 @@ def data_script(services: list[Service], tables: _Tables) -> str:
     festivi_aperto, closures, position, haystack(, italian)]``; position ``[lat, lon, precision]``
     (precision as ``PRECISION_CODES``: 2 is "on its comune") or 0, for "Vicino a me"; outside
     the Italian tree ``italian`` (``ITALIAN_NAME``) when the name has no translation. Languages
-    are ``[code, own name, name in the page's language(, Italian name)]``."""
+    are ``[code, label, own name, name in the page's language(, Italian name)]``, the label as
+    ``language_names.label`` writes it for every page (``arabo (العربية)``)."""
     labels = tables.labels
     tipo, area = _positions(tables.tipi), _positions(tables.aree)
     comune, lingua = index_of(tables.comuni), _positions(tables.lingue)
@@ -137,7 +138,8 @@ def data_script(services: list[Service], tables: _Tables) -> str:
 def _language_row(labels: Labels, code: str) -> list[str]:
     own, named = labels.lingue.get(code, (code, code))
     italian = labels.italian_names.get(code, named)
-    return [code, own, named] + ([italian] if labels.lang != "it" and italian != named else [])
+    row = [code, labels.language(code), own, named]
+    return row + ([italian] if labels.lang != "it" and italian != named else [])
 
 
 def haystack(service: Service, labels: Labels, italian: Service | None = None) -> str:
