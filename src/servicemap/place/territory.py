@@ -23,16 +23,12 @@ from shapely.errors import ShapelyError
 from shapely.geometry import Point, mapping, shape
 from shapely.geometry.base import BaseGeometry
 
+from servicemap.core.geo import within_border
 from servicemap.core.model import Comune, Territory
 from servicemap.core.text import slugify
 from servicemap.load import safefile
 from servicemap.problems.problem import Problem, Severity
 
-# ISTAT's generalised limits (and our simplification) can be up to a couple of hundred metres off
-# the real border: a point this close to its comune (in degrees, about 150-200 m here) is taken as
-# inside, so a desk on the border is not refused. A geocoder's mistake (the same street in
-# another town) is kilometres away, far beyond it.
-BORDER_TOLERANCE_DEG = 0.002
 COORD_DECIMALS = 5  # about 1 m: more digits only make the file bigger
 MAX_BYTES = 50 * 1024 * 1024  # a whole region's simplified comuni are a few MB
 
@@ -210,8 +206,7 @@ class Boundaries:
         geom = self.shapes.get(slugify(comune))
         if geom is None:
             return None
-        point = Point(lon, lat)
-        return bool(geom.contains(point) or geom.distance(point) <= BORDER_TOLERANCE_DEG)
+        return within_border(geom, lat, lon)  # the tolerance for a desk on the border
 
     def which(self, lat: float, lon: float) -> str | None:
         """The slug of the comune that contains (lat, lon), for messages."""
