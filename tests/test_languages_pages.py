@@ -108,7 +108,7 @@ def service(**kw: object) -> Service:
     s.aggiornato = "2024-03-14"
     s.chiusure = [Closure("2024-08-01", "2024-08-31")]
     s.costo = ""
-    s.position = Position(45.5, 9.3, "indirizzo")
+    s.placed_position = Position(45.5, 9.3, "indirizzo")
     for key, value in kw.items():
         setattr(s, key, value)
     return s

@@ -310,7 +310,7 @@ TERRITORY = Territory(
 def test_position_inside_the_territory():
     text = record("    posizione: {lat: 45.499, lon: 9.326}\n")
     assert found(text, territory=TERRITORY) == []
-    assert run(text, territory=TERRITORY)[0].services[0].posizione == (45.499, 9.326)
+    assert run(text, territory=TERRITORY)[0].services[0].written_position == (45.499, 9.326)
 
 
 def test_position_outside_the_territory():

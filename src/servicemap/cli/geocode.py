@@ -201,7 +201,9 @@ def geocode_services(
 
 
 def _nothing_to_ask(services: list[Service]) -> str:
-    without_street = sum(s.posizione is None and not s.indirizzo.via.strip() for s in services)
+    without_street = sum(
+        s.written_position is None and not s.indirizzo.via.strip() for s in services
+    )
     text = "Niente da chiedere: ogni indirizzo con la via ha già una risposta in cache"
     if without_street:
         text += (

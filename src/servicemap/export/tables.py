@@ -40,7 +40,7 @@ def hours_text(service: Service, day: str) -> str:
 
 def properties(service: Service, url: str = "") -> dict[str, object]:
     """Every field of a record as plain JSON values, in the order of the contract."""
-    a, pos = service.indirizzo, service.position
+    a, pos = service.indirizzo, service.placed_position
     props: dict[str, object] = {
         "id": service.id,
         "nome": service.nome,
@@ -100,8 +100,8 @@ def geojson(services: list[Service], urls: dict[str, str] | None = None) -> str:
     features = []
     for s in services:
         geometry = None
-        if s.position is not None:
-            coords = [round(s.position.lon, 6), round(s.position.lat, 6)]
+        if s.placed_position is not None:
+            coords = [round(s.placed_position.lon, 6), round(s.placed_position.lat, 6)]
             geometry = {"type": "Point", "coordinates": coords}
         features.append(
             {
@@ -130,7 +130,7 @@ def csv_row(service: Service, url: str = "") -> dict[str, str]:
     for key in CSV_COLUMNS:
         value = props.get(key, "")
         row[key] = LIST_SEPARATOR.join(map(str, value)) if isinstance(value, list) else str(value)
-    pos = service.position
+    pos = service.placed_position
     row["lat"], row["lon"] = (f"{pos.lat:.6f}", f"{pos.lon:.6f}") if pos else ("", "")
     for day in DAYS:
         row[f"orari_{day}"] = hours_text(service, day)

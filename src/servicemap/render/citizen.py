@@ -110,7 +110,7 @@ def page_scripts(ctx: RenderContext, src: str) -> str:
 
 def directions_href(s: Service) -> str:
     """Directions to the record's position in OpenStreetMap ("" without a position)."""
-    pos = s.position
+    pos = s.placed_position
     if pos is None:
         return ""
     return f"{OSM_DIRECTIONS}?to={pos.lat:.6f}%2C{pos.lon:.6f}"
@@ -119,7 +119,7 @@ def directions_href(s: Service) -> str:
 def _exact_directions(s: Service) -> str:
     """Directions for the button: not to a comune's centre (that stays in «Dove si trova»,
     with its warning), or the first screen would send people where the desk is not."""
-    exact = s.position is not None and s.position.precision != "comune"
+    exact = s.placed_position is not None and s.placed_position.precision != "comune"
     return directions_href(s) if exact else ""
 
 
@@ -133,7 +133,7 @@ def directions(s: Service, ctx: RenderContext) -> str:
         f"{element('span', ctx.t('scheda.indicazioni'))}</a>"
     )
     note = ""
-    if s.position is not None and s.position.precision == "comune":
+    if s.placed_position is not None and s.placed_position.precision == "comune":
         approx = ctx.t("scheda.indicazioni-approssimative")
         note = " " + element("span", approx, 'class="sm-approx"')
     return f'<p class="sm-solo-schermo">{link}{note}</p>'

@@ -168,7 +168,7 @@ def _words(labels: Labels, kind: str, code: str) -> str:
 
 
 def _position(service: Service) -> list[float] | int:
-    pos = service.position
+    pos = service.placed_position
     if pos is None:
         return 0
     return [round(pos.lat, 5), round(pos.lon, 5), PRECISION_CODES.get(pos.precision, 0)]
