@@ -15,7 +15,7 @@ VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
 .PHONY: setup site offline test lint validate bench bench-scale chromium java clean
 
 # The site needs only the package; the tests also need the test tools and the `territory` extra
-# (ISTAT/Openpolis data, heavy: pandas, geopandas), so that `servicemap territorio` is tested too.
+# (ISTAT/Openpolis data, heavy: pandas, geopandas), so that `servicemap territory` is tested too.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip

@@ -31,7 +31,7 @@ def read(path: Path) -> str:
 def subcommands() -> list[str]:
     parser = cli.build_parser()
     [action] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
-    return sorted(action.choices)
+    return sorted(listed.dest for listed in action._choices_actions)  # old names are not listed
 
 
 def problem_codes() -> set[str]:

@@ -115,7 +115,7 @@ def test_nothing_stale():
 
 def test_bad_date_option_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as exit_info:
-        cli.main(["report", "--oggi", "15/03/2026"])
+        cli.main(["report", "--today", "15/03/2026"])
     assert exit_info.value.code == 2
     assert "«15/03/2026» non è una data" in capsys.readouterr().err
 
@@ -143,7 +143,7 @@ def test_command_on_a_real_file(tmp_path, capsys):
     pytest.importorskip("servicemap.validate.records")  # the pipeline's validation stage
     path = tmp_path / "services.yaml"
     path.write_text(DATA, encoding="utf-8")
-    code = cli.main(["report", str(path), "--oggi", "2026-03-15", "--format", "csv"])
+    code = cli.main(["report", str(path), "--today", "2026-03-15", "--format", "csv"])
     out, err = capsys.readouterr()
     assert code == 0, err
     rows = list(csv.DictReader(io.StringIO(out)))

@@ -27,7 +27,7 @@ def within_border(area: BaseGeometry, lat: float, lon: float) -> bool:
     The one point-in-polygon rule of the project: validation (is the point in the territory?)
     and placement (is it in its own comune?) both ask it, so a volunteer's pin is accepted or
     refused the same way by both. Why 0.002° (150-220 m at Italian latitudes): ISTAT's
-    generalised limits, and our simplification of them (``territorio --tolleranza``, 10 m), can
+    generalised limits, and our simplification of them (``territory --tolerance``, 10 m), can
     put the drawn border a couple of hundred metres from the real one, so a desk on the border
     of its comune is not refused for it; a geocoder's mistake (the same street in another town)
     or a mistyped digit lands kilometres away, far beyond it. ``area`` should be prepared

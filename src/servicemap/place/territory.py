@@ -1,6 +1,6 @@
 """The territory's comuni and their boundaries, read from the committed ``territorio.geojson``.
 
-The boundaries are made once, by ``servicemap territorio``, from public ISTAT/Openpolis data and
+The boundaries are made once, by ``servicemap territory``, from public ISTAT/Openpolis data and
 committed next to ``services.yaml``: a normal build reads this small file and needs neither the
 internet nor the heavy ``territory`` extra. The same boundaries decide whether a position is in
 its own comune (a desk placed in the wrong town sends a person to the wrong place) and draw the
@@ -36,12 +36,12 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     "territory-missing": (
         "warning",
         "manca il file dei confini {path}: i servizi senza `posizione` non possono essere messi "
-        "sulla mappa; crealo con `servicemap territorio --comuni ...`",
+        "sulla mappa; crealo con `servicemap territory --municipalities ...`",
     ),
     "territory-invalid": (
         "error",
         "il file dei confini {path} non è valido ({detail}): rigeneralo con "
-        "`servicemap territorio --comuni ...`",
+        "`servicemap territory --municipalities ...`",
     ),
 }
 
