@@ -76,7 +76,9 @@ def run(args: argparse.Namespace) -> int:
         )
     built = report.build_report(result.services, today)
     if args.format == "csv":
-        sys.stdout.write(report.format_csv(built))
+        sys.stdout.flush()  # bytes (the BOM a spreadsheet needs) after any text already out
+        sys.stdout.buffer.write(report.format_csv(built))
+        sys.stdout.buffer.flush()
     elif args.format == "markdown":
         sys.stdout.write(report.format_markdown(built))
     else:
