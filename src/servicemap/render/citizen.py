@@ -142,21 +142,22 @@ def directions(s: Service, ctx: RenderContext) -> str:
 def _report_text(s: Service, ctx: RenderContext, src: str) -> tuple[str, str]:
     """Title and body of a report: they name the record so the fix finds it."""
     page = ctx.absolute(src) or ctx.site.url(src)
-    title = f"Correzione della scheda «{s.nome}» ({s.id})"
+    # The record's name goes in last: a "{id}" in it is shown as written, never filled.
+    title = ctx.t("segnalazione.titolo", id=s.id, nome=s.nome)
     lines = [
-        f"Scheda: {s.nome}",
-        f"Identificativo (id): {s.id}",
-        f"Pagina: {page}",
-        f"Dati: {ctx.data_path}, riga {s.line}",
+        ctx.t("segnalazione.scheda", nome=s.nome),
+        ctx.t("segnalazione.id", id=s.id),
+        ctx.t("segnalazione.pagina", pagina=page),
+        ctx.t("segnalazione.dati", riga=s.line, file=ctx.data_path),
     ]
     if ctx.repo_url:
-        lines.append(f"Riga nel file: {_blob_url(s, ctx)}")
+        lines.append(ctx.t("segnalazione.riga-nel-file", url=_blob_url(s, ctx)))
     lines += [
         "",
-        "Che cosa non è giusto? (per esempio l'orario, il telefono, l'indirizzo)",
+        ctx.t("segnalazione.cosa-non-va"),
         "",
         "",
-        "Qual è l'informazione giusta, e come lo sai? (per esempio: ho telefonato il ...)",
+        ctx.t("segnalazione.cosa-e-giusto"),
         "",
     ]
     return title, "\n".join(lines)
