@@ -130,7 +130,6 @@ def test_the_guide_has_the_full_record_and_the_translated_one():
 
 @pytest.mark.parametrize("which", [0, 1])
 def test_the_guide_example_record_is_valid(tmp_path, capsys, which):
-    pytest.importorskip("servicemap.validate.records")
     data = (
         "territorio:\n"
         "  nome: Distretto Sociale Est Milano\n"

@@ -656,7 +656,6 @@ servizi:
 def test_cli_geocodes_a_services_file_and_the_build_places_every_record(
     nominatim, tmp_path, capsys
 ):
-    pytest.importorskip("servicemap.validate.records")
     from servicemap import pipeline
     from servicemap.cli.main import main
     from servicemap.validate.project import Project

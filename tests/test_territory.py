@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import needs
 import pytest
 from shapely.geometry import Point, shape
 
@@ -101,7 +102,7 @@ def test_bbox_of_one_comune_is_inside_the_territory_box():
     assert S <= s < n <= N and W <= w < e <= E
 
 
-geopop = pytest.importorskip  # the command needs the optional `territory` extra
+geopop = needs.module  # the command needs the optional `territory` extra
 
 
 def test_command_rebuilds_the_committed_file_byte_for_byte(tmp_path):
