@@ -163,10 +163,10 @@ def load_cache(
 ) -> GeoCache:
     """Read the cache; a missing file is an empty cache, a damaged one a problem (never a crash).
 
-    The file goes through the same strict loader as ``services.yaml`` (``load.document``): a duplicate
-    key (what a "keep both" merge leaves), merge-conflict markers, tabs, tags or a huge file are
-    reported at their line, and every value stays the string that was written. A damaged file is
-    an error, because a build that silently forgot every geocoded address would move records
+    The file goes through the same strict loader as ``services.yaml`` (``load.document``): a
+    duplicate key (what a "keep both" merge leaves), merge-conflict markers, tabs, tags or a huge
+    file are reported at their line, and every value stays the string that was written. A damaged
+    file is an error, because a build that silently forgot every geocoded address would move records
     without anybody noticing.
     """
     name = display_name or _display(path)
