@@ -19,7 +19,7 @@ GENERATOR_DEPS := $(if $(filter properdocs,$(GENERATORE)),$(BIN)/properdocs)
 .PHONY: setup site offline zensical test lint validate expected bench bench-scale chromium java clean
 
 # The site needs only the package; the tests also need the test tools and the `territory` extra
-# (ISTAT/Openpolis data, heavy: pandas, geopandas), so that `servicemap territorio` is tested too.
+# (ISTAT/Openpolis data, heavy: pandas, geopandas), so that `servicemap territory` is tested too.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip

@@ -165,15 +165,29 @@ def chromium():
     Where it cannot run, every browser test says how to fix it: skipped on a developer's machine,
     failed in CI, where a skip would pass a machine that cannot test the pages."""
     import browser
+    import needs
 
     problem = browser.missing()
-    if problem and os.environ.get("CI"):
-        pytest.fail(f"{problem} (CI: i test nel browser non si saltano)", pytrace=False)
     if problem:
-        pytest.skip(problem)
+        needs.unavailable(problem)
     from playwright import sync_api
 
     with sync_api.sync_playwright() as p:
         launched = p.chromium.launch(executable_path=browser.CHROMIUM, args=browser.ARGS)
         yield launched
         launched.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """In CI a skipped test is a failed one, whatever skipped it (``tests/needs.py``): CI must
+    never pass a machine that could not run part of the suite."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and not hasattr(report, "wasxfail"):
+        import needs
+
+        if needs.in_ci():
+            reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+            report.outcome = "failed"
+            report.longrepr = f"saltato in CI: {str(reason).removeprefix('Skipped: ')}"

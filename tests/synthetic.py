@@ -141,7 +141,7 @@ def to_service(rec: dict, *, line: int = 0) -> Service:
         attivita=list(rec.get("attivita", [])),
         aree=list(rec.get("aree", [])),
         destinatari=rec.get("destinatari", ""),
-        posizione=(position.lat, position.lon) if position else None,
+        written_position=(position.lat, position.lon) if position else None,
         telefoni=[Phone(t, t, "+39" + t.replace(" ", "")) for t in rec.get("telefoni", [])],
         email=rec.get("email", ""),
         sito=rec.get("sito", ""),
@@ -160,7 +160,7 @@ def to_service(rec: dict, *, line: int = 0) -> Service:
         comuni_serviti=list(rec.get("comuni_serviti", [])),
         verificato_da=rec.get("verificato_da", ""),
         fonte=rec.get("fonte", ""),
-        position=position,
+        placed_position=position,
         traduzioni=_translations(rec),
     )
 

@@ -261,7 +261,7 @@ def test_typing_filters_results_and_announces_the_count(site, visit):
 
 def test_selects_filter_and_languages_match_in_both_names(site, visit):
     page = open_search(visit(), site)
-    assert page.inner_text("#sm-lingua option[value=zh]") == "中文 (cinese)"
+    assert page.inner_text("#sm-lingua option[value=zh]") == "cinese (中文)"
     page.select_option("#sm-lingua", "zh")
     assert shown(page) == {"servizio-00001"}
     page.select_option("#sm-lingua", "")
@@ -286,6 +286,16 @@ def test_selects_filter_and_languages_match_in_both_names(site, visit):
     )
     page.click("#sm-search button[type=reset]")
     page.wait_for_function("() => document.querySelectorAll('#sm-results [hidden]').length === 0")
+
+
+def test_a_result_names_its_languages_as_the_service_page_does(site, visit):
+    """One label for a language everywhere: the Italian word, then the language's own name."""
+    v = visit()
+    page = open_search(v, site)
+    line = page.inner_text('[data-servizio-id="servizio-00001"] .sm-result-langs')
+    assert line == "Lingue: italiano, cinese (中文)"
+    page.goto(f"{site}/servizi/servizio-00001/")
+    assert "italiano, cinese (中文)" in page.inner_text("article")
 
 
 def test_filters_can_come_from_the_address(site, visit):

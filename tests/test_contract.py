@@ -210,7 +210,7 @@ def test_example_describes_the_network_of_the_seed():
 def test_example_invents_no_address_timetable_or_position():
     dataset, _ = example()
     for service in dataset.services:
-        assert not service.indirizzo.via and not service.orari and service.posizione is None
+        assert not service.indirizzo.via and not service.orari and service.written_position is None
     contacts = [s for s in dataset.services if s.telefoni or s.email]
     assert [s.id for s in contacts] == ["ufficio-di-piano-est-milano"]
     [piano] = contacts

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import needs
 import pytest
 from gitrepo import git, init_repo
 
@@ -213,7 +214,7 @@ def _cells(rendered: str, allowed: frozenset[str] = frozenset({"code"})) -> list
 def test_markdown_values_render_as_literal_text_on_github(value):
     """Rendered with GitHub's own Markdown (cmark-gfm with its table and autolink extensions):
     each value is one cell of inert text, exactly as written, line breaks shown as ⏎."""
-    cmarkgfm = pytest.importorskip("cmarkgfm")
+    cmarkgfm = needs.module("cmarkgfm")
     table = "| Campo | Dopo |\n| --- | --- |\n" + f"| k | {diff.markdown_literal(value)} |\n"
     rendered = cmarkgfm.github_flavored_markdown_to_html(table)
     shown = value.replace("\r\n", "⏎").replace("\n", "⏎")
@@ -226,7 +227,7 @@ def test_markdown_values_render_as_literal_text_on_github(value):
 
 def test_a_changed_record_with_hostile_text_stays_in_its_table(repo, capsys):
     """The whole comment, not just one cell: rows, columns and headings stay as they are."""
-    cmarkgfm = pytest.importorskip("cmarkgfm")
+    cmarkgfm = needs.module("cmarkgfm")
     hostile = "Nuovo | nome @mario #1 https://evil.example `x`"
     text = HEAD.replace("Via Roma 2", f'"{hostile}"')
     (repo / "services.yaml").write_text(text, encoding="utf-8")

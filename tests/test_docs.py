@@ -32,7 +32,7 @@ def read(path: Path) -> str:
 def subcommands() -> list[str]:
     parser = cli.build_parser()
     [action] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
-    return sorted(action.choices)
+    return sorted(listed.dest for listed in action._choices_actions)  # old names are not listed
 
 
 def schema_keys() -> set[str]:
@@ -116,7 +116,6 @@ def test_the_guide_has_the_full_record_and_the_translated_one():
 
 @pytest.mark.parametrize("which", [0, 1])
 def test_the_guide_example_record_is_valid(tmp_path, capsys, which):
-    pytest.importorskip("servicemap.validate.records")
     data = (
         "territorio:\n"
         "  nome: Distretto Sociale Est Milano\n"

@@ -134,7 +134,7 @@ def test_every_published_csv_guards_formulas(site):
 
 def test_report_csv_guards_formulas(site, capsys):
     data = site.site.parent / "services.yaml"
-    assert cli.main(["report", str(data), "--format", "csv", "--oggi", "2026-06-01"]) == 0
+    assert cli.main(["report", str(data), "--format", "csv", "--today", "2026-06-01"]) == 0
     [row] = [r for r in _rows(capsys.readouterr().out) if r["id"] == "servizio-00001"]
     assert row["nome"] == '\'=HYPERLINK("https://evil.example","clic")'
     assert row["ente"] == "'＠SUM(1+1)"
@@ -226,7 +226,7 @@ def test_report_takes_any_date_it_accepts(day, tmp_path, capsys):
     (tmp_path / "services.yaml").write_text(
         synthetic.to_yaml(synthetic.records(2)), encoding="utf-8"
     )
-    code = cli.main(["report", str(tmp_path / "services.yaml"), "--oggi", day])
+    code = cli.main(["report", str(tmp_path / "services.yaml"), "--today", day])
     out, err = capsys.readouterr()
     assert code == 0, err
     assert out.startswith(f"Schede non verificate da più di 12 mesi al {day}: ")

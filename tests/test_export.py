@@ -17,7 +17,10 @@ def test_geojson_has_one_feature_per_record_with_all_fields() -> None:
     assert data["type"] == "FeatureCollection"
     assert [f["properties"]["id"] for f in data["features"]] == [s.id for s in services]
     first, s = data["features"][0], services[0]
-    assert first["geometry"]["coordinates"] == [round(s.position.lon, 6), round(s.position.lat, 6)]
+    assert first["geometry"]["coordinates"] == [
+        round(s.placed_position.lon, 6),
+        round(s.placed_position.lat, 6),
+    ]
     assert first["properties"]["precisione"] == "manuale"
     assert first["properties"]["lingue"] == s.lingue
     assert first["properties"]["telefoni_e164"] == [p.e164 for p in s.telefoni]

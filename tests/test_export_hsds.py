@@ -51,7 +51,7 @@ def caritas() -> Service:
         tipo=["centro-ascolto"],
         descrizione="Accoglienza,\n ascolto e orientamento.",
         indirizzo=Address(comune="Pioltello", via="Via Esempio 1", cap="20096", provincia="MI"),
-        position=Position(45.499, 9.326, "indirizzo"),
+        placed_position=Position(45.499, 9.326, "indirizzo"),
         telefoni=[Phone(raw="02 9236 6364", display="02 9236 6364", e164="+390292366364")],
         email="info@example.org",
         sito="https://example.org",
@@ -91,7 +91,7 @@ def no_ente() -> Service:
         nome="Hub digitale Rodano",
         tipo=["hub-digitale"],
         indirizzo=Address(comune="Rodano", via="Piazza Roma 2"),
-        posizione=(45.47, 9.35),
+        written_position=(45.47, 9.35),
         aggiornato="2026-02-01",
     )
 

@@ -14,10 +14,10 @@ import html
 import os
 import re
 import shlex
-import shutil
 import subprocess
 from pathlib import Path
 
+import needs
 import pytest
 import yaml
 
@@ -54,8 +54,9 @@ def fresh_env() -> dict[str, str]:
     return env
 
 
-@pytest.mark.skipif(shutil.which("git") is None or shutil.which("make") is None, reason="git/make")
 def test_a_fresh_clone_builds_the_site_with_the_readme_first_command(tmp_path: Path) -> None:
+    needs.command("git")
+    needs.command("make", "Debian: apt-get install make")
     clone = tmp_path / "servicemap"
     subprocess.run(
         ["git", "clone", "--quiet", str(REPO), str(clone)], check=True, capture_output=True

@@ -105,8 +105,8 @@ def test_found_address_is_cached_with_provider_answer(nominatim, territory, tmp_
 
     problems = place_services(services, territory, load_cache(cache_file), file="services.yaml")
     assert problems == []
-    assert (services[0].position.lat, services[0].position.lon) == PIOLTELLO
-    assert services[0].position.precision == "indirizzo"
+    assert (services[0].placed_position.lat, services[0].placed_position.lon) == PIOLTELLO
+    assert services[0].placed_position.precision == "indirizzo"
 
 
 def test_empty_result_is_refused_and_record_stays_on_its_comune(nominatim, territory, tmp_path):
@@ -120,7 +120,7 @@ def test_empty_result_is_refused_and_record_stays_on_its_comune(nominatim, terri
     problems = place_services(services, territory, load_cache(cache_file), file="services.yaml")
     assert [(p.code, p.line) for p in problems] == [("placed-on-comune", 10)]
     assert "non ha trovato l'indirizzo" in problems[0].message
-    assert services[0].position.precision == "comune"
+    assert services[0].placed_position.precision == "comune"
 
 
 def test_result_in_another_comune_is_refused(nominatim, territory, tmp_path, capsys):
@@ -142,7 +142,7 @@ def test_result_in_another_comune_is_refused(nominatim, territory, tmp_path, cap
         "Pioltello: è nel comune di Segrate — roma (riga 10)"
     ) in err
     place_services(services, territory, load_cache(cache_file), file="services.yaml")
-    assert services[0].position.precision == "comune"
+    assert services[0].placed_position.precision == "comune"
 
 
 @pytest.mark.parametrize("kind", ["city", "house"])
@@ -235,7 +235,7 @@ def test_timeout_is_retried_then_fails_without_caching(nominatim, territory, tmp
     assert "lenta (riga 42)" in err
     problems = place_services(services, territory, load_cache(cache_file), file="services.yaml")
     assert "non è ancora geocodificato" in problems[0].message
-    assert services[0].position.precision == "comune"
+    assert services[0].placed_position.precision == "comune"
 
 
 def test_429_honours_retry_after_then_succeeds(nominatim, territory, tmp_path):
@@ -417,8 +417,10 @@ def test_mixed_run_spaces_requests_and_places_every_record(nominatim, territory,
         "via ignota 5, 20096, pioltello, mi": "refused",
     }
     problems = place_services(services, territory, load_cache(cache_file), file="services.yaml")
-    assert all(s.position is not None for s in services)
-    assert [s.position.precision for s in services] == ["indirizzo", "indirizzo"] + ["comune"] * 5
+    assert all(s.placed_position is not None for s in services)
+    assert [s.placed_position.precision for s in services] == ["indirizzo", "indirizzo"] + [
+        "comune"
+    ] * 5
     assert [p.code for p in problems] == ["placed-on-comune"] * 5
 
 
@@ -450,7 +452,7 @@ def test_forbidden_stops_asking_but_loses_nothing(nominatim, territory, tmp_path
     assert "0 trovati, 0 rifiutati, 3 falliti" in err
     assert "il servizio rifiuta le richieste" in err
     place_services(services, territory, load_cache(cache_file), file="services.yaml")
-    assert all(s.position.precision == "comune" for s in services)
+    assert all(s.placed_position.precision == "comune" for s in services)
 
 
 def test_dry_run_says_what_it_would_ask_and_asks_nothing(nominatim, territory, tmp_path, capsys):
@@ -654,7 +656,6 @@ servizi:
 def test_cli_geocodes_a_services_file_and_the_build_places_every_record(
     nominatim, tmp_path, capsys
 ):
-    pytest.importorskip("servicemap.validate.records")
     from servicemap import pipeline
     from servicemap.cli.main import main
     from servicemap.validate.project import Project
@@ -688,7 +689,7 @@ def test_cli_geocodes_a_services_file_and_the_build_places_every_record(
     assert list(cache_yaml(tmp_path / "geocache.yaml")) == ["via roma 1, 20096, pioltello, mi"]
 
     result_ = pipeline.run(Project(data_file=data))
-    positions = {s.id: s.position.precision for s in result_.services}
+    positions = {s.id: s.placed_position.precision for s in result_.services}
     assert positions == {
         "caritas-pioltello": "indirizzo",
         "sportello-segrate": "comune",

@@ -1,7 +1,7 @@
 """GeoJSON as RFC 7946 says: counterclockwise exterior rings, clockwise holes, valid geometries,
 no ``crs`` member; and ``dati/servizi.geojson`` valid per the ``geojson`` package.
 
-Checked on the committed boundary files, on what ``servicemap territorio`` makes (its output is
+Checked on the committed boundary files, on what ``servicemap territory`` makes (its output is
 the committed file byte for byte: ``test_territory.py``), on a file wound the wrong way (fixed
 on load), and on every boundary the built site ships (``confini.js``, the map page).
 """

@@ -8,8 +8,10 @@ so an Arabic sentence keeps its order, and a record's translation is shown where
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from html.parser import HTMLParser
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import synthetic
@@ -108,7 +110,7 @@ def service(**kw: object) -> Service:
     s.aggiornato = "2024-03-14"
     s.chiusure = [Closure("2024-08-01", "2024-08-31")]
     s.costo = ""
-    s.position = Position(45.5, 9.3, "indirizzo")
+    s.placed_position = Position(45.5, 9.3, "indirizzo")
     for key, value in kw.items():
         setattr(s, key, value)
     return s
@@ -136,6 +138,27 @@ def test_a_service_page_speaks_the_page_language(lang: str) -> None:
     assert i18n.text("scheda.precisione.indirizzo", lang) in text
     swapped = re.findall(r'data-i18n(?:-attr)?="([^"]+)"', page)  # nothing left to swap but
     assert [key for key in swapped if not key.startswith("lista.")] == []  # render.mylist's
+
+
+@pytest.mark.parametrize("lang", ("it", *OTHER_LANGUAGES))
+def test_the_prefilled_report_speaks_the_page_language(lang: str) -> None:
+    """ "Segnala un errore" opens an issue whose title and questions the person reads in the
+    page's language (``segnalazione.*``); the record's name is as written, a "{id}" in it too."""
+    s = service(nome="Sportello {id} «A»")
+    page = render_service_page(s, ctx_for([s], lang, repo_url="https://example.org/rete/dati"))
+    [href] = re.findall(r'<a class="sm-segnala" href="([^"]+)"', page)
+    query = parse_qs(urlsplit(html.unescape(href)).query)
+    title, body = query["title"][0], query["body"][0]
+    assert title == i18n.text("segnalazione.titolo", lang, id=s.id).replace("{nome}", s.nome)
+    assert body.splitlines()[:2] == [
+        i18n.text("segnalazione.scheda", lang).replace("{nome}", s.nome),
+        i18n.text("segnalazione.id", lang, id=s.id),
+    ]
+    for key in ("segnalazione.cosa-non-va", "segnalazione.cosa-e-giusto"):
+        assert i18n.text(key, lang) in body, key
+    assert i18n.text("segnalazione.dati", lang, file="services.yaml", riga=s.line) in body
+    if lang != "it":
+        assert "Correzione" not in title and "Che cosa non è giusto" not in body
 
 
 @pytest.mark.parametrize("lang", ("it", *OTHER_LANGUAGES))

@@ -29,7 +29,7 @@ def service(precision: str = "indirizzo"):
     s.nome = 'Sportello <b>"Ponte"</b> & C.'
     s.indirizzo = dataclasses.replace(s.indirizzo, comune="Cassina de' Pecchi")
     s.tipo = ["caf"]
-    s.position = Position(45.51, 9.35, precision)
+    s.placed_position = Position(45.51, 9.35, precision)
     return s
 
 
@@ -87,7 +87,7 @@ def test_service_page_loads_leaflet_and_the_minimap_scripts(directory_urls, pref
 
 def test_no_position_no_minimap_and_no_leaflet() -> None:
     s = service()
-    s.position = None
+    s.placed_position = None
     page = page_of(s)
     assert "sm-minimap" not in page and "leaflet" not in page
 

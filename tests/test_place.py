@@ -22,7 +22,7 @@ def territory() -> Territory:
     return merge(terr, "Distretto", ["Pioltello", "Segrate", "Vimodrone", "Rodano", "Melzo"])
 
 
-def svc(id: str, *, via: str = "", comune: str = "Pioltello", posizione=None, line: int = 5):
+def svc(id: str, *, via: str = "", comune: str = "Pioltello", written_position=None, line: int = 5):
     address = Address(comune=comune, via=via, cap="20096", provincia="MI")
     return Service(
         id=id,
@@ -31,7 +31,7 @@ def svc(id: str, *, via: str = "", comune: str = "Pioltello", posizione=None, li
         indirizzo=address,
         aggiornato="2024-01-01",
         line=line,
-        posizione=posizione,
+        written_position=written_position,
     )
 
 
@@ -47,19 +47,22 @@ def flatten(problems):
 
 
 def test_manual_position_inside_its_comune_is_kept(territory):
-    s = svc("caritas", posizione=PIOLTELLO)
+    s = svc("caritas", written_position=PIOLTELLO)
     assert place_services([s], territory, GeoCache(Path("x")), file="services.yaml") == []
-    assert (s.position.lat, s.position.lon, s.position.precision) == (*PIOLTELLO, "manuale")
+    assert (s.placed_position.lat, s.placed_position.lon, s.placed_position.precision) == (
+        *PIOLTELLO,
+        "manuale",
+    )
 
 
 def test_manual_position_in_another_comune_is_an_error_naming_record_and_line(territory):
-    s = svc("caritas", posizione=SEGRATE, line=23)
+    s = svc("caritas", written_position=SEGRATE, line=23)
     problems = place_services([s], territory, GeoCache(Path("x")), file="services.yaml")
     assert flatten(problems) == [("services.yaml", 23, "error", "outside-comune")]
     message = problems[0].message
     assert "«caritas»" in message and "fuori dal comune di Pioltello" in message
     assert "è nel comune di Segrate" in message
-    assert s.position is not None  # still placed (on its comune), never lost
+    assert s.placed_position is not None  # still placed (on its comune), never lost
 
 
 def test_cached_address_gives_indirizzo_precision_and_source(territory):
@@ -67,8 +70,8 @@ def test_cached_address_gives_indirizzo_precision_and_source(territory):
     entry = CacheEntry(FOUND, "nominatim", "2024-05-01", *PIOLTELLO, display_name="Via Roma 1")
     problems = place_services([s], territory, cache_with((s, entry)), file="services.yaml")
     assert problems == []
-    assert s.position.precision == "indirizzo"
-    assert s.position.source == "nominatim: Via Roma 1"
+    assert s.placed_position.precision == "indirizzo"
+    assert s.placed_position.source == "nominatim: Via Roma 1"
 
 
 def test_cached_position_outside_comune_is_an_error(territory):
@@ -80,10 +83,10 @@ def test_cached_position_outside_comune_is_an_error(territory):
 
 
 def test_manual_position_wins_over_the_cache(territory):
-    s = svc("roma", via="Via Roma 1", posizione=PIOLTELLO)
+    s = svc("roma", via="Via Roma 1", written_position=PIOLTELLO)
     entry = CacheEntry(FOUND, "nominatim", "2024-05-01", 45.49, 9.32)
     place_services([s], territory, cache_with((s, entry)), file="services.yaml")
-    assert s.position.precision == "manuale"
+    assert s.placed_position.precision == "manuale"
 
 
 @pytest.mark.parametrize(
@@ -106,23 +109,23 @@ def test_fallback_on_comune_is_a_warning_that_says_why(territory, via, entry, wh
     assert why in problems[0].message
     assert "posizione approssimativa" in problems[0].message
     comune = territory.find("Pioltello")
-    assert (s.position.lat, s.position.lon) == comune.point
-    assert s.position.precision == "comune"
+    assert (s.placed_position.lat, s.placed_position.lon) == comune.point
+    assert s.placed_position.precision == "comune"
 
 
 def test_comune_points_are_inside_their_comune(territory):
     services = [svc(c.slug, comune=c.name) for c in territory.comuni]
     problems = place_services(services, territory, GeoCache(Path("x")), file="services.yaml")
     assert {p.code for p in problems} == {"placed-on-comune"}
-    assert all(s.position.precision == "comune" for s in services)
+    assert all(s.placed_position.precision == "comune" for s in services)
 
 
 def test_without_boundaries_records_are_kept_but_not_on_the_map():
     territory = merge(None, "Distretto", ["Pioltello"])
-    placed, unplaced = svc("a", posizione=PIOLTELLO), svc("b", via="Via Roma 1")
+    placed, unplaced = svc("a", written_position=PIOLTELLO), svc("b", via="Via Roma 1")
     problems = place_services([placed, unplaced], territory, GeoCache(Path("x")), file="s.yaml")
-    assert placed.position.precision == "manuale"  # nothing to check it against: accepted
-    assert unplaced.position is None
+    assert placed.placed_position.precision == "manuale"  # nothing to check it against: accepted
+    assert unplaced.placed_position is None
     assert flatten(problems) == [("s.yaml", 5, "warning", "not-placed")]
 
 

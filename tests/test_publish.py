@@ -12,11 +12,11 @@ import errno
 import fcntl
 import logging
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import needs
 import pytest
 import synthetic
 from conftest import leftovers, run_build, snapshot
@@ -89,7 +89,7 @@ def _mount(kind: str, source: Path, target: Path) -> None:
     args = ["--bind", str(source)] if kind == "bind" else ["-t", "tmpfs", "servicemap-test"]
     proc = subprocess.run(["mount", *args, str(target)], capture_output=True, text=True)
     if proc.returncode != 0:
-        pytest.skip(f"cannot mount here: {proc.stderr.strip()}")
+        needs.unavailable(f"cannot mount here (the test needs root): {proc.stderr.strip()}")
 
 
 def _mounted(path: Path) -> bool:
@@ -97,10 +97,10 @@ def _mounted(path: Path) -> bool:
     return str(path) in points
 
 
-@pytest.mark.skipif(shutil.which("mount") is None, reason="no mount command")
 @pytest.mark.parametrize("kind", ["bind", "tmpfs"])
 def test_building_into_a_real_mount_point(own_site, tmp_path: Path, kind: str) -> None:
     """A Docker volume in miniature: every build refreshes the mount, none renames it."""
+    needs.command("mount", "Debian: apt-get install mount")
     config, site = own_site(synthetic.records(3))
     volume = tmp_path / "volume"
     volume.mkdir()
@@ -165,11 +165,10 @@ def _unprivileged() -> list[str]:
     In a new user namespace the process keeps its uid but loses CAP_DAC_OVERRIDE over files of
     unmapped owners: a folder of another user is as closed to it as to anybody.
     """
-    if shutil.which("unshare") is None:
-        pytest.skip("no unshare command")
+    needs.command("unshare", "Debian: apt-get install util-linux")
     probe = subprocess.run(["unshare", "--user", "true"], capture_output=True, text=True)
     if probe.returncode != 0:
-        pytest.skip(f"no user namespaces here: {probe.stderr.strip()}")
+        needs.unavailable(f"no user namespaces here: {probe.stderr.strip()}")
     return ["unshare", "--user"]
 
 

@@ -79,8 +79,8 @@ def test_points_are_data_under_100_bytes_per_record():
 def test_services_at_one_position_are_one_point_listing_them_all():
     services = synthetic.services(3)
     here = Position(45.5, 9.3, "indirizzo")
-    services[0].position = here
-    services[2].position = dataclasses.replace(here)
+    services[0].placed_position = here
+    services[2].placed_position = dataclasses.replace(here)
     data = script_value(
         files_by_path(services)["assets/servicemap/mappa-punti.js"], "SERVICEMAP_POINTS"
     )
@@ -92,8 +92,8 @@ def test_services_at_one_position_are_one_point_listing_them_all():
 
 def test_approximate_and_missing_positions_are_said():
     services = synthetic.services(3)
-    services[0].position = Position(45.499, 9.327, "comune")
-    services[1].position = None
+    services[0].placed_position = Position(45.499, 9.327, "comune")
+    services[1].placed_position = None
     out = files_by_path(services)
     details = script_value(out["assets/servicemap/mappa-schede.js"], "SERVICEMAP_MAP_DETAILS")
     assert [row[4] for row in details["s"]] == [2, -1, 0]

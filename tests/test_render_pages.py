@@ -64,7 +64,7 @@ def test_service_page_formats_every_field_for_people() -> None:
 
 def test_position_on_the_comune_is_called_approximate() -> None:
     s = one_service()
-    s.position = Position(45.5, 9.3, "comune")
+    s.placed_position = Position(45.5, 9.3, "comune")
     assert "posizione approssimativa" in render_service_page(s, make_ctx([s]))
 
 

@@ -43,14 +43,19 @@ def test_the_form_has_the_agreed_control_names_and_a_live_count():
     assert "fetch(" not in page
 
 
-def test_languages_are_listed_in_their_own_name_and_in_italian():
+def test_languages_are_listed_in_italian_and_in_their_own_name():
+    """The labels the service page shows (``language_names.label``), in the select and in the
+    data the results' "Lingue:" line reads: the page's word first, the language's own after."""
     page = render(synthetic.services(30))["cerca/index.md"]
-    assert '<option value="ar">العربية (arabo)</option>' in page
-    assert '<option value="zh">中文 (cinese)</option>' in page
-    assert '<option value="en">English (inglese)</option>' in page
+    assert '<option value="ar">arabo (العربية)</option>' in page
+    assert '<option value="zh">cinese (中文)</option>' in page
+    assert '<option value="en">inglese (English)</option>' in page
     assert '<option value="it">italiano</option>' in page
     data = data_of(render(synthetic.services(30)))
-    assert ["zh", "中文", "cinese"] in data["lingue"]
+    assert ["zh", "cinese (中文)", "中文", "cinese"] in data["lingue"]
+    arabic = render(synthetic.services(30), lang="ar")["cerca/index.md"]
+    assert '<option value="zh">الصينية (中文)</option>' in arabic
+    assert '<option value="ar">العربية</option>' in arabic
 
 
 def test_records_point_into_the_tables_and_are_sorted_by_name():
@@ -112,7 +117,7 @@ def test_hostile_text_is_escaped_in_options_and_data():
 def test_labels_come_from_the_vocabulary():
     labels = labels_of(None)
     assert labels.tipo["centro-ascolto"] == "Centro di ascolto"
-    assert labels.language("ar") == "العربية (arabo)"
+    assert labels.language("ar") == "arabo (العربية)"
     assert labels.language("it") == "italiano"
     assert labels.language("xx") == "xx"
 
@@ -159,7 +164,7 @@ def test_another_language_searches_its_words_and_the_italian_ones(monkeypatch):
     assert translated[1] == "Help desk One" and len(translated) == 13  # no "Italian" flag
     assert "help desk one" in translated[12] and fold(services[0].nome) in translated[12]
     assert all(rows[s.id][13] == 1 for s in services[1:])  # names left in Italian
-    assert ["ar", "العربية", "Arabic", "arabo"] in data["lingue"]
+    assert ["ar", "Arabic (العربية)", "العربية", "Arabic", "arabo"] in data["lingue"]
     italian = data_of(render(services))
     assert {r[0]: r[1] for r in italian["s"]}[services[0].id] == services[0].nome
     assert all(len(r) == 13 for r in italian["s"])

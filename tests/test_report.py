@@ -10,6 +10,7 @@ import pytest
 
 from servicemap.cli import main as cli
 from servicemap.core.model import Address, Phone, Service
+from servicemap.export import tables as export
 from servicemap.tools import report
 
 TODAY = dt.date(2026, 3, 15)
@@ -99,7 +100,7 @@ def test_markdown_and_csv_outputs():
         "`verificata il 2024-01-10 (26 mesi fa)` |" in md
     )
     assert "| `Segrate` | 2 | 1 |" in md
-    rows = list(csv.DictReader(io.StringIO(report.format_csv(built))))
+    rows = list(csv.DictReader(io.StringIO(report.format_csv(built).decode("utf-8-sig"))))
     assert [r["id"] for r in rows] == ["vecchio", "un-anno-e-un-giorno"]
     assert rows[0]["telefoni"] == "02 9236 6364"
     assert rows[0]["mesi"] == "26"
@@ -110,12 +111,12 @@ def test_nothing_stale():
     assert report.format_text(built).startswith(
         "Schede non verificate da più di 12 mesi al 2026-03-15: 0 su 1."
     )
-    assert report.format_csv(built) == ",".join(report.CSV_FIELDS) + "\n"
+    assert report.format_csv(built) == ("\ufeff" + ",".join(report.CSV_FIELDS) + "\r\n").encode()
 
 
 def test_bad_date_option_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as exit_info:
-        cli.main(["report", "--oggi", "15/03/2026"])
+        cli.main(["report", "--today", "15/03/2026"])
     assert exit_info.value.code == 2
     assert "«15/03/2026» non è una data" in capsys.readouterr().err
 
@@ -139,19 +140,20 @@ servizi:
 """
 
 
-def test_command_on_a_real_file(tmp_path, capsys):
-    pytest.importorskip("servicemap.validate.records")  # the pipeline's validation stage
+def test_command_on_a_real_file(tmp_path, capsysbinary):
+    """The CSV a coordinator opens in Excel: the BOM, commas and CRLF of ``servizi.csv``."""
     path = tmp_path / "services.yaml"
     path.write_text(DATA, encoding="utf-8")
-    code = cli.main(["report", str(path), "--oggi", "2026-03-15", "--format", "csv"])
-    out, err = capsys.readouterr()
+    code = cli.main(["report", str(path), "--today", "2026-03-15", "--format", "csv"])
+    out, err = capsysbinary.readouterr()
     assert code == 0, err
-    rows = list(csv.DictReader(io.StringIO(out)))
+    assert out.startswith(b"\xef\xbb\xbfid,nome,comune,") and out.endswith(b"\r\n")
+    assert out[:3] == export.to_csv([])[:3] and b"\n" not in out.replace(b"\r\n", b"")
+    rows = list(csv.DictReader(io.StringIO(out.decode("utf-8-sig"))))
     assert [(r["id"], r["email"]) for r in rows] == [("caritas-pioltello", "info@example.org")]
 
 
 def test_command_on_an_unreadable_file(tmp_path, capsys):
-    pytest.importorskip("servicemap.validate.records")
     path = tmp_path / "services.yaml"
     path.write_text("servizi: [\n", encoding="utf-8")
     code = cli.main(["report", str(path)])
@@ -164,6 +166,8 @@ def test_command_on_an_unreadable_file(tmp_path, capsys):
 def test_csv_cells_cannot_run_as_spreadsheet_formulas():
     sneaky = service("formula", "Rodano", "2020-01-01", ente='=HYPERLINK("http://x","clic")')
     rows = list(
-        csv.DictReader(io.StringIO(report.format_csv(report.build_report([sneaky], TODAY))))
+        csv.DictReader(
+            io.StringIO(report.format_csv(report.build_report([sneaky], TODAY)).decode("utf-8-sig"))
+        )
     )
     assert rows[0]["ente"] == '\'=HYPERLINK("http://x","clic")'

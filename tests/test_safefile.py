@@ -119,12 +119,13 @@ def test_oversized_file_is_refused_from_its_size(project: Path) -> None:
 
 
 def test_a_file_that_lies_about_its_size_is_read_only_up_to_the_limit() -> None:
-    """``/proc`` files say size 0: the read itself is bounded (at most the maximum plus one)."""
-    environ = Path("/proc/self/environ")
-    if not environ.read_bytes():
-        pytest.skip("empty environment")
-    assert os.stat(environ).st_size == 0
-    data, [found] = safefile.read_bytes(environ, "environ", max_bytes=1)
+    """``/proc`` files say size 0: the read itself is bounded (at most the maximum plus one).
+
+    ``/proc/self/cmdline`` (never empty: it holds this Python's command line), not ``environ``,
+    which is empty in an empty environment."""
+    cmdline = Path("/proc/self/cmdline")
+    assert os.stat(cmdline).st_size == 0 and cmdline.read_bytes()
+    data, [found] = safefile.read_bytes(cmdline, "cmdline", max_bytes=1)
     assert data is None and found.code == "file-too-large"
 
 

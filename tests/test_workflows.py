@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import needs
 import pytest
 import yaml
 from gitrepo import git, init_repo
@@ -132,9 +133,7 @@ def tool(name: str) -> str:
     """The linter from the ``test`` extra (beside this Python); skipped only outside CI."""
     found = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
     if found is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{name} is not installed: pip install -e '.[test]'")
-        pytest.skip(f"{name} is not installed")
+        needs.unavailable(f"{name} is not installed: pip install -e '.[test]'")
     return found
 
 

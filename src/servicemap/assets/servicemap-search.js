@@ -75,7 +75,7 @@
     var place = rec[F.indirizzo] || data.comuni[rec[F.comune]][COMUNE.nome];
     item.appendChild(C.recordText(el("p", "sm-result-address", place), false));
     if (rec[F.lingue].length) {
-      var langs = rec[F.lingue].map(function (i) { return data.lingue[i][LINGUA.nome_proprio]; })
+      var langs = rec[F.lingue].map(function (i) { return data.lingue[i][LINGUA.etichetta]; })
         .join(", ");
       var langsLine = el("p", "sm-result-langs");
       langsLine.appendChild(el("span", "", tr("cerca.lingue")));

@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from servicemap.cli.options import renamed
 from servicemap.core.model import Service, Territory
 from servicemap.place import geocode, geocode_summary
 from servicemap.place.geocache import load_cache
@@ -72,7 +73,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=2.0,
         help="prima attesa prima di riprovare (raddoppia a ogni tentativo)",
     )
-    p.add_argument(
+    renamed(
+        p,
+        "--retry-refused",
         "--riprova",
         action="store_true",
         help="chiedi di nuovo anche gli indirizzi rifiutati in precedenza",
@@ -141,7 +144,7 @@ def cmd_geocode(args: argparse.Namespace) -> int:
         project.cache_file,
         settings_from(args),
         dry_run=args.dry_run,
-        retry_refused=args.riprova,
+        retry_refused=args.retry_refused,
         summary_file=Path(args.summary_markdown) if args.summary_markdown else None,
     )
 
@@ -201,7 +204,9 @@ def geocode_services(
 
 
 def _nothing_to_ask(services: list[Service]) -> str:
-    without_street = sum(s.posizione is None and not s.indirizzo.via.strip() for s in services)
+    without_street = sum(
+        s.written_position is None and not s.indirizzo.via.strip() for s in services
+    )
     text = "Niente da chiedere: ogni indirizzo con la via ha già una risposta in cache"
     if without_street:
         text += (

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from servicemap import __version__
+from servicemap.cli.options import HelpFormatter
 from servicemap.core.escape import terminal_safe
 from servicemap.problems.problem import Problem, format_problems, has_errors
 from servicemap.validate.project import Project
@@ -91,6 +92,7 @@ def build_parser(*, validate_only: bool = False) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="servicemap",
         description="Mappa dei servizi del territorio: controllo dei dati, geocodifica, rapporti.",
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"servicemap {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMANDO")
@@ -116,6 +118,8 @@ def build_parser(*, validate_only: bool = False) -> argparse.ArgumentParser:
 
     for register in [] if validate_only else _extra_commands():
         register(sub)
+    for command in sub.choices.values():  # every --help without the old option spellings
+        command.formatter_class = HelpFormatter
     return parser
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from servicemap.cli.options import renamed
 from servicemap.core.escape import terminal_safe
 from servicemap.problems.problem import format_problems
 from servicemap.tools import report
@@ -39,7 +40,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default="text",
         help="text per il terminale, markdown per una issue o un'e-mail, csv per un foglio",
     )
-    p.add_argument(
+    renamed(
+        p,
+        "--today",
         "--oggi",
         type=_date,
         default=None,
@@ -53,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the report; exit 1 only when the file cannot be read at all."""
     from servicemap import pipeline
 
-    today = args.oggi or dt.date.today()
+    today = args.today or dt.date.today()
     project = Project(data_file=Path(args.file))
     result = pipeline.run(project, today=today, place_records=False)
     errors = [p for p in result.problems if p.severity == "error"]
@@ -73,7 +76,9 @@ def run(args: argparse.Namespace) -> int:
         )
     built = report.build_report(result.services, today)
     if args.format == "csv":
-        sys.stdout.write(report.format_csv(built))
+        sys.stdout.flush()  # bytes (the BOM a spreadsheet needs) after any text already out
+        sys.stdout.buffer.write(report.format_csv(built))
+        sys.stdout.buffer.flush()
     elif args.format == "markdown":
         sys.stdout.write(report.format_markdown(built))
     else:

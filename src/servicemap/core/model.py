@@ -88,7 +88,10 @@ class Service:
     attivita: list[str] = field(default_factory=list)
     aree: list[str] = field(default_factory=list)
     destinatari: str = ""
-    posizione: tuple[float, float] | None = None  # (lat, lon) as written, if given
+    # ``posizione`` in services.yaml: the (lat, lon) the volunteer wrote, if any; where the map
+    # puts the desk is ``placed_position``, which place.placement sets from this, the geocache
+    # or the comune
+    written_position: tuple[float, float] | None = None
     telefoni: list[Phone] = field(default_factory=list)
     email: str = ""
     sito: str = ""
@@ -105,7 +108,7 @@ class Service:
     verificato_da: str = ""
     fonte: str = ""
     extra: dict[str, object] = field(default_factory=dict)  # optional keys added by a territory
-    position: Position | None = None  # set by place.placement
+    placed_position: Position | None = None  # set by place.placement, with its precision
     # ``traduzioni``: language code -> the record's text keys (TRANSLATABLE) in that language
     traduzioni: dict[str, dict[str, object]] = field(default_factory=dict)
     # On a copy made by ``localized``: the record as written (in Italian); None on the record.

@@ -302,13 +302,13 @@ def _location_row(s: Service, location_id: str, org_id: str) -> Row:
         "name": s.nome,
     }
     notes = [] if _full_address(s) else [_partial_address(s)]
-    position = s.position
+    position = s.placed_position
     if position is not None:
         row["latitude"], row["longitude"] = position.lat, position.lon
         if position.precision == "comune":
             notes.append("Posizione approssimativa (centro del comune).")
-    elif s.posizione is not None:
-        row["latitude"], row["longitude"] = s.posizione
+    elif s.written_position is not None:
+        row["latitude"], row["longitude"] = s.written_position
     row["description"] = " ".join(notes)
     return row
 

@@ -17,12 +17,10 @@ that every reuser's import reads. The table joins ``servizi.csv`` by ``id``.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from importlib import resources
 
-from servicemap.core.escape import spreadsheet_cell
+from servicemap.core.escape import spreadsheet_cell, spreadsheet_csv
 from servicemap.core.model import DAYS, Service
 from servicemap.core.output import GeneratedFile
 
@@ -40,7 +38,7 @@ def hours_text(service: Service, day: str) -> str:
 
 def properties(service: Service, url: str = "") -> dict[str, object]:
     """Every field of a record as plain JSON values, in the order of the contract."""
-    a, pos = service.indirizzo, service.position
+    a, pos = service.indirizzo, service.placed_position
     props: dict[str, object] = {
         "id": service.id,
         "nome": service.nome,
@@ -100,8 +98,8 @@ def geojson(services: list[Service], urls: dict[str, str] | None = None) -> str:
     features = []
     for s in services:
         geometry = None
-        if s.position is not None:
-            coords = [round(s.position.lon, 6), round(s.position.lat, 6)]
+        if s.placed_position is not None:
+            coords = [round(s.placed_position.lon, 6), round(s.placed_position.lat, 6)]
             geometry = {"type": "Point", "coordinates": coords}
         features.append(
             {
@@ -130,7 +128,7 @@ def csv_row(service: Service, url: str = "") -> dict[str, str]:
     for key in CSV_COLUMNS:
         value = props.get(key, "")
         row[key] = LIST_SEPARATOR.join(map(str, value)) if isinstance(value, list) else str(value)
-    pos = service.position
+    pos = service.placed_position
     row["lat"], row["lon"] = (f"{pos.lat:.6f}", f"{pos.lon:.6f}") if pos else ("", "")
     for day in DAYS:
         row[f"orari_{day}"] = hours_text(service, day)
@@ -144,12 +142,8 @@ def csv_row(service: Service, url: str = "") -> dict[str, str]:
 
 def to_csv(services: list[Service], urls: dict[str, str] | None = None) -> bytes:
     urls = urls or {}
-    buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for s in services:
-        writer.writerow(csv_row(s, urls.get(s.id, "")))
-    return buffer.getvalue().encode("utf-8-sig")
+    rows = (csv_row(s, urls.get(s.id, "")) for s in services)
+    return spreadsheet_csv(CSV_COLUMNS, ([row[c] for c in CSV_COLUMNS] for row in rows))
 
 
 TRANSLATION_COLUMNS = ("id", "lingua", "chiave", "testo")
@@ -176,12 +170,10 @@ def translation_rows(service: Service) -> list[dict[str, str]]:
 
 def translations_csv(services: list[Service]) -> bytes:
     """``servizi-traduzioni.csv``: the same dialect as ``servizi.csv`` (BOM, commas, CRLF)."""
-    buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=TRANSLATION_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for s in services:
-        writer.writerows(translation_rows(s))
-    return buffer.getvalue().encode("utf-8-sig")
+    rows = (row for s in services for row in translation_rows(s))
+    return spreadsheet_csv(
+        TRANSLATION_COLUMNS, ([row[c] for c in TRANSLATION_COLUMNS] for row in rows)
+    )
 
 
 def schema_text() -> str | None:

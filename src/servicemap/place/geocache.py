@@ -16,7 +16,7 @@ no accents, punctuation as spaces, single spaces) and holds ``status``:
   ``precision`` (``civico``: the house number; ``via``: the street), ``date``;
 - ``refused``: the provider answered but the answer is unusable (nothing found, a point outside
   the record's comune, or only the town); ``reason`` says why. It is kept so that the next run
-  does not ask again (``servicemap geocode --riprova`` does). Network failures are never
+  does not ask again (``servicemap geocode --retry-refused`` does). Network failures are never
   written: they are retried next time.
 """
 

@@ -113,7 +113,7 @@ def pending(
     """The addresses that still need an answer, each once, in the order of the file."""
     queries: dict[str, Query] = {}
     for service in services:
-        if service.posizione is not None:
+        if service.written_position is not None:
             continue
         key = address_key(service.indirizzo)
         if key is None:

@@ -40,7 +40,7 @@ def _problem(service: Service, file: str, code: str, *, key: str = "", **fields:
 def place_services(
     services: list[Service], territory: Territory, cache: GeoCache, *, file: str
 ) -> list[Problem]:
-    """Set ``service.position`` on every record; return the problems (cache ones included)."""
+    """Set ``placed_position`` on every record; return the problems (cache ones included)."""
     boundaries = Boundaries.of(territory)
     problems = list(cache.problems)
     for service in services:
@@ -51,8 +51,8 @@ def place_services(
 def _place(
     service: Service, territory: Territory, boundaries: Boundaries, cache: GeoCache, file: str
 ) -> list[Problem]:
-    if service.posizione is not None:
-        lat, lon = service.posizione
+    if service.written_position is not None:
+        lat, lon = service.written_position
         position = Position(lat, lon, "manuale", "scheda")
         return _check(service, position, boundaries, file, "posizione", _FIX_MANUAL, territory)
     entry = cache.lookup(service.indirizzo)
@@ -77,7 +77,7 @@ def _check(
     """Keep a precise position when it is in the record's comune; else an error, on the comune."""
     inside = boundaries.contains(service.comune, position.lat, position.lon)
     if inside is not False:  # inside, or no boundary to check against
-        service.position = position
+        service.placed_position = position
         return []
     other = boundaries.which(position.lat, position.lon)
     names = {c.slug: c.name for c in territory.comuni}
@@ -94,7 +94,7 @@ def _check(
     )
     comune = territory.find(service.comune)
     if comune is not None and comune.point is not None:
-        service.position = Position(*comune.point, "comune", "comune")
+        service.placed_position = Position(*comune.point, "comune", "comune")
     return [refused]
 
 
@@ -103,7 +103,7 @@ def _on_comune(service: Service, territory: Territory, cache: GeoCache, file: st
     comune = territory.find(service.comune)
     if comune is None or comune.point is None:
         return [_problem(service, file, "not-placed", key="indirizzo.comune")]
-    service.position = Position(comune.point[0], comune.point[1], "comune", "comune")
+    service.placed_position = Position(comune.point[0], comune.point[1], "comune", "comune")
     entry = cache.get(service.indirizzo)
     if address_key(service.indirizzo) is None:
         why = _WHY_NO_STREET

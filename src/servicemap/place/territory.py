@@ -1,6 +1,6 @@
 """The territory's comuni and their boundaries, read from the committed ``territorio.geojson``.
 
-The boundaries are made once, by ``servicemap territorio``, from public ISTAT/Openpolis data and
+The boundaries are made once, by ``servicemap territory``, from public ISTAT/Openpolis data and
 committed next to ``services.yaml``: a normal build reads this small file and needs neither the
 internet nor the heavy ``territory`` extra. The same boundaries decide whether a position is in
 its own comune (a desk placed in the wrong town sends a person to the wrong place) and draw the
@@ -23,17 +23,13 @@ from shapely.errors import ShapelyError
 from shapely.geometry import Point, mapping, shape
 from shapely.geometry.base import BaseGeometry
 
+from servicemap.core.geo import within_border
 from servicemap.core.model import Comune, Territory
 from servicemap.core.text import slugify
 from servicemap.load import safefile
 from servicemap.problems.messages import problem
 from servicemap.problems.problem import Problem
 
-# ISTAT's generalised limits (and our simplification) can be up to a couple of hundred metres off
-# the real border: a point this close to its comune (in degrees, about 150-200 m here) is taken as
-# inside, so a desk on the border is not refused. A geocoder's mistake (the same street in
-# another town) is kilometres away, far beyond it.
-BORDER_TOLERANCE_DEG = 0.002
 COORD_DECIMALS = 5  # about 1 m: more digits only make the file bigger
 MAX_BYTES = 50 * 1024 * 1024  # a whole region's simplified comuni are a few MB
 
@@ -197,8 +193,7 @@ class Boundaries:
         geom = self.shapes.get(slugify(comune))
         if geom is None:
             return None
-        point = Point(lon, lat)
-        return bool(geom.contains(point) or geom.distance(point) <= BORDER_TOLERANCE_DEG)
+        return within_border(geom, lat, lon)  # the tolerance for a desk on the border
 
     def which(self, lat: float, lon: float) -> str | None:
         """The slug of the comune that contains (lat, lon), for messages."""

@@ -118,7 +118,7 @@ def page_scripts(ctx: RenderContext, src: str) -> str:
 
 def directions_href(s: Service) -> str:
     """Directions to the record's position in OpenStreetMap ("" without a position)."""
-    pos = s.position
+    pos = s.placed_position
     if pos is None:
         return ""
     return f"{OSM_DIRECTIONS}?to={pos.lat:.6f}%2C{pos.lon:.6f}"
@@ -127,7 +127,7 @@ def directions_href(s: Service) -> str:
 def _exact_directions(s: Service) -> str:
     """Directions for the button: not to a comune's centre (that stays in «Dove si trova»,
     with its warning), or the first screen would send people where the desk is not."""
-    exact = s.position is not None and s.position.precision != "comune"
+    exact = s.placed_position is not None and s.placed_position.precision != "comune"
     return directions_href(s) if exact else ""
 
 
@@ -141,7 +141,7 @@ def directions(s: Service, ctx: RenderContext) -> str:
         f"{element('span', ctx.t('scheda.indicazioni'))}</a>"
     )
     note = ""
-    if s.position is not None and s.position.precision == "comune":
+    if s.placed_position is not None and s.placed_position.precision == "comune":
         approx = ctx.t("scheda.indicazioni-approssimative")
         note = " " + element("span", approx, 'class="sm-approx"')
     return f'<p class="sm-solo-schermo">{link}{note}</p>'
@@ -150,21 +150,22 @@ def directions(s: Service, ctx: RenderContext) -> str:
 def _report_text(s: Service, ctx: RenderContext, src: str) -> tuple[str, str]:
     """Title and body of a report: they name the record so the fix finds it."""
     page = ctx.absolute(src) or ctx.site.url(src)
-    title = f"Correzione della scheda «{s.nome}» ({s.id})"
+    # The record's name goes in last: a "{id}" in it is shown as written, never filled.
+    title = ctx.t("segnalazione.titolo", id=s.id, nome=s.nome)
     lines = [
-        f"Scheda: {s.nome}",
-        f"Identificativo (id): {s.id}",
-        f"Pagina: {page}",
-        f"Dati: {ctx.data_path}, riga {s.line}",
+        ctx.t("segnalazione.scheda", nome=s.nome),
+        ctx.t("segnalazione.id", id=s.id),
+        ctx.t("segnalazione.pagina", pagina=page),
+        ctx.t("segnalazione.dati", riga=s.line, file=ctx.data_path),
     ]
     if ctx.repo_url:
-        lines.append(f"Riga nel file: {_blob_url(s, ctx)}")
+        lines.append(ctx.t("segnalazione.riga-nel-file", url=_blob_url(s, ctx)))
     lines += [
         "",
-        "Che cosa non è giusto? (per esempio l'orario, il telefono, l'indirizzo)",
+        ctx.t("segnalazione.cosa-non-va"),
         "",
         "",
-        "Qual è l'informazione giusta, e come lo sai? (per esempio: ho telefonato il ...)",
+        ctx.t("segnalazione.cosa-e-giusto"),
         "",
     ]
     return title, "\n".join(lines)

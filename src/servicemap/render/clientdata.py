@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from servicemap.core import language_names
 from servicemap.core.model import DAYS, Service, Territory
 from servicemap.core.text import script_json, slugify
 from servicemap.validate import contract
@@ -63,11 +64,12 @@ class Labels:
     words: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     lang: str = "it"
     italian_names: dict[str, str] = field(default_factory=dict)  # languages: code -> Italian
+    # languages: code -> the label the pages show (``language_names.label``: ``arabo (العربية)``)
+    language_labels: dict[str, str] = field(default_factory=dict)
 
     def language(self, code: str) -> str:
-        """``ar`` -> ``العربية (arabo)``: a visitor recognises their own language's name."""
-        own, named = self.lingue.get(code, (code, code))
-        return own if own.casefold() == named.casefold() else f"{own} ({named})"
+        """``ar`` -> ``arabo (العربية)`` on an Italian page: the label the service page shows."""
+        return self.language_labels.get(code) or language_names.label(code, self.lang)
 
 
 def fold(text: str) -> str:
@@ -113,20 +115,16 @@ def labels_of(vocabulary: Vocabulary | None, lang: str = "it") -> Labels:
         },
         lang=lang,
         italian_names={code: language.italian for code, language in vocabulary.lingue.items()},
+        language_labels={code: local.label("lingue", code) for code in vocabulary.lingue},
     )
 
 
 def _language_name(code: str, lang: str, italian: str) -> str:
     """A spoken language's name in the page's language: the vocabulary's Italian name on the
     Italian pages, CLDR's (Babel) in the others ("Arabic", "阿拉伯语"), Italian if it has none."""
-    if lang == "it":
+    if lang == language_names.SOURCE_LANGUAGE:
         return italian
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        return Locale.parse(lang).languages.get(code) or italian
-    except (UnknownLocaleError, ValueError):
-        return italian
+    return language_names.name_in(code, lang) or italian
 
 
 @dataclass(frozen=True)

@@ -177,11 +177,11 @@ def _place(service: Service, hours: list[dict[str, str]], name: object) -> dict[
         if value:
             address[key] = value
     place: dict[str, object] = {"@type": "Place", "name": name, "address": address}
-    if service.position is not None:
+    if service.placed_position is not None:
         place["geo"] = {
             "@type": "GeoCoordinates",
-            "latitude": round(service.position.lat, 6),
-            "longitude": round(service.position.lon, 6),
+            "latitude": round(service.placed_position.lat, 6),
+            "longitude": round(service.placed_position.lon, 6),
         }
     if hours:
         place["openingHoursSpecification"] = hours

@@ -156,7 +156,9 @@ def _with_boundary(territory: Territory | None) -> list:
 
 def _center(territory: Territory | None, services: list[Service]) -> list[float]:
     points = [c.point for c in territory.comuni if c.point] if territory else []
-    points += [(s.position.lat, s.position.lon) for s in services if s.position]
+    points += [
+        (s.placed_position.lat, s.placed_position.lon) for s in services if s.placed_position
+    ]
     if not points:
         return [41.9, 12.5]  # Italy, until there is anything to show
     return [round(sum(p[0] for p in points) / len(points), 5),
@@ -178,10 +180,10 @@ def points_script(
     """
     groups: dict[tuple[float, float], list[int]] = defaultdict(list)
     for n, service in enumerate(services):
-        if service.position:
+        if service.placed_position:
             key = (
-                round(service.position.lat, COORD_DECIMALS),
-                round(service.position.lon, COORD_DECIMALS),
+                round(service.placed_position.lat, COORD_DECIMALS),
+                round(service.placed_position.lon, COORD_DECIMALS),
             )
             groups[key].append(n)
     points = []
@@ -253,12 +255,15 @@ def details_script(views: list[Service] | list[Localized], type_index: dict[str,
         s = view.service if isinstance(view, Localized) else view
         italian = view.italian if isinstance(view, Localized) else frozenset()
         flags = sum(bit for key, bit in ITALIAN_FLAGS.items() if key in italian)
+        placed = s.placed_position
         values = {
             "id": s.id,
             "nome": s.nome,
             "tipo": [type_index[t] for t in s.tipo if t in type_index],
             "indirizzo": s.indirizzo.one_line(),
-            "precisione": PRECISION_CODES.get(s.position.precision, 0) if s.position else -1,
+            "precisione": PRECISION_CODES.get(s.placed_position.precision, 0)
+            if s.placed_position
+            else -1,
             "orari": hours_code(s),
             "festivi": 1 if s.festivi == "aperto" else 0,
             "chiusure": closures_code(s),
@@ -406,11 +411,11 @@ def _list_item(
     href = esc(service_url.replace("{id}", service.id))
     kinds = ", ".join(styles[type_index[k]].label for k in service.tipo if k in type_index)
     extra = ""
-    if service.position is None:
+    if service.placed_position is None:
         extra = f' <span class="sm-approx">{t("mappa.posizione-non-disponibile")}</span>'
-    elif service.position.precision == "comune":
+    elif service.placed_position.precision == "comune":
         extra = f' <span class="sm-approx">{t("mappa.posizione-approssimativa")}</span>'
-    index = f' data-i="{n}"' if service.position else ""  # servicemap-map.js adds a button
+    index = f' data-i="{n}"' if service.placed_position else ""  # servicemap-map.js adds a button
     # Outside the Italian tree a name takes its direction from its letters (a Latin name in an
     # Arabic list), and is marked Italian when it has no translation.
     name_attrs = "" if lang == "it" else ' dir="auto"'

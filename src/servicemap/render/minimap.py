@@ -62,7 +62,7 @@ def confini_script(territory: Territory | None, project: Project) -> str:
 
 def minimap(s: Service, ctx: RenderContext) -> str:
     """The map's ``<div>``: empty, filled by ``servicemap-minimap.js``; "" without a position."""
-    pos = s.position
+    pos = s.placed_position
     if pos is None:
         return ""
     comune = ctx.canonical(s.comune)

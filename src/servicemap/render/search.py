@@ -96,7 +96,7 @@ FIELDS = {
     "tipi": ("chiave", "etichetta", "parole"),
     "aree": ("chiave", "etichetta", "parole"),
     "comuni": ("chiave", "nome"),
-    "lingue": ("codice", "nome_proprio", "nome", "nome_italiano"),  # the last one optional
+    "lingue": ("codice", "etichetta", "nome_proprio", "nome", "nome_italiano"),  # last optional
 }
 
 
@@ -126,7 +126,8 @@ def data_script(services: list[Service], tables: _Tables) -> str:
     the payload's ``campi``); position ``[lat, lon, precision]`` (precision as
     ``PRECISION_CODES``: 2 is "on its comune") or 0, for "Vicino a me"; outside the Italian
     tree ``italiano`` (``ITALIAN_NAME``) when the name has no translation. Languages are
-    ``[code, own name, name in the page's language(, Italian name)]``."""
+    ``[code, label, own name, name in the page's language(, Italian name)]``, the label as
+    ``language_names.label`` writes it for every page (``arabo (العربية)``)."""
     labels = tables.labels
     tipo, area = _positions(tables.tipi), _positions(tables.aree)
     comune, lingua = index_of(tables.comuni), _positions(tables.lingue)
@@ -168,7 +169,8 @@ def data_script(services: list[Service], tables: _Tables) -> str:
 def _language_row(labels: Labels, code: str) -> list[str]:
     own, named = labels.lingue.get(code, (code, code))
     italian = labels.italian_names.get(code, named)
-    return [code, own, named] + ([italian] if labels.lang != "it" and italian != named else [])
+    row = [code, labels.language(code), own, named]
+    return row + ([italian] if labels.lang != "it" and italian != named else [])
 
 
 def haystack(service: Service, labels: Labels, italian: Service | None = None) -> str:
@@ -197,7 +199,7 @@ def _words(labels: Labels, kind: str, code: str) -> str:
 
 
 def _position(service: Service) -> list[float] | int:
-    pos = service.position
+    pos = service.placed_position
     if pos is None:
         return 0
     return [round(pos.lat, 5), round(pos.lon, 5), PRECISION_CODES.get(pos.precision, 0)]

@@ -85,7 +85,7 @@ def render_service_page(s: Service, ctx: RenderContext) -> str:
     parts.append(service_qr(s, ctx))
     parts.append(jsonld_script(s, ctx))
     parts.append(page_scripts(ctx, src))
-    if s.position is not None:
+    if s.placed_position is not None:
         parts.append(minimap_assets(ctx, src))  # Leaflet only where there is a minimap
     parts.append("</div>")
     return front_matter(esc(shown.service.nome)) + "\n".join(parts) + "\n"
@@ -258,7 +258,7 @@ def own_words(text: str, ctx: RenderContext) -> str:
 
 def _where(s: Service, ctx: RenderContext, src: str) -> str:
     out = [f'<address dir="auto">{esc(s.indirizzo.one_line())}</address>']
-    pos = s.position
+    pos = s.placed_position
     if pos is not None:
         key = f"scheda.precisione.{pos.precision}"
         label = ctx.phrase(key) if pos.precision in PRECISIONS else esc(pos.precision)

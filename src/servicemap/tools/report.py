@@ -8,13 +8,11 @@ type so that gaps in coverage are visible too. Works on validated ``Service`` re
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections import Counter
 from dataclasses import dataclass
 
-from servicemap.core.escape import markdown_literal, spreadsheet_cell, terminal_safe
+from servicemap.core.escape import markdown_literal, spreadsheet_csv, terminal_safe
 from servicemap.core.model import Service
 from servicemap.validate.checks import year_before
 
@@ -193,16 +191,14 @@ CSV_FIELDS = (
 )
 
 
-def format_csv(report: Report) -> str:
-    """One row per stale record, for a spreadsheet of calls to make."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_FIELDS)
+def format_csv(report: Report) -> bytes:
+    """One row per stale record, for a spreadsheet of calls to make (as ``servizi.csv``: BOM,
+    commas, CRLF, ``escape.spreadsheet_csv``), so Excel opens its accented names right."""
+    rows = []
     for entry in report.stale:
         s = entry.service
-        writer.writerow(
-            spreadsheet_cell(v)
-            for v in [
+        rows.append(
+            [
                 s.id,
                 s.nome,
                 s.comune,
@@ -215,4 +211,4 @@ def format_csv(report: Report) -> str:
                 s.ente,
             ]
         )
-    return buffer.getvalue()
+    return spreadsheet_csv(CSV_FIELDS, rows)

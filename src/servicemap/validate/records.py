@@ -147,7 +147,7 @@ def build_service(record: Node) -> Service | None:
         attivita=lists.get("attivita", []),
         aree=lists.get("aree", []),
         destinatari=get("destinatari", ""),
-        posizione=checks.read_position(fields.get("posizione")),
+        written_position=checks.read_position(fields.get("posizione")),
         telefoni=[p for p in map(parse_phone, lists.get("telefoni", no_list)) if p],
         email=get("email", ""),
         sito=sito if sito and checks.is_web_url(sito) else "",
