@@ -71,7 +71,7 @@ def test_a_problem_carries_the_registry_severity_and_message():
     assert (shown.severity, shown.code) == ("warning", "territory-missing")
     assert shown.message == (
         "Manca il file dei confini territorio.geojson: i servizi senza `posizione` non possono "
-        "essere messi sulla mappa; crealo con `servicemap territorio --comuni ...`"
+        "essere messi sulla mappa; crealo con `servicemap territory --municipalities ...`"
     )
     assert shown.message[1:] == entry.template.format(file="territorio.geojson")[1:]
     assert entry.fields == {"file"}

@@ -261,9 +261,7 @@ def details_script(views: list[Service] | list[Localized], type_index: dict[str,
             "nome": s.nome,
             "tipo": [type_index[t] for t in s.tipo if t in type_index],
             "indirizzo": s.indirizzo.one_line(),
-            "precisione": PRECISION_CODES.get(s.placed_position.precision, 0)
-            if s.placed_position
-            else -1,
+            "precisione": PRECISION_CODES.get(placed.precision, 0) if placed else -1,
             "orari": hours_code(s),
             "festivi": 1 if s.festivi == "aperto" else 0,
             "chiusure": closures_code(s),

@@ -20,7 +20,7 @@ window.SERVICEMAP_SERVICES = {
     "tipi": ["chiave", "etichetta", "parole"],
     "aree": ["chiave", "etichetta", "parole"],
     "comuni": ["chiave", "nome"],
-    "lingue": ["codice", "nome_proprio", "nome", "nome_italiano"]
+    "lingue": ["codice", "etichetta", "nome_proprio", "nome", "nome_italiano"]
   },
   "tipi": [
     [
@@ -65,10 +65,10 @@ window.SERVICEMAP_SERVICES = {
   ],
   "comuni": [["pioltello", "Pioltello"], ["segrate", "Segrate"], ["vimodrone", "Vimodrone"]],
   "lingue": [
-    ["ar", "العربية", "arabo"],
-    ["zh", "中文", "cinese"],
-    ["en", "English", "inglese"],
-    ["it", "italiano", "italiano"]
+    ["ar", "arabo (العربية)", "العربية", "arabo"],
+    ["zh", "cinese (中文)", "中文", "cinese"],
+    ["en", "inglese (English)", "English", "inglese"],
+    ["it", "italiano", "italiano", "italiano"]
   ],
   "s": [
     [

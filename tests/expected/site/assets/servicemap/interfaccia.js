@@ -547,6 +547,54 @@ window.SERVICEMAP_INTERFACCIA = {
       "ar": "عرض هذه الصفحة في ملف البيانات",
       "zh": "在数据文件中查看此条目"
     },
+    "segnalazione.titolo": {
+      "it": "Correzione della scheda «{nome}» ({id})",
+      "en": "Correction to the record «{nome}» ({id})",
+      "ar": "تصحيح الصفحة «{nome}» ({id})",
+      "zh": "更正条目“{nome}”（{id}）"
+    },
+    "segnalazione.scheda": {
+      "it": "Scheda: {nome}",
+      "en": "Record: {nome}",
+      "ar": "الصفحة: {nome}",
+      "zh": "条目：{nome}"
+    },
+    "segnalazione.id": {
+      "it": "Identificativo (id): {id}",
+      "en": "Identifier (id): {id}",
+      "ar": "المعرّف (id): {id}",
+      "zh": "标识符（id）：{id}"
+    },
+    "segnalazione.pagina": {
+      "it": "Pagina: {pagina}",
+      "en": "Page: {pagina}",
+      "ar": "الصفحة على الموقع: {pagina}",
+      "zh": "网页：{pagina}"
+    },
+    "segnalazione.dati": {
+      "it": "Dati: {file}, riga {riga}",
+      "en": "Data: {file}, line {riga}",
+      "ar": "البيانات: {file}، السطر {riga}",
+      "zh": "数据：{file}，第 {riga} 行"
+    },
+    "segnalazione.riga-nel-file": {
+      "it": "Riga nel file: {url}",
+      "en": "Line in the file: {url}",
+      "ar": "السطر في الملف: {url}",
+      "zh": "文件中的行：{url}"
+    },
+    "segnalazione.cosa-non-va": {
+      "it": "Che cosa non è giusto? (per esempio l'orario, il telefono, l'indirizzo)",
+      "en": "What is not right? (for example the hours, the phone number, the address)",
+      "ar": "ما الذي ليس صحيحًا؟ (مثلًا المواعيد أو الهاتف أو العنوان)",
+      "zh": "哪里不对？（例如开放时间、电话、地址）"
+    },
+    "segnalazione.cosa-e-giusto": {
+      "it": "Qual è l'informazione giusta, e come lo sai? (per esempio: ho telefonato il ...)",
+      "en": "What is the right information, and how do you know? (for example: I phoned on ...)",
+      "ar": "ما المعلومة الصحيحة، وكيف عرفتها؟ (مثلًا: اتصلت هاتفيًا يوم ...)",
+      "zh": "正确的信息是什么？您是怎么知道的？（例如：我在……打过电话）"
+    },
     "scheda.indicazioni": {
       "it": "Indicazioni stradali su OpenStreetMap",
       "en": "Directions on OpenStreetMap",

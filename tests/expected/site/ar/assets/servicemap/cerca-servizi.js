@@ -20,7 +20,7 @@ window.SERVICEMAP_SERVICES = {
     "tipi": ["chiave", "etichetta", "parole"],
     "aree": ["chiave", "etichetta", "parole"],
     "comuni": ["chiave", "nome"],
-    "lingue": ["codice", "nome_proprio", "nome", "nome_italiano"]
+    "lingue": ["codice", "etichetta", "nome_proprio", "nome", "nome_italiano"]
   },
   "tipi": [
     [
@@ -73,10 +73,10 @@ window.SERVICEMAP_SERVICES = {
   ],
   "comuni": [["pioltello", "Pioltello"], ["segrate", "Segrate"], ["vimodrone", "Vimodrone"]],
   "lingue": [
-    ["en", "English", "الإنجليزية", "inglese"],
-    ["it", "italiano", "الإيطالية", "italiano"],
-    ["zh", "中文", "الصينية", "cinese"],
-    ["ar", "العربية", "العربية", "arabo"]
+    ["en", "الإنجليزية (English)", "English", "الإنجليزية", "inglese"],
+    ["it", "الإيطالية (italiano)", "italiano", "الإيطالية", "italiano"],
+    ["zh", "الصينية (中文)", "中文", "الصينية", "cinese"],
+    ["ar", "العربية", "العربية", "العربية", "arabo"]
   ],
   "s": [
     [

@@ -20,7 +20,7 @@ window.SERVICEMAP_SERVICES = {
     "tipi": ["chiave", "etichetta", "parole"],
     "aree": ["chiave", "etichetta", "parole"],
     "comuni": ["chiave", "nome"],
-    "lingue": ["codice", "nome_proprio", "nome", "nome_italiano"]
+    "lingue": ["codice", "etichetta", "nome_proprio", "nome", "nome_italiano"]
   },
   "tipi": [
     [
@@ -73,10 +73,10 @@ window.SERVICEMAP_SERVICES = {
   ],
   "comuni": [["pioltello", "Pioltello"], ["segrate", "Segrate"], ["vimodrone", "Vimodrone"]],
   "lingue": [
-    ["ar", "العربية", "Arabic", "arabo"],
-    ["zh", "中文", "Chinese", "cinese"],
-    ["en", "English", "English", "inglese"],
-    ["it", "italiano", "Italian", "italiano"]
+    ["ar", "Arabic (العربية)", "العربية", "Arabic", "arabo"],
+    ["zh", "Chinese (中文)", "中文", "Chinese", "cinese"],
+    ["en", "English", "English", "English", "inglese"],
+    ["it", "Italian (italiano)", "italiano", "Italian", "italiano"]
   ],
   "s": [
     [

@@ -20,7 +20,7 @@ window.SERVICEMAP_SERVICES = {
     "tipi": ["chiave", "etichetta", "parole"],
     "aree": ["chiave", "etichetta", "parole"],
     "comuni": ["chiave", "nome"],
-    "lingue": ["codice", "nome_proprio", "nome", "nome_italiano"]
+    "lingue": ["codice", "etichetta", "nome_proprio", "nome", "nome_italiano"]
   },
   "tipi": [
     [
@@ -73,10 +73,10 @@ window.SERVICEMAP_SERVICES = {
   ],
   "comuni": [["pioltello", "Pioltello"], ["segrate", "Segrate"], ["vimodrone", "Vimodrone"]],
   "lingue": [
-    ["zh", "中文", "中文", "cinese"],
-    ["it", "italiano", "意大利语", "italiano"],
-    ["en", "English", "英语", "inglese"],
-    ["ar", "العربية", "阿拉伯语", "arabo"]
+    ["zh", "中文", "中文", "中文", "cinese"],
+    ["it", "意大利语 (italiano)", "italiano", "意大利语", "italiano"],
+    ["en", "英语 (English)", "English", "英语", "inglese"],
+    ["ar", "阿拉伯语 (العربية)", "العربية", "阿拉伯语", "arabo"]
   ],
   "s": [
     [
