@@ -18,8 +18,8 @@
   var ui = L.ui, say = L.say, countText = L.countText, refreshLinks = L.refreshLinks;
   var nameWith = L.nameWith, announce = L.announce;
   var I18n = window.ServicemapI18n;
-  var F = { ID: 0, NAME: 1, TYPES: 2, COMUNE: 4, ADDRESS: 7, HOURS: 8, FESTIVI: 9, CLOSURES: 10 };
-  var X = { PHONES: 1, UPDATED: 2, NOTE: 3, APPOINTMENT: 4, ITALIAN_NOTE: 5 };
+  var F = { ID: 0, NAME: 1, TYPES: 2, COMUNE: 4, ADDRESS: 7, HOURS: 8, FLAGS: 9, CLOSURES: 10 };
+  var X = { PHONES: 1, UPDATED: 2, NOTE: 3, ITALIAN_NOTE: 4 };
   var ITALIAN = 13;  // a search row's last field outside the Italian tree: the name is Italian
 
   /* A record's own text: its direction from its letters, Italian when it has no translation. */
@@ -80,34 +80,28 @@
     return I18n ? I18n.weekdays("short") : ["1", "2", "3", "4", "5", "6", "7"];
   };
 
-  /* Today for one desk, as the service page says it (ServicemapHours: Italian time), as
-   * {open, key, values, state} for ServicemapHours.show (times isolated in <bdi>). */
+  /* A desk's schedule (ServicemapHours.schedule of its three fields), parsed once. */
+  ListPage.prototype.schedule = function (rec) {
+    if (!this.schedules) { this.schedules = {}; }
+    var id = rec[F.ID];
+    if (!this.schedules[id]) {
+      this.schedules[id] = this.Hours.schedule(rec[F.HOURS], rec[F.FLAGS], rec[F.CLOSURES]);
+    }
+    return this.schedules[id];
+  };
+
+  /* Today for one desk, as the service page says it (ServicemapHours: the one rule, Italian
+   * time); without hours, "telefona prima di andare" only when the list shows a phone. */
   ListPage.prototype.today = function (rec, ex, now) {
-    var Hours = this.Hours;
-    var closures = rec[F.CLOSURES] || [];
-    for (var i = 0; i < closures.length; i++) {
-      if (closures[i][0] <= now.date && now.date <= closures[i][1]) {
-        return closures[i][2] ? { open: false, key: "ore.chiuso-nota", values: { nota: closures[i][2] } }
-          : { open: false, key: "oggi.chiuso" };
-      }
-    }
-    var week = Hours.parseWeek(rec[F.HOURS]);
-    if (!week) {
-      return { open: null, key: ex && ex[X.APPOINTMENT] ? "oggi.appuntamento" : "oggi.non-indicati" };
-    }
-    if (rec[F.FESTIVI] !== 1 && Hours.isHoliday(now.date)) { return { open: false, key: "oggi.festivo" }; }
-    var ranges = week[now.day] || [];
-    if (!ranges.length) { return { open: false, key: "oggi.chiuso" }; }
-    var open = ranges.some(function (r) { return r[0] <= now.time && now.time < r[1]; });
-    return { open: open, key: "oggi.aperto", values: { orari: Hours.rangesText(ranges) },
-      state: open ? "oggi.adesso-aperto" : "oggi.adesso-chiuso" };
+    var phones = (ex && ex[X.PHONES]) || [];
+    return this.Hours.today(this.schedule(rec), now, phones.length ? "telefono" : "nessuno");
   };
 
   /* The sheet's part of a desk: the week, holidays, closures to come, the date of the check. */
   ListPage.prototype.paper = function (rec, ex, now) {
     var box = el("div", "sm-lista-carta sm-solo-stampa");
     var self = this;
-    var week = this.Hours.parseWeek(rec[F.HOURS]);
+    var sched = this.schedule(rec), week = sched.week;
     if (week) {
       var table = el("table", "sm-lista-settimana");
       var head = el("tr"), body = el("tr");
@@ -124,12 +118,12 @@
       table.appendChild(head);
       table.appendChild(body);
       box.appendChild(table);
-      box.appendChild(ui("p", "", rec[F.FESTIVI] === 1 ? "lista.festivi-aperto" : "lista.festivi-chiuso"));
+      box.appendChild(ui("p", "", sched.holidaysOpen ? "lista.festivi-aperto" : "lista.festivi-chiuso"));
     } else {
-      box.appendChild(ui("p", "", ex && ex[X.APPOINTMENT] ? "oggi.appuntamento" : "lista.orari-non-indicati"));
+      box.appendChild(ui("p", "", sched.appointment ? "oggi.appuntamento" : "lista.orari-non-indicati"));
     }
     if (ex && ex[X.NOTE]) { box.appendChild(recordText(el("p", "", ex[X.NOTE]), ex[X.ITALIAN_NOTE])); }
-    (rec[F.CLOSURES] || []).forEach(function (c) {
+    sched.closures.forEach(function (c) {
       if (c[1] < now.date) { return; }
       var line = ui("p", "", "lista.chiusura", { dal: self.date(c[0]), al: self.date(c[1]) });
       if (c[2]) {

@@ -133,7 +133,7 @@
     var kinds = rec[2].map(function (t) { return data.t[t] ? data.t[t][3] : ""; });
     item.appendChild(el("p", "sm-popup-kind", kinds.join(", ")));
     if (rec[3]) { item.appendChild(recordText(el("p", "sm-popup-address", rec[3]), false)); }
-    var info = Hours.today(Hours.parseWeek(rec[5]), rec[6] === 1, rec[7], now);
+    var info = Hours.today(Hours.schedule(rec[5], rec[6], rec[7]), now);
     item.appendChild(Hours.show(el("p", "sm-popup-today" + (info.open ? " sm-open" : "")), info));
     if (rec[8]) {
       item.appendChild(recordText(el("p", "sm-popup-note", rec[8]), italian & ITALIAN_NOTE));

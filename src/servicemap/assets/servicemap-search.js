@@ -27,7 +27,7 @@
   var urlPattern = root.getAttribute("data-service-url") || "../servizi/{id}/";
   var F = {
     ID: 0, NAME: 1, TYPES: 2, NEEDS: 3, COMUNE: 4, SERVED: 5, LANGS: 6, ADDRESS: 7,
-    HOURS: 8, FESTIVI: 9, CLOSURES: 10, POS: 11, HAY: 12, ITALIAN: 13
+    HOURS: 8, FLAGS: 9, CLOSURES: 10, POS: 11, HAY: 12, ITALIAN: 13
   };
   var I18n = window.ServicemapI18n;
 
@@ -89,7 +89,7 @@
       rec: rec,
       node: item,
       today: today,
-      week: Hours.parseWeek(rec[F.HOURS]),
+      schedule: Hours.schedule(rec[F.HOURS], rec[F.FLAGS], rec[F.CLOSURES]),
       shown: true,
       want: true,
       open: null,
@@ -106,7 +106,7 @@
   function refreshToday() {
     var now = Hours.romeNow();
     results.forEach(function (r) {
-      var info = Hours.today(r.week, r.rec[F.FESTIVI] === 1, r.rec[F.CLOSURES], now);
+      var info = Hours.today(r.schedule, now);
       r.open = info.open;
       if (r.todayText !== info.text) { Hours.show(r.today, info); r.todayText = info.text; }
       r.today.className = "sm-result-today" + (info.open ? " sm-open" : "");

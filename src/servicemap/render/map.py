@@ -40,9 +40,8 @@ from servicemap.render.clientdata import (
     DEFAULT_SERVICE_URL,
     PRECISION_CODES,
     TypeStyle,
-    closures_code,
-    hours_code,
     labels_of,
+    schedule_fields,
     script_assignment,
     type_styles,
 )
@@ -223,7 +222,7 @@ ITALIAN_FLAGS = {"nome": 1, "note_orari": 2}  # a popup's record texts left in I
 
 def details_script(views: list[Service] | list[Localized], type_index: dict[str, int]) -> str:
     """``window.SERVICEMAP_MAP_DETAILS``: what a popup shows, one array per record:
-    ``[id, name, [types], address, precision, hours, festivi_aperto, closures, hours_note]``
+    ``[id, name, [types], address, precision, hours, flags, closures, hours_note]``
     and, when some are shown in Italian in another language's tree, a tenth field: the sum of
     ``ITALIAN_FLAGS`` of those (the popup marks them ``lang="it"``)."""
     rows = []
@@ -238,9 +237,7 @@ def details_script(views: list[Service] | list[Localized], type_index: dict[str,
                 [type_index[t] for t in s.tipo if t in type_index],
                 s.indirizzo.one_line(),
                 PRECISION_CODES.get(s.position.precision, 0) if s.position else -1,
-                hours_code(s),
-                1 if s.festivi == "aperto" else 0,
-                closures_code(s),
+                *schedule_fields(s),  # hours, flags, closures
                 s.note_orari,
                 *([flags] if flags else []),
             ]

@@ -24,7 +24,6 @@ from servicemap.core.model import Service, localized
 from servicemap.core.output import GeneratedFile
 from servicemap.render import i18n
 from servicemap.render.assets import OWN_DIR, SEARCH_DATA_PATH
-from servicemap.render.citizen import by_appointment
 from servicemap.render.clientdata import fold, script_assignment
 from servicemap.render.context import RenderContext, service_src
 from servicemap.render.html import Site, esc, front_matter
@@ -62,7 +61,7 @@ def mylist_files(
 
 def data_script(services: list[Service], lang: str = "it") -> str:
     """``window.SERVICEMAP_LISTA``: per record ``[id, [[e164, shown], ...], aggiornato,
-    hours note, by appointment (1/0)(, 1 when the note is in Italian)]``, what the list and its
+    hours note(, 1 when the note is in Italian)]``, what the list and its
     sheet show beyond the search's data; in the search's order (by folded name) so two builds
     are byte-identical. The note is the ``lang`` translation where the record gives one."""
     views = [(localized(s, lang), s) for s in services]
@@ -72,7 +71,6 @@ def data_script(services: list[Service], lang: str = "it") -> str:
             [[p.e164, p.display] for p in s.telefoni],
             s.aggiornato,
             view.service.note_orari,
-            1 if by_appointment(s) else 0,
             *([1] if "note_orari" in view.italian else []),
         ]
         for view, s in sorted(views, key=lambda v: (fold(v[0].service.nome), v[1].id))

@@ -27,12 +27,11 @@ from servicemap.render.clientdata import (
     DEFAULT_SERVICE_URL,
     PRECISION_CODES,
     Labels,
-    closures_code,
     comuni_table,
     fold,
-    hours_code,
     index_of,
     labels_of,
+    schedule_fields,
     script_assignment,
 )
 from servicemap.render.html import front_matter
@@ -97,7 +96,7 @@ def data_script(services: list[Service], tables: _Tables) -> str:
     """``window.SERVICEMAP_SERVICES``: label tables (types and needs as ``[key, label, folded
     words]``) and one array per record, by name:
     ``[id, name, [types], [needs], comune, [served comuni], [languages], address, hours,
-    festivi_aperto, closures, position, haystack(, italian)]``; position ``[lat, lon, precision]``
+    flags, closures, position, haystack(, italian)]``; position ``[lat, lon, precision]``
     (precision as ``PRECISION_CODES``: 2 is "on its comune") or 0, for "Vicino a me"; outside
     the Italian tree ``italian`` (``ITALIAN_NAME``) when the name has no translation. Languages
     are ``[code, own name, name in the page's language(, Italian name)]``."""
@@ -115,9 +114,7 @@ def data_script(services: list[Service], tables: _Tables) -> str:
             [comune[slugify(c)] for c in s.comuni_serviti if slugify(c) != slugify(s.comune)],
             [lingua[code] for code in s.lingue],
             s.indirizzo.one_line(),
-            hours_code(s),
-            1 if s.festivi == "aperto" else 0,
-            closures_code(s),
+            *schedule_fields(s),  # hours, flags, closures
             _position(s),
             haystack(view.service, labels, s),
             *([ITALIAN_NAME] if "nome" in view.italian else []),
