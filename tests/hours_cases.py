@@ -42,9 +42,7 @@ def schedule(name: str) -> Schedule:
         aggiornato="2026-01-01",
         orari={day: parse_day(text) for day, text in fields.get("orari", {}).items()},
         festivi=fields.get("festivi", "chiuso"),
-        chiusure=[
-            Closure(c["dal"], c["al"], c.get("nota", "")) for c in fields.get("chiusure", [])
-        ],
+        chiusure=[Closure(c["dal"], c["al"], c.get("nota", "")) for c in closures],
         accesso=fields.get("accesso", []),
         note_orari=fields.get("note_orari", ""),
     )
