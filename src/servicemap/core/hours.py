@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Container
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -140,6 +140,12 @@ def rome_moment(instant: dt.datetime) -> tuple[str, int, str]:
     return local.date().isoformat(), local.weekday(), f"{local.hour:02d}:{local.minute:02d}"
 
 
+def closure_on(closures: Iterable[Closure], date: str) -> Closure | None:
+    """The closure that covers the ISO ``date`` (both ends included), if any: also the HSDS
+    export's "temporarily closed" on the build date."""
+    return next((c for c in closures if c.start <= date <= c.end), None)
+
+
 def day_state(schedule: Schedule, instant: dt.datetime, holidays: Container[str]) -> DayState:
     """The desk's state at ``instant``; ``holidays`` holds the ISO dates of national holidays.
 
@@ -148,9 +154,9 @@ def day_state(schedule: Schedule, instant: dt.datetime, holidays: Container[str]
     open from its start (included) to its end (excluded).
     """
     date, weekday, time = rome_moment(instant)
-    for closure in schedule.closures:
-        if closure.start <= date <= closure.end:
-            return DayState("closure", note=closure.note)
+    closure = closure_on(schedule.closures, date)
+    if closure is not None:
+        return DayState("closure", note=closure.note)
     if schedule.week is None:
         return DayState("appointment" if schedule.appointment else "not-given")
     if not schedule.holidays_open and date in holidays:
