@@ -43,10 +43,17 @@ plugins:
 )
 
 
+APPOINTMENT = "servizio-00004"  # no timetable, by appointment
+
+
 def language_records() -> list[dict]:
-    """The search words' records; one open on Monday mornings, for the popup's hours."""
+    """The search words' records; one open on Monday mornings, for the popup's hours, and one
+    received by appointment without a timetable."""
     recs = records()
     recs[1]["orari"] = {"lun": "09:00-12:00", "mer": "09:00-12:00,15:00-18:00"}
+    recs[4]["accesso"] = ["appuntamento"]
+    for key in ("orari", "chiusure"):
+        recs[4].pop(key, None)
     return recs
 
 
@@ -118,7 +125,7 @@ def test_the_arabic_map_speaks_arabic_and_isolates_the_hours(site, person):
     button.click()
     today = page.locator(".sm-popup-item[data-i] .sm-popup-today").filter(has=page.locator("bdi"))
     today.first.wait_for()
-    assert today.first.inner_text() == "اليوم: 09:00–12:00 · مفتوح الآن"
+    assert today.first.inner_text() == "مفتوح اليوم 09:00–12:00 · مفتوح الآن"
     assert today.first.locator("bdi").inner_text() == "09:00–12:00"
     name = page.locator(".sm-popup-name a").first
     assert name.get_attribute("lang") == "it" and name.get_attribute("dir") == "auto"
@@ -218,6 +225,42 @@ def test_a_service_page_says_today_and_its_age_in_its_language(site, person):
         assert page.inner_text(".sm-oggi") == today, tree
         assert page.locator(".sm-oggi bdi").inner_text() == "09:00–12:00"
     assert page.get_attribute("html", "dir") == "rtl"
+    assert you.errors == []
+
+
+@pytest.mark.parametrize(
+    ("tree", "words"),
+    [
+        ("", "Oggi: su appuntamento"),
+        ("en/", "Today: by appointment"),
+        ("ar/", "اليوم: بموعد مسبق"),
+        ("zh/", "今日：需预约"),
+    ],
+)
+def test_by_appointment_is_said_alike_on_every_page(site, person, tree, words):
+    """One rule of a day (ServicemapHours): a desk received by appointment, without a
+    timetable, says so on its page, in Cerca's card, in the map popup and in La mia lista; not
+    "hours not given" on some of them."""
+    you = person(timezone_id="Europe/Rome")
+    page = you.page
+    page.clock.set_fixed_time("2025-03-18T09:30:00Z")  # a Tuesday
+    page.goto(f"{site}/{tree}servizi/{APPOINTMENT}/")
+    page.wait_for_selector(".sm-oggi:not([hidden])")
+    assert page.inner_text(".sm-oggi") == words
+    open_search(page, site, f"{tree}cerca/")
+    card = page.locator(f'[data-servizio-id="{APPOINTMENT}"] .sm-result-today')
+    assert card.inner_text() == words
+    page.locator(f'[data-servizio-id="{APPOINTMENT}"] .sm-lista-toggle').click()
+    page.goto(f"{site}/{tree}mappa/")
+    page.wait_for_selector("#sm-map[data-ready=true]")
+    page.locator(f'.sm-map-list li[data-servizio-id="{APPOINTMENT}"] .sm-show-on-map').click()
+    popup = page.locator(".sm-popup-item[data-i]").filter(
+        has=page.locator(f'a[href*="{APPOINTMENT}"]')
+    )
+    assert popup.locator(".sm-popup-today").inner_text() == words
+    page.goto(f"{site}/{tree}lista/")
+    page.wait_for_selector("#sm-lista[data-ready=true]")
+    assert page.inner_text(".sm-lista-oggi") == words
     assert you.errors == []
 
 

@@ -15,9 +15,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import holidays
+import hours_cases
 import pytest
 import synthetic
 from browser import EVERY_POINT_SHOWN_JS, PNG_1PX, TILES, serve
+
+from servicemap.render.clientdata import schedule_fields
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
@@ -213,7 +216,7 @@ def test_popup_gives_todays_hours_in_italian_time(site, visit):
     v = visit(timezone="America/New_York")
     v.page.clock.set_fixed_time("2025-03-17T09:30:00Z")  # Monday 10:30 in Rome, 05:30 in New York
     text = popup_of(open_map(v, site), "servizio-00003")
-    assert "Oggi: 09:00–12:00 · aperto ora" in text
+    assert "Oggi aperto 09:00–12:00 · adesso aperto" in text  # as on the service page
 
 
 def test_the_map_page_lists_every_service(site, visit):
@@ -343,6 +346,32 @@ def test_holidays_in_the_browser_match_the_holidays_package(site, visit):
         js = set(page.evaluate(f"Object.keys(ServicemapHours.holidays({year}))"))
         expected = {d.isoformat() for d in holidays.country_holidays("IT", years=year)}
         assert js == expected, year
+
+
+# The browser's runner of the golden cases (tests/data/hours_cases.json; the Python one is
+# test_hours_cases.py): the real servicemap-hours.js and festivi.js of a built page, under its
+# Content-Security-Policy, fed the fields the build writes (render.clientdata.schedule_fields).
+GOLDEN_JS = """cases => cases.map(([fields, at]) => {
+  const H = window.ServicemapHours;
+  const s = H.state(H.schedule(fields[0], fields[1], fields[2]), H.romeNow(new Date(at)));
+  return {state: s.state, today: s.ranges.map(r => r.join("-")).join(", "), note: s.note};
+})"""
+
+
+def test_the_browser_gives_the_golden_states(site, visit):
+    page = open_search(visit(timezone="America/New_York"), site)
+    first, last = page.evaluate("window.SERVICEMAP_HOLIDAYS.y")
+    years = hours_cases.case_years()
+    assert first <= years.start and years.stop - 1 <= last, "festivi.js must cover the cases"
+    cases = hours_cases.cases()
+    fields = [[schedule_fields(hours_cases.schedule(c["schedule"])), c["at"]] for c in cases]
+    got = page.evaluate(GOLDEN_JS, fields)
+    wrong = [
+        (hours_cases.case_id(c), c["why"], state)
+        for c, state in zip(cases, got, strict=True)
+        if state != hours_cases.expected(c)
+    ]
+    assert wrong == []
 
 
 def test_the_pages_work_from_file_urls(tmp_path, chromium):

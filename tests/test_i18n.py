@@ -14,7 +14,7 @@ def test_every_interface_text_has_every_language():
     assert i18n.missing_translations() == []
 
 
-# A string literal of the scripts shaped like an interface key ("cerca.trovati", "ore.oggi").
+# A string literal of the scripts shaped like an interface key ("cerca.trovati", "oggi.aperto").
 KEY_LITERAL = re.compile(r'"([a-z]+(?:-[a-z]+)*(?:\.[a-z]+(?:-[a-z]+)*)+)"')
 NOT_KEYS = {"index.html", "servicemap.lingua-scelta"}  # a file, a localStorage key
 
@@ -24,7 +24,7 @@ def test_every_key_the_scripts_use_is_in_the_dictionary():
     used: set[str] = set()
     for script in assets.glob("*.js"):
         used |= set(KEY_LITERAL.findall(script.read_text(encoding="utf-8")))
-    assert {"ore.oggi", "cerca.trovati", "mappa.nel-punto", "lista.aggiunto"} <= used
+    assert {"oggi.aperto", "cerca.trovati", "mappa.nel-punto", "lista.aggiunto"} <= used
     assert used - NOT_KEYS - set(i18n.interface().texts) == set()
 
 

@@ -88,12 +88,17 @@ def test_haystack_is_folded_at_build_time_and_data_is_small():
 
 
 def test_hours_closures_and_holidays_flag_are_encoded():
-    services = synthetic.services(2)
+    """The schedule's three fields (render.clientdata.schedule_fields): the week, the flags
+    (1 open on holidays, 2 by appointment) and the closures, as every page gets them."""
+    services = synthetic.services(3)
+    for s in services:
+        s.accesso, s.note_orari = ["libero"], ""
     services[0].festivi = "aperto"
+    services[2].accesso = ["appuntamento"]
     rows = {r[0]: r for r in data_of(render(services))["s"]}
     row = rows[services[0].id]
     assert row[8].count("|") == 6
-    assert row[9] == 1 and rows[services[1].id][9] == 0
+    assert [rows[s.id][9] for s in services] == [1, 0, 2]
     services[1].orari = {}
     rows = {r[0]: r for r in data_of(render(services))["s"]}
     assert rows[services[1].id][8] == ""  # unknown hours, not "closed"

@@ -2,7 +2,10 @@
  *
  * The desks are in Italy, so "now" is Italian time whatever the visitor's own time zone (a
  * relative abroad, a laptop set to UTC): the browser clock is converted with Intl to
- * Europe/Rome. Hours come as one string per week, days lun..dom joined by "|", each day
+ * Europe/Rome. The one rule of a day for every page script (service page, Cerca, map, La mia
+ * lista): schedule() reads a record's three fields, state() says open, closed, closure,
+ * holiday, appointment or not-given, words() and today() say it in the page's language.
+ * Hours come as one string per week, days lun..dom joined by "|", each day
  * "09:00-12:00,15:00-18:00" (split shifts); an empty string means "hours not given", which is
  * not the same as closed. Italian national holidays (festivi.js, written at build time) close
  * a desk unless its record says festivi: aperto; closures close it on their dates.
@@ -78,29 +81,73 @@
     });
   }
 
-  function closureOn(closures, isoDate) {
-    for (var i = 0; i < (closures || []).length; i++) {
-      if (closures[i][0] <= isoDate && isoDate <= closures[i][1]) { return closures[i]; }
-    }
-    return null;
+  /* A record's schedule from the three fields every page gets (render.clientdata
+   * .schedule_fields): the week's code, the flags (1: open on national holidays, 2: by
+   * appointment) and the closures [[dal, al, nota], ...]. Parse it once, use it every minute. */
+  function schedule(code, flags, closures) {
+    return {
+      week: parseWeek(code),
+      holidaysOpen: ((flags || 0) & 1) === 1,
+      appointment: ((flags || 0) & 2) === 2,
+      closures: closures || []
+    };
   }
 
-  /* Today for one desk: {open: true|false|null (unknown), key, values, state, text}: the
-   * interface text `key` with `values` (ServicemapI18n, the page's language), then " · " and
-   * the text `state` when there is one; `text` is all of it as plain text.
-   * `week` is parseWeek()'s result; `now` is romeNow()'s (computed once per refresh). */
-  function today(week, festiviAperto, closures, now) {
-    var closure = closureOn(closures, now.date);
-    if (closure) {
-      return said(false, closure[2] ? "ore.chiuso-nota" : "oggi.chiuso", { nota: closure[2] });
+  /* The rule of a day, the one core.hours.day_state applies at build time (the two are held to
+   * tests/data/hours_cases.json): {state, open, ranges, note}. In this order: a closure closes
+   * (even a desk without hours); no week is "appointment" or "not-given"; a national holiday
+   * closes ("holiday") unless the record says festivi: aperto; then today's ranges, each open
+   * from its start (included) to its end (excluded): "open", or "closed" (with today's ranges,
+   * none when closed all day). open: true, false, or null when the record cannot say. */
+  function state(sched, now) {
+    for (var i = 0; i < sched.closures.length; i++) {
+      var c = sched.closures[i];
+      if (c[0] <= now.date && now.date <= c[1]) { return day("closure", false, [], c[2] || ""); }
     }
-    if (!week) { return said(null, "ore.non-indicati"); }
-    if (!festiviAperto && isHoliday(now.date)) { return said(false, "oggi.festivo"); }
-    var ranges = week[now.day] || [];
-    if (!ranges.length) { return said(false, "oggi.chiuso"); }
+    if (!sched.week) { return day(sched.appointment ? "appointment" : "not-given", null, [], ""); }
+    if (!sched.holidaysOpen && isHoliday(now.date)) { return day("holiday", false, [], ""); }
+    var ranges = sched.week[now.day] || [];
     var open = ranges.some(function (r) { return r[0] <= now.time && now.time < r[1]; });
-    return said(open, "ore.oggi", { orari: rangesText(ranges) },
-      open ? "ore.aperto-ora" : "ore.ora-chiuso");
+    return day(open ? "open" : "closed", open, ranges, "");
+  }
+
+  function day(name, open, ranges, note) {
+    return { state: name, open: open, ranges: ranges, note: note };
+  }
+
+  /* No timetable: the advice the record can back (how it can be reached: render.card.reach). */
+  var NOT_GIVEN = {
+    telefono: "oggi.non-indicati",
+    email: "oggi.non-indicati.email",
+    nessuno: "oggi.non-indicati.nessuno"
+  };
+
+  /* A state() answer in words, the same on every page: {key, values, state} (the interface
+   * text `key` with `values`, then " · " and the text `state` when there is one). */
+  function words(info, reach) {
+    switch (info.state) {
+      case "closure":
+        return info.note ? { key: "ore.chiuso-nota", values: { nota: info.note } } : { key: "oggi.chiuso" };
+      case "appointment": return { key: "oggi.appuntamento" };
+      case "not-given": return { key: NOT_GIVEN[reach] || NOT_GIVEN.nessuno };
+      case "holiday": return { key: "oggi.festivo" };
+      default:
+        if (!info.ranges.length) { return { key: "oggi.chiuso" }; }
+        return { key: "oggi.aperto", values: { orari: rangesText(info.ranges) },
+          state: info.open ? "oggi.adesso-aperto" : "oggi.adesso-chiuso" };
+    }
+  }
+
+  /* Today for one desk, for show(): {open, kind, key, values, state, text}; `kind` is the
+   * service page's badge ("aperto", "chiuso", "appuntamento", "ignoto"), `text` all of it as
+   * plain text (to skip a redraw when nothing changed). `sched` is schedule()'s result, `now`
+   * romeNow()'s (computed once per refresh), `reach` the record's contacts (default none). */
+  function today(sched, now, reach) {
+    var info = state(sched, now), said = words(info, reach);
+    var kind = { open: "aperto", appointment: "appuntamento", "not-given": "ignoto" }[info.state];
+    var text = tr(said.key, said.values) + (said.state ? " · " + tr(said.state) : "");
+    return { open: info.open, kind: kind || "chiuso", key: said.key, values: said.values || {},
+      state: said.state || "", text: text };
   }
 
   /* "09:00–12:00, 15:00–18:00" */
@@ -111,11 +158,6 @@
   function tr(key, values) {
     var I18n = window.ServicemapI18n;
     return I18n ? I18n.t(key, values) : key;
-  }
-
-  function said(open, key, values, state) {
-    var text = tr(key, values) + (state ? " · " + tr(state) : "");
-    return { open: open, key: key, values: values || {}, state: state || "", text: text };
   }
 
   /* A today() answer into `node`: the hours (and a closure's note) isolated in <bdi>, so in
@@ -145,6 +187,9 @@
     knownYear: known,
     isHoliday: isHoliday,
     parseWeek: parseWeek,
+    schedule: schedule,
+    state: state,
+    words: words,
     today: today,
     show: show,
     rangesText: rangesText,

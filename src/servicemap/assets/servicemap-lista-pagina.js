@@ -26,11 +26,11 @@
   var TIPO = C.fields(records.campi.tipi), COMUNE = C.fields(records.campi.comuni);
   var F = {
     ID: S.id, NAME: S.nome, TYPES: S.tipo, COMUNE: S.comune, ADDRESS: S.indirizzo,
-    HOURS: S.orari, FESTIVI: S.festivi, CLOSURES: S.chiusure
+    HOURS: S.orari, FLAGS: S.flag_orari, CLOSURES: S.chiusure
   };
   var X = {
     ID: E.id, PHONES: E.telefoni, UPDATED: E.aggiornato, NOTE: E.note_orari,
-    APPOINTMENT: E.appuntamento, ITALIAN_NOTE: E.nota_italiana
+    ITALIAN_NOTE: E.nota_italiana
   };
   var ITALIAN = S.italiano;  // outside the Italian tree: the name is Italian (no translation)
 
@@ -85,34 +85,28 @@
     return I18n ? I18n.weekdays("short") : ["1", "2", "3", "4", "5", "6", "7"];
   };
 
-  /* Today for one desk, as the service page says it (ServicemapHours: Italian time), as
-   * {open, key, values, state} for ServicemapHours.show (times isolated in <bdi>). */
+  /* A desk's schedule (ServicemapHours.schedule of its three fields), parsed once. */
+  ListPage.prototype.schedule = function (rec) {
+    if (!this.schedules) { this.schedules = {}; }
+    var id = rec[F.ID];
+    if (!this.schedules[id]) {
+      this.schedules[id] = this.Hours.schedule(rec[F.HOURS], rec[F.FLAGS], rec[F.CLOSURES]);
+    }
+    return this.schedules[id];
+  };
+
+  /* Today for one desk, as the service page says it (ServicemapHours: the one rule, Italian
+   * time); without hours, "telefona prima di andare" only when the list shows a phone. */
   ListPage.prototype.today = function (rec, ex, now) {
-    var Hours = this.Hours;
-    var closures = rec[F.CLOSURES] || [];
-    for (var i = 0; i < closures.length; i++) {
-      if (closures[i][0] <= now.date && now.date <= closures[i][1]) {
-        return closures[i][2] ? { open: false, key: "ore.chiuso-nota", values: { nota: closures[i][2] } }
-          : { open: false, key: "oggi.chiuso" };
-      }
-    }
-    var week = Hours.parseWeek(rec[F.HOURS]);
-    if (!week) {
-      return { open: null, key: ex && ex[X.APPOINTMENT] ? "oggi.appuntamento" : "oggi.non-indicati" };
-    }
-    if (rec[F.FESTIVI] !== 1 && Hours.isHoliday(now.date)) { return { open: false, key: "oggi.festivo" }; }
-    var ranges = week[now.day] || [];
-    if (!ranges.length) { return { open: false, key: "oggi.chiuso" }; }
-    var open = ranges.some(function (r) { return r[0] <= now.time && now.time < r[1]; });
-    return { open: open, key: "oggi.aperto", values: { orari: Hours.rangesText(ranges) },
-      state: open ? "oggi.adesso-aperto" : "oggi.adesso-chiuso" };
+    var phones = (ex && ex[X.PHONES]) || [];
+    return this.Hours.today(this.schedule(rec), now, phones.length ? "telefono" : "nessuno");
   };
 
   /* The sheet's part of a desk: the week, holidays, closures to come, the date of the check. */
   ListPage.prototype.paper = function (rec, ex, now) {
     var box = el("div", "sm-lista-carta sm-solo-stampa");
     var self = this;
-    var week = this.Hours.parseWeek(rec[F.HOURS]);
+    var sched = this.schedule(rec), week = sched.week;
     if (week) {
       var table = el("table", "sm-lista-settimana");
       var head = el("tr"), body = el("tr");
@@ -129,12 +123,12 @@
       table.appendChild(head);
       table.appendChild(body);
       box.appendChild(table);
-      box.appendChild(ui("p", "", rec[F.FESTIVI] === 1 ? "lista.festivi-aperto" : "lista.festivi-chiuso"));
+      box.appendChild(ui("p", "", sched.holidaysOpen ? "lista.festivi-aperto" : "lista.festivi-chiuso"));
     } else {
-      box.appendChild(ui("p", "", ex && ex[X.APPOINTMENT] ? "oggi.appuntamento" : "lista.orari-non-indicati"));
+      box.appendChild(ui("p", "", sched.appointment ? "oggi.appuntamento" : "lista.orari-non-indicati"));
     }
     if (ex && ex[X.NOTE]) { box.appendChild(recordText(el("p", "", ex[X.NOTE]), ex[X.ITALIAN_NOTE])); }
-    (rec[F.CLOSURES] || []).forEach(function (c) {
+    sched.closures.forEach(function (c) {
       if (c[1] < now.date) { return; }
       var line = ui("p", "", "lista.chiusura", { dal: self.date(c[0]), al: self.date(c[1]) });
       if (c[2]) {

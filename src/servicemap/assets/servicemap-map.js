@@ -128,7 +128,7 @@
     item.appendChild(el("p", "sm-popup-kind", rec[D.tipo].map(typeLabel).join(", ")));
     var address = rec[D.indirizzo];
     if (address) { item.appendChild(recordText(el("p", "sm-popup-address", address), false)); }
-    var info = Hours.today(Hours.parseWeek(rec[D.orari]), rec[D.festivi] === 1, rec[D.chiusure], now);
+    var info = Hours.today(Hours.schedule(rec[D.orari], rec[D.flag_orari], rec[D.chiusure]), now);
     item.appendChild(Hours.show(el("p", "sm-popup-today" + (info.open ? " sm-open" : "")), info));
     var note = rec[D.note_orari];
     if (note) {

@@ -89,7 +89,7 @@
       rec: rec,
       node: item,
       today: today,
-      week: Hours.parseWeek(rec[F.orari]),
+      schedule: Hours.schedule(rec[F.orari], rec[F.flag_orari], rec[F.chiusure]),
       shown: true,
       want: true,
       open: null,
@@ -106,7 +106,7 @@
   function refreshToday() {
     var now = Hours.romeNow();
     results.forEach(function (r) {
-      var info = Hours.today(r.week, r.rec[F.festivi] === 1, r.rec[F.chiusure], now);
+      var info = Hours.today(r.schedule, now);
       r.open = info.open;
       if (r.todayText !== info.text) { Hours.show(r.today, info); r.todayText = info.text; }
       r.today.className = "sm-result-today" + (info.open ? " sm-open" : "");

@@ -1,7 +1,7 @@
 /* servicemap-service.js: what a service page computes in the visitor's browser.
  *
- * - "Oggi": today's hours in Europe/Rome time (ServicemapHours: split shifts, the national
- *   holidays of festivi.js, the record's closures). A desk with no timetable but reached by
+ * - "Oggi": today's hours in Europe/Rome time, by ServicemapHours (the one rule of a day, also
+ *   used by Cerca, the map and La mia lista). A desk with no timetable but reached by
  *   appointment says "su appuntamento", never "chiuso"; one with no timetable says "telefona
  *   prima di andare" only when the record gives a phone (data-recapiti).
  * - The record's age ("oltre 2 anni fa"), from the ISO date in <time datetime>: computed here,
@@ -23,53 +23,16 @@
   if (!page || !C) { return; }
   var t = C.text, fill = C.fillText;
 
-  /* No timetable: the advice the record can back (data-recapiti: how it can be reached). */
-  var UNKNOWN = {
-    telefono: "oggi.non-indicati",
-    email: "oggi.non-indicati.email",
-    nessuno: "oggi.non-indicati.nessuno"
-  };
-
-  function closureOn(closures, isoDate) {
-    for (var i = 0; i < closures.length; i++) {
-      if (closures[i][0] <= isoDate && isoDate <= closures[i][1]) { return closures[i]; }
-    }
-    return null;
-  }
-
-  /* {kind: "aperto"|"chiuso"|"appuntamento"|"ignoto", key, values, state} for now (a
-   * romeNow() value): the interface text `key` with `values`, then " · " and `state`. */
-  function today(box, now) {
-    var week = Hours.parseWeek(box.getAttribute("data-orari") || "");
-    var closures = [];
-    try { closures = JSON.parse(box.getAttribute("data-chiusure") || "[]"); } catch (e) { /* none */ }
-    var appointment = box.getAttribute("data-appuntamento") === "1";
-    var closure = closureOn(closures, now.date);
-    if (closure) {
-      return closure[2] ? { kind: "chiuso", key: "ore.chiuso-nota", values: { nota: closure[2] } }
-        : { kind: "chiuso", key: "oggi.chiuso" };
-    }
-    if (!week) {
-      return appointment ? { kind: "appuntamento", key: "oggi.appuntamento" }
-        : { kind: "ignoto", key: UNKNOWN[box.getAttribute("data-recapiti")] || UNKNOWN.nessuno };
-    }
-    if (box.getAttribute("data-festivi") !== "1" && Hours.isHoliday(now.date)) {
-      return { kind: "chiuso", key: "oggi.festivo" };
-    }
-    var ranges = week[now.day] || [];
-    if (!ranges.length) { return { kind: "chiuso", key: "oggi.chiuso" }; }
-    var open = ranges.some(function (r) { return r[0] <= now.time && now.time < r[1]; });
-    return { kind: open ? "aperto" : "chiuso", key: "oggi.aperto",
-      values: { orari: Hours.rangesText(ranges) },
-      state: open ? "oggi.adesso-aperto" : "oggi.adesso-chiuso" };
-  }
-
+  /* The badge "Oggi ..." from data-orario (the three fields every page gets) and
+   * data-recapiti (which advice the record can back), by the rule of ServicemapHours. */
   function showToday() {
     var box = page.querySelector(".sm-oggi");
     if (!box || !Hours) { return; }
-    var info = today(box, Hours.romeNow());
-    fill(box, info.key, info.values);
-    if (info.state) { box.appendChild(document.createTextNode(" · " + t(info.state))); }
+    var fields = [];
+    try { fields = JSON.parse(box.getAttribute("data-orario") || "[]"); } catch (e) { /* none */ }
+    var sched = Hours.schedule(fields[0], fields[1], fields[2]);
+    var info = Hours.today(sched, Hours.romeNow(), box.getAttribute("data-recapiti"));
+    Hours.show(box, info);
     box.className = "sm-oggi sm-oggi-" + info.kind;
     box.hidden = false;
   }

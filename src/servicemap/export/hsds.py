@@ -49,6 +49,7 @@ from importlib import resources
 from pathlib import Path
 
 from servicemap.core.escape import spreadsheet_cell, web_uri
+from servicemap.core.hours import closure_on
 from servicemap.core.model import Service
 from servicemap.export.hsds_schedule import schedule_rows
 from servicemap.export.hsds_taxonomy import attribute_rows, taxonomy_rows
@@ -273,7 +274,7 @@ def _service_row(
 ) -> Row:
     access = [vocab.label("accesso", code) for code in s.accesso]
     open_closures = [c for c in s.chiusure if c.end >= today.isoformat()]
-    closed_now = any(c.start <= today.isoformat() <= c.end for c in s.chiusure)
+    closed_now = closure_on(s.chiusure, today.isoformat()) is not None
     alert = "; ".join(
         f"Chiuso dal {c.start} al {c.end}" + (f": {c.note}" if c.note else "")
         for c in open_closures

@@ -30,7 +30,7 @@ from servicemap.core.output import GeneratedFile
 from servicemap.render import i18n
 from servicemap.render.assets import COMMON_PATH
 from servicemap.render.card import actions, element, reach, territory_contact
-from servicemap.render.clientdata import closures_code, hours_code
+from servicemap.render.clientdata import schedule_fields
 from servicemap.render.context import RenderContext
 from servicemap.render.holidays import holidays_file
 from servicemap.render.html import bdi, esc
@@ -68,22 +68,16 @@ def citizen_files(today: object = None) -> list[GeneratedFile]:
     return files
 
 
-def by_appointment(s: Service) -> bool:
-    """Reached by appointment: ``accesso: [appuntamento]`` or the hours' note says so."""
-    return "appuntamento" in s.accesso or "appuntament" in s.note_orari.casefold()
-
-
 def at_a_glance(s: Service, ctx: RenderContext, src: str) -> str:
     """Today's status, the actions (``render.card``), the record's age, near the top of the page.
 
-    The status is a badge filled in the browser (the hours' rule lives in one place,
-    ``servicemap-hours.js``); ``data-recapiti`` tells it which advice the record can back.
+    The status is a badge filled in the browser by ``servicemap-hours.js`` (the rule of
+    ``core.hours.day_state``) from ``data-orario``, the same three fields Cerca, the map and La
+    mia lista get; ``data-recapiti`` tells it which advice the record can back.
     """
-    closures = json.dumps(closures_code(s), ensure_ascii=False)
+    schedule = json.dumps(schedule_fields(s), ensure_ascii=False, separators=(",", ":"))
     today = (
-        f'<p class="sm-oggi" data-orari="{esc(hours_code(s))}" '
-        f'data-festivi="{1 if s.festivi == "aperto" else 0}" data-chiusure="{esc(closures)}" '
-        f'data-appuntamento="{1 if by_appointment(s) else 0}" data-recapiti="{reach(s)}" '
+        f'<p class="sm-oggi" data-orario="{esc(schedule)}" data-recapiti="{reach(s)}" '
         'role="status" hidden></p>'
     )
     when = f'<time datetime="{esc(s.aggiornato)}">{esc(ctx.date(s.aggiornato))}</time>'

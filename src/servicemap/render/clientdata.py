@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from servicemap.core import language_names
+from servicemap.core.hours import Schedule
 from servicemap.core.model import DAYS, Service, Territory
 from servicemap.core.text import script_json, slugify
 from servicemap.validate import contract
@@ -179,20 +180,29 @@ def comuni_table(territory: Territory | None, services: Iterable[Service]) -> li
     return names
 
 
-def hours_code(service: Service) -> str:
-    """The week as one string, days lun..dom joined by ``|``: ``"09:00-12:00||15:00-18:00||||"``.
+def schedule_fields(service: Service | Schedule) -> list[object]:
+    """A record's schedule for the pages' scripts (``ServicemapHours.schedule``), three fields:
+    the week as one string, the flags (``HOLIDAYS_OPEN`` + ``BY_APPOINTMENT``), the closures.
 
-    Empty when the record gives no hours (unknown, which is not the same as closed).
+    The week's days lun..dom are joined by ``|``: ``"09:00-12:00||15:00-18:00||||"``; it is
+    empty when the record gives no hours (unknown, which is not the same as closed). The
+    closures are ``[[dal, al, nota], ...]``. Every page (service page, Cerca, map, La mia lista)
+    gets these same three, so every page says the same thing of the same desk.
     """
-    if not service.orari:
-        return ""
-    return "|".join(
-        ",".join(f"{r.start}-{r.end}" for r in service.orari.get(day, [])) for day in DAYS
-    )
+    schedule = service if isinstance(service, Schedule) else Schedule.of(service)
+    week = schedule.week
+    code = "|".join(",".join(f"{r.start}-{r.end}" for r in week[d]) for d in DAYS) if week else ""
+    closures = [[c.start, c.end, c.note] for c in schedule.closures]
+    return [code, schedule.flags, closures]
 
 
-def closures_code(service: Service) -> list[list[str]]:
-    return [[c.start, c.end, c.note] for c in service.chiusure]
+# The names of those three in the payloads that name their fields (``with_fields``).
+SCHEDULE_FIELDS = ("orari", "flag_orari", "chiusure")
+
+
+def schedule_values(service: Service) -> dict[str, object]:
+    """``schedule_fields`` by name (``SCHEDULE_FIELDS``), for a payload's ``row``."""
+    return dict(zip(SCHEDULE_FIELDS, schedule_fields(service), strict=True))
 
 
 def index_of(items: Sequence[str]) -> dict[str, int]:

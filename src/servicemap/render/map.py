@@ -39,11 +39,11 @@ from servicemap.render.assets import CLUSTER_DIR, LEAFLET_DIR, OWN_DIR, page_hea
 from servicemap.render.clientdata import (
     DEFAULT_SERVICE_URL,
     PRECISION_CODES,
+    SCHEDULE_FIELDS,
     TypeStyle,
-    closures_code,
-    hours_code,
     labels_of,
     row,
+    schedule_values,
     script_assignment,
     type_styles,
     with_fields,
@@ -238,9 +238,7 @@ DETAIL_FIELDS = (
     "tipo",  # indices into the points' ``t``
     "indirizzo",
     "precisione",  # PRECISION_CODES, -1 without a position
-    "orari",  # clientdata.hours_code
-    "festivi",  # 1: open on holidays
-    "chiusure",  # clientdata.closures_code
+    *SCHEDULE_FIELDS,  # clientdata.schedule_fields: week, flags, closures
     "note_orari",
     "italiano",  # outside the Italian tree, the sum of ITALIAN_FLAGS shown in Italian (or absent)
 )
@@ -262,9 +260,7 @@ def details_script(views: list[Service] | list[Localized], type_index: dict[str,
             "tipo": [type_index[t] for t in s.tipo if t in type_index],
             "indirizzo": s.indirizzo.one_line(),
             "precisione": PRECISION_CODES.get(placed.precision, 0) if placed else -1,
-            "orari": hours_code(s),
-            "festivi": 1 if s.festivi == "aperto" else 0,
-            "chiusure": closures_code(s),
+            **schedule_values(s),
             "note_orari": s.note_orari,
             "italiano": flags or None,
         }

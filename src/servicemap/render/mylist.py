@@ -24,7 +24,6 @@ from servicemap.core.model import Service, localized
 from servicemap.core.output import GeneratedFile
 from servicemap.render import i18n
 from servicemap.render.assets import COMMON_PATH, OWN_DIR, SEARCH_DATA_PATH
-from servicemap.render.citizen import by_appointment
 from servicemap.render.clientdata import fold, row, script_assignment, with_fields
 from servicemap.render.context import RenderContext, service_src
 from servicemap.render.html import Site, esc, front_matter
@@ -61,12 +60,12 @@ def mylist_files(
 
 
 # What the list and its sheet show beyond the search's data, in order (named in ``campi``).
-FIELDS = ("id", "telefoni", "aggiornato", "note_orari", "appuntamento", "nota_italiana")
+FIELDS = ("id", "telefoni", "aggiornato", "note_orari", "nota_italiana")
 
 
 def data_script(services: list[Service], lang: str = "it") -> str:
     """``window.SERVICEMAP_LISTA``: per record (``FIELDS``) ``[id, [[e164, shown], ...],
-    aggiornato, hours note, by appointment (1/0)(, 1 when the note is in Italian)]``; in the
+    aggiornato, hours note(, 1 when the note is in Italian)]``; in the
     search's order (by folded name) so two builds are byte-identical. The note is the ``lang``
     translation where the record gives one."""
     views = [(localized(s, lang), s) for s in services]
@@ -78,7 +77,6 @@ def data_script(services: list[Service], lang: str = "it") -> str:
                 "telefoni": [[p.e164, p.display] for p in s.telefoni],
                 "aggiornato": s.aggiornato,
                 "note_orari": view.service.note_orari,
-                "appuntamento": 1 if by_appointment(s) else 0,
                 "nota_italiana": 1 if "note_orari" in view.italian else None,
             },
         )

@@ -26,14 +26,14 @@ from servicemap.render.card import territory_contact
 from servicemap.render.clientdata import (
     DEFAULT_SERVICE_URL,
     PRECISION_CODES,
+    SCHEDULE_FIELDS,
     Labels,
-    closures_code,
     comuni_table,
     fold,
-    hours_code,
     index_of,
     labels_of,
     row,
+    schedule_values,
     script_assignment,
     with_fields,
 )
@@ -85,9 +85,7 @@ FIELDS = {
         "comuni_serviti",  # indices into comuni
         "lingue",  # indices into lingue
         "indirizzo",
-        "orari",  # clientdata.hours_code
-        "festivi",  # 1: open on holidays
-        "chiusure",  # clientdata.closures_code
+        *SCHEDULE_FIELDS,  # clientdata.schedule_fields: week, flags, closures
         "posizione",  # [lat, lon, precisione] (named in "posizione") or 0
         "testo",  # the folded haystack
         "italiano",  # ITALIAN_NAME, or absent
@@ -146,9 +144,7 @@ def data_script(services: list[Service], tables: _Tables) -> str:
                 ],
                 "lingue": [lingua[code] for code in s.lingue],
                 "indirizzo": s.indirizzo.one_line(),
-                "orari": hours_code(s),
-                "festivi": 1 if s.festivi == "aperto" else 0,
-                "chiusure": closures_code(s),
+                **schedule_values(s),
                 "posizione": _position(s),
                 "testo": haystack(view.service, labels, s),
                 "italiano": ITALIAN_NAME if "nome" in view.italian else None,
