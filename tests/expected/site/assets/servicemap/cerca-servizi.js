@@ -10,7 +10,7 @@ window.SERVICEMAP_SERVICES = {
       "lingue",
       "indirizzo",
       "orari",
-      "festivi",
+      "flag_orari",
       "chiusure",
       "posizione",
       "testo",
@@ -96,7 +96,7 @@ window.SERVICEMAP_SERVICES = {
       [],
       "Via Roma 3, 20054 Segrate (MI)",
       "",
-      0,
+      2,
       [],
       [45.49, 9.295, 0],
       "patronato segrate patronato di prova pratiche di pensione, invalidita e disoccupazione, su appuntamento. via roma 3"

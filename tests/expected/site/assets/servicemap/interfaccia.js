@@ -1172,20 +1172,6 @@ window.SERVICEMAP_INTERFACCIA = {
       "ar": "لا تعرف من أين تبدأ؟ اذهب إلى أقرب مكتب أو اتصل به: سيستمعون إليك ويدلّونك على الخدمة المناسبة.",
       "zh": "不知道从哪里开始？请去最近的服务点或打电话：他们会倾听您，并告诉您该找哪项服务。"
     },
-    "ore.oggi": {
-      "it": "Oggi: {orari}",
-      "en": "Today: {orari}",
-      "ar": "اليوم: {orari}",
-      "zh": "今天：{orari}"
-    },
-    "ore.aperto-ora": {"it": "aperto ora", "en": "open now", "ar": "مفتوح الآن", "zh": "现在开放"},
-    "ore.ora-chiuso": {"it": "ora chiuso", "en": "closed now", "ar": "مغلق الآن", "zh": "现在关闭"},
-    "ore.non-indicati": {
-      "it": "Orari non indicati",
-      "en": "Hours not given",
-      "ar": "المواعيد غير محددة",
-      "zh": "未注明开放时间"
-    },
     "ore.chiuso-nota": {
       "it": "Oggi chiuso: {nota}",
       "en": "Closed today: {nota}",

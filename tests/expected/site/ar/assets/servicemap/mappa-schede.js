@@ -7,7 +7,7 @@ window.SERVICEMAP_MAP_DETAILS = {
       "indirizzo",
       "precisione",
       "orari",
-      "festivi",
+      "flag_orari",
       "chiusure",
       "note_orari",
       "italiano"
@@ -33,7 +33,7 @@ window.SERVICEMAP_MAP_DETAILS = {
       "Via Roma 3, 20054 Segrate (MI)",
       0,
       "",
-      0,
+      2,
       [],
       "Solo su appuntamento: telefona dal lunedì al venerdì",
       3

@@ -1,21 +1,19 @@
 window.SERVICEMAP_LISTA = {
-  "campi": {"s": ["id", "telefoni", "aggiornato", "note_orari", "appuntamento", "nota_italiana"]},
+  "campi": {"s": ["id", "telefoni", "aggiornato", "note_orari", "nota_italiana"]},
   "s": [
     [
       "patronato-segrate",
       [["+390226921234", "02 2692 1234"]],
       "2026-02-01",
       "Solo su appuntamento: telefona dal lunedì al venerdì",
-      1,
       1
     ],
     [
       "centro-ascolto-pioltello",
       [["+390292366364", "02 9236 6364"]],
       "2026-03-14",
-      "On Friday afternoon digital help only",
-      0
+      "On Friday afternoon digital help only"
     ],
-    ["sportello-vimodrone", [], "2026-01-10", "", 0]
+    ["sportello-vimodrone", [], "2026-01-10", ""]
   ]
 };
