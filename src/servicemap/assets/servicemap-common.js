@@ -13,6 +13,7 @@
  *   askPosition(button, status, found, refused)   "Vicino a me": the position only on a tap
  *   read(key), write(key, value)   localStorage, which file:// or a private window may refuse
  *   localHref(href)           a folder link that opens from file:// too (index.html)
+ *   serviceHref(pattern, id)  a service page's link from "../servizi/{id}/"
  *   primaryLang(tag)          "ar-EG" -> "ar"
  *   idle(callback), ready(callback)   later, when the browser is idle / the page is parsed
  * Plain ES2017, no modules: it must run from file:// too.
@@ -108,6 +109,12 @@
     return local ? href + "index.html" : href;
   }
 
+  /* A service page's link from a pattern like "../servizi/{id}/" (the page's data says
+   * which), the id encoded; from file:// with its index.html (localHref). */
+  function serviceHref(pattern, id) {
+    return localHref(pattern.split("{id}").join(encodeURIComponent(id)));
+  }
+
   function primaryLang(tag) {
     return String(tag || "").toLowerCase().split(/[-_]/)[0];
   }
@@ -143,6 +150,7 @@
     read: read,
     write: write,
     localHref: localHref,
+    serviceHref: serviceHref,
     primaryLang: primaryLang,
     idle: idle,
     ready: ready

@@ -145,6 +145,7 @@
   function today(sched, now, reach) {
     var info = state(sched, now), said = words(info, reach);
     var kind = { open: "aperto", appointment: "appuntamento", "not-given": "ignoto" }[info.state];
+    var tr = window.ServicemapCommon.text;  // servicemap-common.js, loaded first
     var text = tr(said.key, said.values) + (said.state ? " · " + tr(said.state) : "");
     return { open: info.open, kind: kind || "chiuso", key: said.key, values: said.values || {},
       state: said.state || "", text: text };
@@ -155,11 +156,6 @@
     return ranges.map(function (r) { return r[0] + "–" + r[1]; }).join(", ");
   }
 
-  function tr(key, values) {
-    var I18n = window.ServicemapI18n;
-    return I18n ? I18n.t(key, values) : key;
-  }
-
   /* A today() answer into `node`: the hours (and a closure's note) isolated in <bdi>, so in
    * Arabic "09:00–12:00" keeps its order. */
   function show(node, info) {
@@ -168,16 +164,6 @@
     I18n.fill(node, info.key, info.values);
     if (info.state) { node.appendChild(document.createTextNode(" · " + I18n.t(info.state))); }
     return node;
-  }
-
-  /* A service page link from a pattern like "../servizi/{id}/"; from file:// a folder link
-   * would open a directory listing, so it gets its index.html. */
-  function serviceHref(pattern, id) {
-    var href = pattern.split("{id}").join(encodeURIComponent(id));
-    if (window.location.protocol === "file:" && href.slice(-1) === "/") {
-      href += "index.html";
-    }
-    return href;
   }
 
   window.ServicemapHours = {
@@ -192,7 +178,6 @@
     words: words,
     today: today,
     show: show,
-    rangesText: rangesText,
-    serviceHref: serviceHref
+    rangesText: rangesText
   };
 }());

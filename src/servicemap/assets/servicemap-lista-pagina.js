@@ -150,7 +150,7 @@
     var h2 = el("h2", "sm-lista-nome");
     h2.id = "sm-lista-voce-" + id;
     var link = recordText(el("a", "", rec[F.NAME]), rec[ITALIAN]);
-    link.href = this.Hours.serviceHref(this.pattern, id);
+    link.href = C.serviceHref(this.pattern, id);
     h2.appendChild(link);
     li.appendChild(h2);
     var data = this.data;

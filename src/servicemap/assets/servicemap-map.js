@@ -122,7 +122,7 @@
     var italian = rec[D.italiano] || 0;
     var title = el("p", "sm-popup-name");
     var link = recordText(el("a", "", rec[D.nome]), italian & ITALIAN_NAME);
-    link.href = Hours.serviceHref(urlPattern, rec[D.id]);
+    link.href = C.serviceHref(urlPattern, rec[D.id]);
     title.appendChild(link);
     item.appendChild(title);
     item.appendChild(el("p", "sm-popup-kind", rec[D.tipo].map(typeLabel).join(", ")));

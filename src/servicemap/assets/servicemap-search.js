@@ -67,7 +67,7 @@
     var title = el("p", "sm-result-name");
     // A Latin name in an Arabic page, an Arabic one in an Italian page; Italian untranslated.
     var link = C.recordText(el("a", "", rec[F.nome]), rec[F.italiano]);
-    link.href = Hours.serviceHref(urlPattern, rec[F.id]);
+    link.href = C.serviceHref(urlPattern, rec[F.id]);
     title.appendChild(link);
     item.appendChild(title);
     var kinds = rec[F.tipo].map(function (i) { return data.tipi[i][TIPO.etichetta]; }).join(", ");
