@@ -61,7 +61,8 @@ def test_the_three_records_are_the_cases_the_fixture_promises(built: dict[str, s
         "<h1>San Giorgio listening centre</h1>"
         in built["site/en/servizi/centro-ascolto-pioltello/index.html"]
     )
-    assert 'data-appuntamento="1"' in built["site/servizi/patronato-segrate/index.html"]
+    appointment = built["site/servizi/patronato-segrate/index.html"]
+    assert "Si riceve su appuntamento: telefona per fissarlo." in appointment
     approximate = built["site/servizi/sportello-vimodrone/index.html"]
     assert "posizione approssimativa (centro del comune)" in approximate
     assert "«sportello-vimodrone» è sulla mappa al centro di Vimodrone" in built[eo.LOG]

@@ -143,3 +143,20 @@ def test_relative_links_for_both_url_styles() -> None:
 def test_italian_dates() -> None:
     assert italian_date("2024-03-14") == "14 marzo 2024"
     assert italian_date("non una data") == "non una data"
+
+
+def test_a_desk_by_appointment_says_how_to_book_not_that_hours_are_missing() -> None:
+    """No timetable, ``accesso: [appuntamento]``: the hours section says what the "Oggi" badge
+    says (by appointment, ``core.hours.by_appointment``), with the advice the record can back;
+    a desk that gives neither hours nor appointment still says the hours are not given."""
+    s = one_service()
+    s.orari, s.email = {}, ""
+    s.accesso = ["appuntamento"]
+    page = render_service_page(s, make_ctx([s]))
+    hours = page.split('id="orari"', 1)[1].split("<h2", 1)[0]
+    assert "Si riceve su appuntamento: telefona per fissarlo." in hours
+    assert "non sono indicati" not in hours
+    assert 'data-orario="[&quot;&quot;,2,[]]"' in page  # the badge's fields: by appointment
+    s.accesso, s.note_orari = [], ""
+    hours = render_service_page(s, make_ctx([s])).split('id="orari"', 1)[1].split("<h2", 1)[0]
+    assert "Gli orari non sono indicati: telefona prima di andare." in hours

@@ -15,6 +15,7 @@ sentence keeps a phone number, a time or a date where it belongs.
 
 from __future__ import annotations
 
+from servicemap.core.hours import by_appointment
 from servicemap.core.model import DAYS, Localized, Service
 from servicemap.render.card import territory_contact
 from servicemap.render.citizen import at_a_glance, directions, page_scripts, report_links
@@ -213,6 +214,8 @@ def _hours(shown: Localized, ctx: RenderContext) -> str:
             f'<th scope="col">{ctx.phrase("scheda.orario")}</th></tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table>"
         ]
+    elif by_appointment(s):  # no timetable, but the way in: book first (the "Oggi" badge's rule)
+        out = [f"<p>{ctx.phrase(_unknown_hours(s, ctx, 'scheda.su-appuntamento'))}</p>"]
     else:  # unknown is not "closed every day"
         out = [_missing(ctx.phrase(_unknown_hours(s, ctx)))]
     if s.orari:
@@ -227,15 +230,15 @@ def _hours(shown: Localized, ctx: RenderContext) -> str:
     return "\n".join(out)
 
 
-def _unknown_hours(s: Service, ctx: RenderContext) -> str:
+def _unknown_hours(s: Service, ctx: RenderContext, key: str = "scheda.orari-mancanti") -> str:
     """Advice the record can back: phone or write only if it gives a number or an address."""
     ask = {(True, True): ".telefono-email", (True, False): ".telefono", (False, True): ".email"}
     advice = ask.get((bool(s.telefoni), bool(s.email)))
     if advice:
-        return "scheda.orari-mancanti" + advice
+        return key + advice
     if ctx.contact is not None:
-        return "scheda.orari-mancanti.contatto"
-    return "scheda.orari-mancanti"
+        return key + ".contatto"
+    return key
 
 
 def _closure(start: str, end: str, note: str, ctx: RenderContext) -> str:

@@ -136,6 +136,36 @@ window.SERVICEMAP_INTERFACCIA = {
       "ar": "مواعيد العمل غير محددة.",
       "zh": "未注明开放时间。"
     },
+    "scheda.su-appuntamento.telefono-email": {
+      "it": "Si riceve su appuntamento: telefona o scrivi per fissarlo.",
+      "en": "By appointment only: phone or write to book one.",
+      "ar": "الاستقبال بموعد مسبق فقط: اتصل أو راسلهم لتحديد موعد.",
+      "zh": "仅限预约：请打电话或发邮件预约。"
+    },
+    "scheda.su-appuntamento.telefono": {
+      "it": "Si riceve su appuntamento: telefona per fissarlo.",
+      "en": "By appointment only: phone to book one.",
+      "ar": "الاستقبال بموعد مسبق فقط: اتصل لتحديد موعد.",
+      "zh": "仅限预约：请打电话预约。"
+    },
+    "scheda.su-appuntamento.email": {
+      "it": "Si riceve su appuntamento: scrivi per fissarlo.",
+      "en": "By appointment only: write to book one.",
+      "ar": "الاستقبال بموعد مسبق فقط: راسلهم لتحديد موعد.",
+      "zh": "仅限预约：请发邮件预约。"
+    },
+    "scheda.su-appuntamento.contatto": {
+      "it": "Si riceve su appuntamento: chiedi come fissarlo al contatto della rete (vedi «Contatti»).",
+      "en": "By appointment only: ask the network's contact how to book one (see «Contacts»).",
+      "ar": "الاستقبال بموعد مسبق فقط: اسأل جهة الاتصال في الشبكة عن طريقة الحجز (انظر «التواصل»).",
+      "zh": "仅限预约：请向该网络的联系人询问如何预约（见“联系方式”）。"
+    },
+    "scheda.su-appuntamento": {
+      "it": "Si riceve su appuntamento.",
+      "en": "By appointment only.",
+      "ar": "الاستقبال بموعد مسبق فقط.",
+      "zh": "仅限预约。"
+    },
     "scheda.sulla-mappa": {
       "it": "Sulla mappa: {posizione}.",
       "en": "On the map: {posizione}.",
