@@ -15,7 +15,8 @@ handed over here around it:
 3. ``zensical build``; then every built page through ``finished_page``, and ``finish`` (or
    ``fail``: the published folder stays as it was).
 
-Usage (``make zensical``):  python scripts/zensical-build.py [-f mkdocs.yml] [-d site_zensical]
+Usage (``make zensical``):
+    python scripts/zensical-build.py [-f mkdocs.yml] [-d site_zensical] [--strict]
 It needs ``zensical`` in the same environment; nothing of MkDocs is imported.
 """
 
@@ -33,7 +34,7 @@ from pathlib import Path
 
 import yaml
 
-from servicemap.adapters import offline
+from servicemap.adapters import console, offline
 from servicemap.adapters.build import Build, BuildError, PageExtras, Settings
 
 LANG = "it"  # Zensical has no multi-language builds yet: the default language only
@@ -52,11 +53,17 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as exc:
         log.error("%s", exc)
         return 1
+    strict = args.strict or bool(config.get("strict"))
+    if strict and build.data_warnings:  # as ``mkdocs build --strict``: warnings publish nothing
+        build.fail()
+        log.error("%s", console.strict_refusal(build.final_dir))
+        return 1
     try:
         with tempfile.TemporaryDirectory(prefix="servicemap-zensical-") as tmp:
             written = _stage(build, config, Path(tmp))
             before = time.perf_counter()
             zensical = [sys.executable, "-m", "zensical", "build", "-f", f"{tmp}/mkdocs.yml"]
+            zensical += ["--strict"] if strict else []  # Zensical's own warnings too
             built = subprocess.run(zensical, cwd=tmp, check=False)  # SOURCE_DATE_EPOCH: the core's
             zensical_seconds = time.perf_counter() - before
             if built.returncode != 0:
@@ -83,6 +90,8 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Costruisce il sito con Zensical (solo italiano).")
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="il mkdocs.yml")
     parser.add_argument("-d", "--site-dir", default="site_zensical", help="la cartella del sito")
+    strict = "con un avviso (dei dati o di Zensical) non pubblica nulla"
+    parser.add_argument("-s", "--strict", action="store_true", help=strict)
     return parser.parse_args(argv)
 
 
