@@ -23,6 +23,7 @@ It needs ``zensical`` in the same environment; nothing of MkDocs is imported.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import logging
 import os
 import shutil
@@ -45,6 +46,11 @@ log = logging.getLogger("servicemap.zensical")
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    if importlib.util.find_spec("zensical") is None:
+        how = "`make zensical` lo installa (o `pip install -e '.[zensical]'`)"
+        log.error("Zensical non è installato in questo ambiente: %s. %s resta com'era.",
+                  how, args.site_dir)  # fmt: skip
+        return 1
     config_file = Path(args.config_file).resolve()
     config = read_config(config_file)
     start = time.perf_counter()
