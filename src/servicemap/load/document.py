@@ -38,14 +38,12 @@ from servicemap.core.names import (
     hide_separators,
     line_starts,
 )
-from servicemap.load import safefile
+from servicemap.load import events, safefile
 from servicemap.problems.messages import problem
 from servicemap.problems.problem import Problem
 
 MAX_BYTES = 20 * 1024 * 1024  # about 30,000 realistic records: far beyond a district's network
 MAX_DEPTH = 20  # the contract needs 4 levels (servizi > record > chiusure > item)
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Value: TypeAlias = "dict[str, Node] | list[Node] | str | None"
 
@@ -164,11 +162,8 @@ def load_text(text: str, display_name: str) -> tuple[Node | None, list[Problem]]
     text, separators = hide_separators(text)
     try:
         with gc_paused():
-            parser = _Loader(text)
-            try:
-                root = _build(parser.get_event, display_name)
-            finally:
-                parser.dispose()
+            with events.event_stream(text) as next_event:
+                root = _build(next_event, display_name)
             if separators and root is not None:
                 _restore_separators(root, separators)
     except _Stop as stop:
@@ -196,9 +191,9 @@ def load_text(text: str, display_name: str) -> tuple[Node | None, list[Problem]]
 
 
 _NO_KEY = object()  # a mapping frame waiting for its next key
-_SCALAR, _MAP_START, _SEQ_START = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
-_MAP_END, _SEQ_END, _ALIAS = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.AliasEvent
-_DOC_START, _STREAM_END = yaml.DocumentStartEvent, yaml.StreamEndEvent
+_SCALAR, _MAP_START, _SEQ_START = events.Scalar, events.MappingStart, events.SequenceStart
+_MAP_END, _SEQ_END, _ALIAS = events.MappingEnd, events.SequenceEnd, events.Alias
+_DOC_START, _STREAM_END = events.DocumentStart, events.StreamEnd
 
 
 def _build(next_event, file: str) -> Node | None:
@@ -208,6 +203,7 @@ def _build(next_event, file: str) -> Node | None:
     overflow), written for speed: it runs once per value of a file of thousands of records, so
     keys get no node of their own, the plain twin (``Node.data``) is filled in the same pass, and
     the innermost open container lives in local variables (``stack`` keeps the outer ones).
+    Events are ``load.events``' light ones: their fields are read from ``args`` at once.
     """
     root: Node | None = None
     documents = 0
@@ -224,10 +220,9 @@ def _build(next_event, file: str) -> Node | None:
         event = next_event()  # straight from the (C) parser, no generator in between
         kind = type(event)
         if kind is _SCALAR:
-            if event.anchor is not None or event.tag is not None:
-                _refuse(event, file)
-            mark = event.start_mark
-            value = event.value
+            anchor, tag, _, value, mark, _, style = event.args
+            if anchor is not None or tag is not None:
+                _refuse(anchor, tag, mark, file)
             if is_map:
                 if key is _NO_KEY:  # this scalar is a key: remember it until its value
                     if value in children:  # type: ignore[operator]
@@ -236,28 +231,28 @@ def _build(next_event, file: str) -> Node | None:
                                             "duplicate-key", key=value, first=first))  # fmt: skip
                     key, key_line, key_col = value, mark.line + 1, mark.column + 1
                     continue
-                plain = None if value == "" and not event.style else value  # "key:"
+                plain = None if value == "" and not style else value  # "key:"
                 children[key] = Node(plain, mark.line + 1, mark.column + 1, key_line, key_col,  # type: ignore[index]
-                                     None, event.style)  # fmt: skip
+                                     None, style)  # fmt: skip
                 twin[key] = plain  # type: ignore[index]
                 key = _NO_KEY
             elif children is not None:
-                plain = None if value == "" and not event.style else value
-                node = Node(plain, mark.line + 1, mark.column + 1, 0, 0, None, event.style)
+                plain = None if value == "" and not style else value
+                node = Node(plain, mark.line + 1, mark.column + 1, 0, 0, None, style)
                 children.append(node)  # type: ignore[union-attr]
                 twin.append(plain)  # type: ignore[union-attr]
             else:
-                plain = None if value == "" and not event.style else value
+                plain = None if value == "" and not style else value
                 root = Node(plain, mark.line + 1, mark.column + 1)
             continue
         if kind is _MAP_START or kind is _SEQ_START:
-            if event.anchor is not None or event.tag is not None:
-                _refuse(event, file)
+            anchor, tag, _, mark, _, _ = event.args
+            if anchor is not None or tag is not None:
+                _refuse(anchor, tag, mark, file)
             if depth >= MAX_DEPTH:
-                _stop(event, file, "too-deep", max=MAX_DEPTH)
+                _stop(mark, file, "too-deep", max=MAX_DEPTH)
             if is_map and key is _NO_KEY:
-                _stop(event, file, "bad-key")  # "? [a, b]: x" or "{a: 1}: x"
-            mark = event.start_mark
+                _stop(mark, file, "bad-key")  # "? [a, b]: x" or "{a: 1}: x"
             new_children, new_twin = ({}, {}) if kind is _MAP_START else ([], [])
             if is_map:
                 node = Node(new_children, mark.line + 1, mark.column + 1, key_line, key_col,
@@ -279,26 +274,26 @@ def _build(next_event, file: str) -> Node | None:
             depth -= 1
             key = _NO_KEY
         elif kind is _ALIAS:
-            _stop(event, file, "alias", name=event.anchor)
+            anchor, mark, _ = event.args
+            _stop(mark, file, "alias", name=anchor)
         elif kind is _STREAM_END:
             break
         elif kind is _DOC_START:
             documents += 1
             if documents > 1:
-                _stop(event, file, "multiple-documents")
+                _stop(event.args[0], file, "multiple-documents")
     if root is not None and root.value is None:
         return None  # a document holding only "---" or "~"
     return root
 
 
-def _refuse(event, file: str) -> None:
-    if event.anchor is not None:
-        _stop(event, file, "anchor", name=event.anchor)
-    _stop(event, file, "tag", tag=event.tag)  # the parser reports only tags written in the file
+def _refuse(anchor: str | None, tag: str | None, mark, file: str) -> None:
+    if anchor is not None:
+        _stop(mark, file, "anchor", name=anchor)
+    _stop(mark, file, "tag", tag=tag)  # the parser reports only tags written in the file
 
 
-def _stop(event, file: str, code: str, **fields: object) -> None:
-    mark = event.start_mark
+def _stop(mark, file: str, code: str, **fields: object) -> None:
     raise _Stop(problem(file, mark.line + 1, mark.column + 1, code, **fields))
 
 
