@@ -189,9 +189,9 @@ def _hours(node: Node | None) -> dict[str, list[TimeRange]]:
 def _closures(node: Node | None) -> list[Closure]:
     found = []
     for item in node.value if node is not None and isinstance(node.value, list) else []:
-        if _closure_kept(item):
-            start, end = checks.parse_date(item.text("dal")), checks.parse_date(item.text("al"))
-            found.append(Closure(start.isoformat(), end.isoformat(), item.text("nota")))  # type: ignore[union-attr]
+        start, end = checks.parse_date(item.text("dal")), checks.parse_date(item.text("al"))
+        if start and end and start <= end:  # as ``_closure_kept``, with the dates at hand
+            found.append(Closure(start.isoformat(), end.isoformat(), item.text("nota")))
     return found
 
 
