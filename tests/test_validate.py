@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from servicemap.core.escape import web_uri
 from servicemap.core.model import Comune, Territory, TimeRange
 from servicemap.load import document as load
-from servicemap.validate import contract
+from servicemap.validate import checks, contract
 from servicemap.validate import records as validate
 
 FILE = "services.yaml"
@@ -169,6 +170,30 @@ def test_email_shapes_people_use_are_accepted(good):
 def test_links_only_http(key, bad):
     assert found(record(f"    {key}: {bad}\n")) == [(11, 7 + len(key), "bad-url")]
     assert run(record(f"    {key}: {bad}\n"))[0].services[0].sito == ""
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org",
+        "http://comune.pioltello.mi.it/servizi/sportello-1",
+        "HTTPS://EXAMPLE.ORG/",
+        "https://x-y.it/a_b~c.d/",
+        "https://..",
+        "https://example.org/a b",
+        "https://example.org:8080/",
+        "https://example.org/?q=1",
+        "https://comune.it@altro.example/",
+        "https:///solo-percorso",
+        "javascript://example.org/",
+    ],
+)
+def test_the_quick_path_for_plain_links_agrees_with_web_uri(url):
+    """``is_web_url`` skips ``web_uri`` for plain links: both must say the same of every link."""
+    by_web_uri = web_uri(url) is not None and " " not in url
+    assert checks.is_web_url.__wrapped__(url) is by_web_uri
+    if checks.PLAIN_URL.fullmatch(url):
+        assert web_uri(url) == url  # taken as it is: the link is the text written
 
 
 def test_good_hours_are_parsed():

@@ -185,10 +185,17 @@ def check_urls(record: Node, ctx: Context) -> Iterator[Problem]:
             yield ctx.at(node, "bad-url", key=key, value=node.value, reason=url_reason(node.value))
 
 
-@lru_cache(maxsize=65536)  # checked, then asked again when the record is built (10,000 sites)
+# A link as most are written: http(s), a host of letters, digits, dots and hyphens, a path of
+# unreserved characters. ``web_uri`` takes every such text as it is, so it is not asked.
+PLAIN_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?:/[A-Za-z0-9._~/-]*)?")
+
+
+@lru_cache(maxsize=65536)  # checked, then asked again when the record is built
 def is_web_url(value: str) -> bool:
     """Only what ``escape.web_uri`` makes a link of, without spaces: no ``javascript:``,
     ``file:``, bare words or ``https://comune.it@altro.example``."""
+    if PLAIN_URL.fullmatch(value):
+        return True
     return web_uri(value) is not None and not _SPACE.search(value)
 
 
