@@ -164,8 +164,9 @@ def read(record: Node, closure_kept: Callable[[Node], bool]) -> dict[str, dict[s
     found: dict[str, dict[str, object]] = {}
     for code, words in _languages(record):
         texts: dict[str, object] = {}
+        given: dict[str, Node] = words.value  # type: ignore[assignment]
         for key in TEXT_KEYS:
-            node = words.get(key)
+            node = given.get(key)  # the dict's own get: this runs for every key of every language
             if node is None:
                 continue
             if key == "documenti":
