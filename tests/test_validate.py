@@ -196,6 +196,26 @@ def test_the_quick_path_for_plain_links_agrees_with_web_uri(url):
         assert web_uri(url) == url  # taken as it is: the link is the text written
 
 
+@pytest.mark.parametrize(
+    "key, value",
+    [
+        ("attivita", "ascolto"),
+        ("aree", "casa"),
+        ("accesso", "libero"),
+        ("lingue", "it"),
+        ("comuni_serviti", "Pioltello"),
+    ],
+)
+def test_a_value_twice_in_a_list_is_reported_at_its_key(key, value):
+    """The record's lists are checked for repeats apart from the compiled schema: each one."""
+    assert found(record(f"    {key}: [{value}, {value}]\n")) == [(11, 5, "duplicate-item")]
+
+
+def test_a_type_twice_is_reported_at_its_key():
+    text = record(base=GOOD.replace("[centro-ascolto]", "[centro-ascolto, centro-ascolto]"))
+    assert found(text) == [(7, 5, "duplicate-item")]
+
+
 def test_good_hours_are_parsed():
     text = record('    orari:\n      lun: "09:00-12:00"\n      mer: "15:00-18:00, 09:00-12:00"\n')
     [service] = run(text)[0].services
