@@ -6,10 +6,12 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from servicemap.load import document as load
+from servicemap.load import events
 from servicemap.problems.problem import Problem
 from servicemap.validate import contract
 from servicemap.validate import records as validate
@@ -255,3 +257,54 @@ def test_arbitrary_text_never_crashes_loader_or_validator(data):
     )
     for p in problems:
         assert p.line >= 1 and p.column >= 1 and p.message and p.code
+
+
+SAMPLE = """\
+territorio: {nome: Distretto, comuni: [Pioltello]}
+servizi:
+  - id: a
+    nome: "Sportello"
+    descrizione: >-
+      Su due
+      righe
+    telefoni: ['02 1234 5678']
+    chiusure:
+      - {dal: "2026-08-01", al: "2026-08-31"}
+    vuoto:
+"""
+
+
+def _positions(node: load.Node) -> list[tuple[int, int, int, int]]:
+    found, stack = [], [node]
+    while stack:
+        item = stack.pop()
+        found.append((item.line, item.column, item.key_line, item.key_column))
+        if item.is_mapping:
+            stack.extend(item.value.values())  # type: ignore[union-attr]
+        elif item.is_list:
+            stack.extend(item.value)  # type: ignore[arg-type]
+    return found
+
+
+@pytest.mark.parametrize("text", [SAMPLE, SAMPLE + "altro: &x 1\n", SAMPLE + "servizi: []\n"])
+def test_libyaml_and_the_python_parser_give_the_same_tree_and_problems(text, monkeypatch):
+    """The light events of libyaml (``load.events``) and the pure-Python parser's, converted."""
+    fast, fast_problems = load.load_text(text, FILE)
+    monkeypatch.setattr(events, "_SWAP", False)
+    slow, slow_problems = load.load_text(text, FILE)
+    assert fast_problems == slow_problems
+    if fast is None:
+        assert slow is None and fast_problems
+    else:
+        assert fast.plain() == slow.plain()  # type: ignore[union-attr]
+        assert _positions(fast) == _positions(slow)  # type: ignore[arg-type]
+
+
+def test_the_parsers_own_event_classes_are_put_back_after_every_load():
+    """The swap lasts only while a file is parsed, refused or not: PyYAML works as usual after."""
+    load.load_text(SAMPLE, FILE)
+    load.load_text("a: &x 1\n", FILE)  # refused while parsing
+    load.load_text("a: [\n", FILE)  # a syntax error raised by libyaml itself
+    parsed = list(yaml.parse("a: 1\n", Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    assert [type(event) for event in parsed][3] is yaml.ScalarEvent
+    assert parsed[3].value == "a"
