@@ -1,4 +1,4 @@
-"""Time load + validate of N synthetic valid records (budget: 10,000 in under 3 s).
+"""Time load + validate of N synthetic valid records (budget: 10,000 in under 2 s, issue 15).
 
 Usage: ``python benchmarks/bench_validate.py [N]`` (default 10,000). Three runs: *typical* records
 (the keys a desk usually fills: name, type, description, activities, address, phone, e-mail,
