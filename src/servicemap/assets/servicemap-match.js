@@ -117,11 +117,14 @@
     var marks = new Uint8Array(this.hays.length), postings = this.postings;
     var vocabulary = this.vocabulary, stems = this.stems, qs = stem(q);
     var whole = words(q).length === 1 && words(q)[0] === q;  // no separator inside
-    for (var i = 0; i < vocabulary.length; i++) {
+    var left = marks.length;  // records not found yet: a letter or two soon finds them all
+    for (var i = 0; i < vocabulary.length && left > 0; i++) {
       var w = vocabulary[i];
       if ((whole && w.indexOf(q) >= 0) || stemmedMatches(q, qs, w, stems[i])) {
         var p = postings[w];
-        for (var j = 0; j < p.length; j++) { marks[p[j]] = 1; }
+        for (var j = 0; j < p.length; j++) {
+          if (!marks[p[j]]) { marks[p[j]] = 1; left--; }
+        }
       }
     }
     if (!whole) {  // a text with separators (not a query word): look inside each record's text
