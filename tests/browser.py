@@ -213,8 +213,8 @@ def settle(page, path: str) -> None:
     page.evaluate(PAINTED_JS)
 
 
-# Every point of the map is on screen, alone or counted by a cluster (Leaflet.markercluster
-# builds its clusters after the map's ready flag, with an animation).
+# Every point of the map is on screen, alone or counted by a cluster (the clusters of a new
+# view are drawn once the map stops moving).
 EVERY_POINT_SHOWN_JS = """() => {
   let shown = document.querySelectorAll('.sm-marker').length;
   for (const c of document.querySelectorAll('.marker-cluster')) shown += Number(c.textContent);

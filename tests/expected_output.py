@@ -53,7 +53,7 @@ ENV: dict[str, str | None] = {
     "SITE_URL": None,
 }
 # The packages whose files the build copies as they are into the site.
-PACKAGES = ("servicemap", "material", "xstatic.pkg.leaflet", "xstatic.pkg.leaflet_markercluster")
+PACKAGES = ("servicemap", "material", "xstatic.pkg.leaflet")
 LANGUAGE_TREES = ("en/", "ar/", "zh/")
 # MkDocs' sitemap: every page with its four language versions and the build date, mechanically
 # (the pages are in the tree, the date in every footer), and 65 KB: listed by hash.
@@ -76,7 +76,6 @@ SHAPERS = (
     "segno",
     "jieba",
     "xstatic-leaflet",
-    "xstatic-leaflet-markercluster",
 )
 HINT = (
     "se il cambiamento è voluto: make expected (poi rivedi e committa il diff di tests/expected/)"

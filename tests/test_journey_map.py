@@ -21,8 +21,7 @@ REPO = Path(__file__).resolve().parent.parent
 PHONE = {"width": 360, "height": 740}
 STILL_JS = """() => {
   const root = document.getElementById('sm-map');
-  return !root.hasAttribute('data-moving') && !document.querySelector('.leaflet-zoom-anim')
-    && !document.querySelector('.leaflet-cluster-anim');  // markercluster regrouping
+  return !root.hasAttribute('data-moving') && !document.querySelector('.leaflet-zoom-anim');
 }"""
 BOXES_JS = """() => {
   const box = sel => { const r = document.querySelector(sel).getBoundingClientRect();
@@ -246,7 +245,7 @@ def test_show_on_map_finds_a_service_hidden_in_a_group(phone):
     page.evaluate("() => window.map_servicemap.setZoom(9, {animate: false})")
     page.wait_for_function(STILL_JS)
     expect(page.locator(".sm-cluster").first).to_be_visible()  # grouped: no marker to tap
-    # One visual language: groups are our pins (as in the legend), not markercluster's bubbles.
+    # One visual language: groups are our pins (as in the legend), not coloured bubbles.
     groups = page.locator(".sm-cluster")
     assert groups.count() == page.locator(".sm-cluster > .sm-pin.sm-pin-group").count()
     assert page.locator(".marker-cluster-small, .marker-cluster-medium").count() == 0

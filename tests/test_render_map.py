@@ -60,7 +60,7 @@ def test_the_adapter_gets_a_page_and_three_scripts():
         "mappa/index.md",
     ]
     page = out["mappa/index.md"]
-    for src in ("leaflet/leaflet.js", "leaflet.markercluster.js", "mappa-punti.js",
+    for src in ("leaflet/leaflet.js", "supercluster/supercluster.min.js", "mappa-punti.js",
                 "mappa-carta.js", "servicemap-hours.js", "servicemap-map.js"):  # fmt: skip
         assert src in page
     assert 'id="map_servicemap"' in page
@@ -115,7 +115,13 @@ def test_no_cdn_anywhere_and_vendor_files_are_local():
     paths = {f.path for f in assets.vendor_files()}
     assert "assets/vendor/leaflet/leaflet.js" in paths
     assert "assets/vendor/leaflet/images/layers.png" in paths  # leaflet.css points to it
-    assert "assets/vendor/leaflet.markercluster/leaflet.markercluster.js" in paths
+    # The clustering, vendored from npm, with its licence and that of kdbush bundled in it.
+    assert {
+        "assets/vendor/supercluster/supercluster.min.js",
+        "assets/vendor/supercluster/LICENSE",
+        "assets/vendor/supercluster/LICENSE.kdbush",
+    } <= paths
+    assert not any("markercluster" in path for path in paths)
 
 
 def test_folium_ids_are_fixed_and_nothing_is_random():

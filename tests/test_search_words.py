@@ -89,6 +89,32 @@ def test_the_golden_cases_hold_in_the_browser(site, phone):
     assert wrong == []
 
 
+# Cerca's index over many records (Match.Index: each distinct word tested once, a query word
+# looked for inside the words, not the texts) against the rule for one text (matchText).
+INDEX_JS = """cases => {
+  const M = window.ServicemapMatch;
+  const index = new M.Index(cases.map(c => M.fold(c.text)));
+  return cases.map((c, n) => M.queryWords(c.query).every(w => index.marks(w)[n] === 1));
+}"""
+
+
+def test_cercas_index_finds_what_the_rule_finds(site, phone):
+    """Every golden case, all texts in one index as on Cerca (so each query word meets every
+    other case's words too), answers as the rule does for that text alone."""
+    open_search(phone, site)
+    cases = CASES["cases"] + [
+        {"query": "vizi dig", "text": "Servizi digitali", "match": True},  # inside a word
+        {"query": "ali sp", "text": "Servizi digitali SPID", "match": True},
+        {"query": "izi-dig", "text": "Servizi-digitali", "match": True},  # two words, one query
+    ]
+    got = phone.evaluate(INDEX_JS, cases)
+    wrong = [
+        (c["query"], c["text"], c["match"]) for c, g in zip(cases, got, strict=True)
+        if g != c["match"]
+    ]  # fmt: skip
+    assert wrong == []
+
+
 def test_the_build_folds_every_text_as_the_browser_does(site, phone):
     """The haystacks are folded in Python at build time, the query in the browser: the two
     must agree, or a word typed would never meet the same word of a record."""
@@ -151,6 +177,24 @@ def test_a_search_lives_in_the_address_and_back_undoes_it(site, phone):
     assert phone.input_value("#sm-area") == "famiglia"
     assert phone.is_visible("#sm-area")  # a filter set by the address is shown, not folded
     assert not phone.is_checked("#__search")  # the page itself, not Material's search over it
+
+
+def test_a_typed_search_is_kept_when_a_result_is_opened_at_once(site, phone):
+    """The address follows the typing once it pauses: a result opened straight after typing
+    still leaves the search in the history, so Back comes back to it."""
+    open_search(phone, site)
+    phone.locator("#sm-q").press_sequentially("gamma")
+    phone.wait_for_function(
+        f"() => {len(ids(2))} === document.querySelectorAll("
+        "'#sm-results [data-servizio-id]:not([hidden])').length"
+    )
+    phone.click(f'#sm-results [data-servizio-id="{next(iter(ids(2)))}"] .sm-result-name a')
+    phone.wait_for_url("**/servizi/**")
+    phone.go_back()
+    phone.wait_for_selector("#sm-search[data-ready=true]")
+    assert urllib.parse.parse_qs(urllib.parse.urlsplit(phone.url).query) == {"testo": ["gamma"]}
+    assert phone.input_value("#sm-q") == "gamma"
+    assert shown(phone) == ids(2)
 
 
 def test_no_result_says_so_and_offers_the_routes_that_always_exist(site, phone):

@@ -136,7 +136,10 @@
   var idle = C.idle;
 
   /* Each Cerca result gets its button; one listener for all. The first results at once, the
-   * others in idle time, a slice at a time: with 10,000 results the page answers meanwhile. */
+   * others when their chunk of results comes near the screen (the browser says so to lists
+   * with `content-visibility: auto`, servicemap-search.js), or else in idle time, a slice at
+   * a time: with 10,000 results, 10,000 buttons made while someone types would slow every
+   * keystroke. */
   function decorateResults() {
     var results = document.getElementById("sm-results");
     if (!results) { return; }
@@ -147,6 +150,7 @@
     var items = results.querySelectorAll("[data-servizio-id]"), next = 0;
 
     function decorate(item) {
+      if (item.querySelector(".sm-lista-toggle")) { return; }
       var id = item.getAttribute("data-servizio-id");
       var name = item.querySelector(".sm-result-name");
       var button = template.cloneNode(true);
@@ -163,7 +167,15 @@
     }
 
     while (next < Math.min(items.length, 100)) { decorate(items[next++]); }
-    if (next < items.length) { idle(slice); }
+    if (window.ContentVisibilityAutoStateChangeEvent) {
+      results.addEventListener("contentvisibilityautostatechange", function (event) {
+        if (event.skipped) { return; }
+        var near = event.target.querySelectorAll("[data-servizio-id]");
+        Array.prototype.forEach.call(near, decorate);
+      }, true);  // capture: the event does not bubble from the chunk
+    } else if (next < items.length) {
+      idle(slice);
+    }
     results.addEventListener("click", function (event) {
       var button = event.target.closest && event.target.closest(".sm-lista-toggle");
       if (button) { toggle(button); }

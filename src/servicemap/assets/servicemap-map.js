@@ -1,6 +1,7 @@
 /* servicemap-map.js: the services as clustered points on the folium map.
  *
- * Reads window.SERVICEMAP_POINTS (types and points, loaded before this script) and, when a popup
+ * Reads window.SERVICEMAP_POINTS (types and points, loaded before this script), clustered by
+ * supercluster (window.Supercluster, vendored), and, when a popup
  * opens, window.SERVICEMAP_MAP_DETAILS (names, addresses, hours; loaded deferred), both written
  * for the page's language (its tree of the site). The map and the boundaries layer are folium's
  * globals, named by the container's data attributes. Record text is only ever written with
@@ -17,7 +18,7 @@
   var root = document.getElementById("sm-map");
   var data = window.SERVICEMAP_POINTS;
   var C = window.ServicemapCommon;
-  if (!root || !data || !window.L || !C) { return; }
+  if (!root || !data || !window.L || !window.Supercluster || !C) { return; }
   var map = window[root.getAttribute("data-map-var")];
   var boundaries = window[root.getAttribute("data-boundaries-var")];
   var urlPattern = root.getAttribute("data-service-url") || "../servizi/{id}/";
@@ -29,8 +30,7 @@
   var D = null;  // the details' fields, once mappa-schede.js has loaded
   var el = C.el, t = C.text, recordText = C.recordText;
   var rtl = I18n ? I18n.rtl() : document.documentElement.dir === "rtl";
-  var markersByRecord = {};
-  var renamers = [];
+  var pointByRecord = {};  // record index -> its point's number in data.p
   var wanted = null;  // the record a "Mostra sulla mappa" button asked for
   var iconCache = {};
   var popups = [];  // every marker's popup: their width follows the map's (phone, rotation)
@@ -67,9 +67,8 @@
   }
 
   /* A group of services looks like a service marker (same shape, border and font), in one
-   * neutral colour with the count: not markercluster's green, yellow and orange bubbles. */
-  function clusterIcon(group) {
-    var count = group.getChildCount();
+   * neutral colour with the count of its points (a shared point counts once). */
+  function clusterIcon(count) {
     return L.divIcon({
       className: "marker-cluster sm-cluster",
       html: '<span class="sm-pin sm-pin-group">' + count + "</span>",
@@ -218,31 +217,120 @@
     if (map.attributionControl) { map.attributionControl.setPosition("bottomleft"); }
   }
 
-  function addMarkers() {
-    var options = popupOptions();  // measured once, not once per point (thousands)
-    var markers = data.p.map(function (point) {
-      var indices = point.slice(P.servizi);  // the rest of the row
-      var marker = L.marker(latLng(point), {
-        icon: icon(point[P.tipo], indices.length),
-        keyboard: true
+  /* The clusters: supercluster indexes every point once (tens of milliseconds at 10,000) and,
+   * at each view, gives the clusters and points inside it; only those get a Leaflet marker.
+   * Markers are kept by key (a point's number, a cluster's id) across views, so a marker that
+   * stays in view keeps its focus and its open popup. Radius 45 px on 256 px tiles, as
+   * markercluster's maxClusterRadius was; clusters up to one level below the map's last. */
+  var RADIUS = 45, PAD = 0.25;  // a quarter of the view around it is drawn too (panning)
+  var index = null;
+  var layer = L.layerGroup();
+  var shown = {};  // key -> marker on the map now
+  var pointMarkers = {};  // point number -> its marker, made when first in view
+  var options = null;  // the popups' options, measured once (and again on a resize)
+
+  function clusterMaxZoom() {
+    return Math.max(0, (map.getMaxZoom() || 19) - 1);
+  }
+
+  function pointMarker(n) {
+    if (pointMarkers[n]) { return pointMarkers[n]; }
+    var point = data.p[n];
+    var indices = point.slice(P.servizi);  // the rest of the row
+    var marker = L.marker(latLng(point), { icon: icon(point[P.tipo], indices.length), keyboard: true });
+    options = options || popupOptions();
+    marker.bindPopup(function () { return popupContent(indices); }, options);
+    popups.push(marker.getPopup());
+    marker.smRename = function () { nameMarker(marker, point[P.tipo], indices); };
+    marker.on("add", marker.smRename);
+    pointMarkers[n] = marker;
+    return marker;
+  }
+
+  /* A click (or Enter) on a cluster zooms to where it splits, framing all it holds. */
+  function clusterMarker(feature) {
+    var c = feature.geometry.coordinates;
+    var marker = L.marker([c[1], c[0]], {
+      icon: clusterIcon(feature.properties.point_count), keyboard: true
+    });
+    marker.on("click", function () {
+      var leaves = index.getLeaves(feature.id, Infinity).map(function (f) {
+        return [f.geometry.coordinates[1], f.geometry.coordinates[0]];
       });
-      marker.bindPopup(function () { return popupContent(indices); }, options);
-      popups.push(marker.getPopup());
-      var rename = function () { nameMarker(marker, point[P.tipo], indices); };
-      marker.on("add", rename);
-      renamers.push(rename);
-      indices.forEach(function (i) { markersByRecord[i] = marker; });
-      return marker;
+      var bounds = L.latLngBounds(leaves);
+      var zoom = Math.max(index.getClusterExpansionZoom(feature.id), map.getBoundsZoom(bounds));
+      map.setView(bounds.getCenter(), Math.min(zoom, map.getMaxZoom()));
     });
-    var cluster = L.markerClusterGroup({
-      chunkedLoading: true,
-      showCoverageOnHover: false,
-      maxClusterRadius: 45,
-      iconCreateFunction: clusterIcon
+    return marker;
+  }
+
+  /* The view's clusters and points, padded, as supercluster wants it: [west, south, east, north]. */
+  function viewBox() {
+    var b = map.getBounds().pad(PAD);
+    var west = b.getWest(), east = b.getEast();
+    if (east - west >= 360) { west = -180; east = 180; }
+    return [Math.max(-180, west), Math.max(-85, b.getSouth()), Math.min(180, east),
+      Math.min(85, b.getNorth())];
+  }
+
+  function draw() {
+    var zoom = Math.round(map.getZoom());
+    var next = {};
+    index.getClusters(viewBox(), zoom).forEach(function (f) {
+      var key = f.properties.cluster ? "c" + f.id : "p" + f.properties.n;
+      next[key] = shown[key] ||
+        (f.properties.cluster ? clusterMarker(f) : pointMarker(f.properties.n));
     });
-    cluster.addLayers(markers);
-    map.addLayer(cluster);
-    return cluster;
+    Object.keys(shown).forEach(function (key) {
+      if (!next[key]) { layer.removeLayer(shown[key]); }
+    });
+    Object.keys(next).forEach(function (key) {
+      if (!shown[key]) { layer.addLayer(next[key]); }
+    });
+    shown = next;
+  }
+
+  function addMarkers() {
+    var features = data.p.map(function (point, n) {
+      return {
+        type: "Feature", properties: { n: n },
+        geometry: { type: "Point", coordinates: [point[P.lon], point[P.lat]] }
+      };
+    });
+    index = new window.Supercluster({
+      radius: RADIUS, extent: 256, minZoom: 0, maxZoom: clusterMaxZoom()
+    }).load(features);
+    data.p.forEach(function (point, n) {
+      point.slice(P.servizi).forEach(function (i) { pointByRecord[i] = n; });
+    });
+    map.addLayer(layer);
+    draw();
+    map.on("moveend", draw);  // after a zoom too
+  }
+
+  /* The first zoom, from the current one, at which point n is drawn alone. */
+  function zoomAlone(n) {
+    var point = data.p[n], lon = point[P.lon], lat = point[P.lat], e = 1e-7;
+    var last = clusterMaxZoom() + 1;
+    for (var z = Math.round(map.getZoom()); z < last; z++) {
+      var alone = index.getClusters([lon - e, lat - e, lon + e, lat + e], z).some(function (f) {
+        return !f.properties.cluster && f.properties.n === n;
+      });
+      if (alone) { return z; }
+    }
+    return last;
+  }
+
+  /* Bring point n on screen, alone (zooming in as far as that needs), then call done. */
+  function showPoint(n, done) {
+    var there = latLng(data.p[n]);
+    var zoom = Math.min(zoomAlone(n), map.getMaxZoom());
+    if (shown["p" + n] && map.getBounds().contains(there) && zoom <= map.getZoom()) {
+      done(pointMarker(n));
+      return;
+    }
+    map.once("moveend", function () { done(pointMarker(n)); });  // after draw()
+    map.setView(there, Math.max(zoom, Math.round(map.getZoom())));
   }
 
   function latLng(point) {
@@ -319,18 +407,18 @@
     map.on("movestart zoomstart", function () { root.setAttribute("data-moving", "true"); });
     map.on("moveend zoomend", function () { root.removeAttribute("data-moving"); });
     map.on("resize", function () {
-      var options = popupOptions();
+      options = popupOptions();
       popups.forEach(function (popup) { L.Util.setOptions(popup, options); });
     });
   }
 
   /* The list under the map: each placed service gets a "Mostra sulla mappa" button that
    * opens its popup (added here: the button is useless without this script). */
-  function wireList(cluster) {
+  function wireList() {
     var items = document.querySelectorAll(".sm-map-list li[data-i]");
     Array.prototype.forEach.call(items, function (item) {
-      var marker = markersByRecord[item.getAttribute("data-i")];
-      if (!marker) { return; }
+      var point = pointByRecord[item.getAttribute("data-i")];
+      if (point === undefined) { return; }
       var button = el("button", "sm-show-on-map", t("mappa.mostra"));
       button.type = "button";
       var name = item.querySelector("a");
@@ -338,7 +426,7 @@
       button.addEventListener("click", function () {
         root.scrollIntoView({ block: "center" });
         var index = item.getAttribute("data-i");
-        cluster.zoomToShowLayer(marker, function () { wanted = index; marker.openPopup(); });
+        showPoint(point, function (marker) { wanted = index; marker.openPopup(); });
       });
       item.appendChild(document.createTextNode(" "));
       item.appendChild(button);
@@ -350,14 +438,16 @@
   mirrorControls();
   fitView();
   addComuneLabels();
-  var cluster = addMarkers();
+  addMarkers();
   mark("servicemap:markers");
   wireKeyboard();
   wireState();
   wireNearMe();
   C.ready(function () {  // the list comes after this script in the page
-    wireList(cluster);
-    renamers.forEach(function (rename) { rename(); });
+    wireList();
+    Object.keys(shown).forEach(function (key) {
+      if (shown[key].smRename) { shown[key].smRename(); }  // the details have loaded
+    });
   });
   root.setAttribute("data-ready", "true");
 }());

@@ -64,9 +64,13 @@
 
   /* Does the query word q (folded) match the record's word w (folded)? */
   function wordMatches(q, w) {
+    return stemmedMatches(q, stem(q), w, stem(w));
+  }
+
+  /* wordMatches with both stems already made (Index makes its words' stems once). */
+  function stemmedMatches(q, qs, w, ws) {
     if (w.lastIndexOf(q, 0) === 0) { return true; }
     if (q.length < 4) { return false; }
-    var qs = stem(q), ws = stem(w);
     if (qs === ws) { return true; }
     if (q.length < 5) { return false; }
     return withinOne(qs, ws) || (w.length > q.length && withinOne(q, w.slice(0, q.length)));
@@ -87,7 +91,9 @@
 
   /* Many records: every distinct word once, with the records that hold it, so a keystroke tests
    * each distinct word once (thousands), not every word of every record (hundreds of thousands).
-   * hays: one folded text per record. */
+   * A query word has no separator in it, so it appears inside a record's text exactly when it
+   * appears inside one of its words: that test runs on the distinct words too, not on the
+   * records' texts (megabytes at 10,000 records). hays: one folded text per record. */
   function Index(hays) {
     this.hays = hays;
     var postings = Object.create(null), list = [];
@@ -100,6 +106,7 @@
     });
     this.postings = postings;
     this.vocabulary = list;
+    this.stems = list.map(stem);
     this.cache = Object.create(null);
   }
 
@@ -108,11 +115,22 @@
     var found = this.cache[q];
     if (found) { return found; }
     var marks = new Uint8Array(this.hays.length), postings = this.postings;
-    this.vocabulary.forEach(function (w) {
-      if (wordMatches(q, w)) { postings[w].forEach(function (n) { marks[n] = 1; }); }
-    });
-    for (var n = 0; n < this.hays.length; n++) {
-      if (!marks[n] && this.hays[n].indexOf(q) >= 0) { marks[n] = 1; }
+    var vocabulary = this.vocabulary, stems = this.stems, qs = stem(q);
+    var whole = words(q).length === 1 && words(q)[0] === q;  // no separator inside
+    var left = marks.length;  // records not found yet: a letter or two soon finds them all
+    for (var i = 0; i < vocabulary.length && left > 0; i++) {
+      var w = vocabulary[i];
+      if ((whole && w.indexOf(q) >= 0) || stemmedMatches(q, qs, w, stems[i])) {
+        var p = postings[w];
+        for (var j = 0; j < p.length; j++) {
+          if (!marks[p[j]]) { marks[p[j]] = 1; left--; }
+        }
+      }
+    }
+    if (!whole) {  // a text with separators (not a query word): look inside each record's text
+      for (var n = 0; n < this.hays.length; n++) {
+        if (!marks[n] && this.hays[n].indexOf(q) >= 0) { marks[n] = 1; }
+      }
     }
     if (Object.keys(this.cache).length > 200) { this.cache = Object.create(null); }
     this.cache[q] = marks;

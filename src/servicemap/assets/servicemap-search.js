@@ -223,12 +223,23 @@
     });
   }
 
+  /* Where the list starts in the page, measured when the browser is idle (its layout is then
+   * up to date): measuring it during a keystroke would force a layout of what the idle work
+   * just changed, and the frame would lay out again. A few lines off it does not matter: the
+   * margin below is 2,000 px. */
+  var listTop = null;
+
+  function measureList() {
+    listTop = list.getBoundingClientRect().top + window.pageYOffset;
+  }
+
   function apply() {
     var f = filters();
     if (f.open) { refreshToday(); }
     var count = 0, y = 0, queue = [], empties = 2;  // empty chunks are hidden: 2 are enough now
-    // The screen, with a margin, in the list's own coordinates (layout is clean at an input).
-    var top = list.getBoundingClientRect().top, margin = window.innerHeight + 2000;
+    // The screen, with a margin, in the list's own coordinates.
+    if (listTop === null) { measureList(); }
+    var top = listTop - window.pageYOffset, margin = window.innerHeight + 2000;
     var low = -top - margin, high = window.innerHeight - top + margin;
     chunks.forEach(function (chunk) {
       var shownHere = 0, rs = chunk.results;
@@ -253,6 +264,7 @@
     });
     announce(count, f);
     later(queue);
+    idle(measureList);
   }
 
   function makeChunks() {
@@ -301,8 +313,27 @@
   }
 
   var typing = false;  // the current history entry was made by typing in the text field
+  var typed = null;  // the timer of the address update that typing has put off
+
+  /* Writing the address costs Chromium several milliseconds (the browser process keeps the
+   * history): while a word is being typed it is written once the typing pauses, and at once
+   * before anything else happens (another filter, a click, leaving the page). */
+  var PAUSE = 300;
+
+  function writeAddressLater() {
+    if (typed !== null) { window.clearTimeout(typed); }
+    typed = window.setTimeout(flushAddress, PAUSE);
+  }
+
+  function flushAddress() {
+    if (typed === null) { return; }
+    window.clearTimeout(typed);
+    typed = null;
+    writeAddress(true);
+  }
 
   function writeAddress(byTyping) {
+    if (!byTyping) { flushAddress(); }  // the typed words are one entry, the change another
     var target = addressOfForm();
     if (target === window.location.pathname + window.location.search + window.location.hash) { return; }
     try {
@@ -327,18 +358,31 @@
   apply();
   form.addEventListener("input", function (event) {
     apply();
-    writeAddress(event.target === form.elements.q);
+    if (event.target === form.elements.q) { writeAddressLater(); } else { writeAddress(false); }
   });
+  document.addEventListener("click", flushAddress, true);  // before a link is followed
+  window.addEventListener("pagehide", flushAddress);
+  form.elements.q.addEventListener("blur", flushAddress);
   form.addEventListener("change", function (event) {
     if (event.target === form.elements.q) { return; }  // already written while typing
     apply();
     writeAddress(false);
   });
-  form.addEventListener("submit", function (event) { event.preventDefault(); apply(); typing = false; });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    apply();
+    flushAddress();
+    typing = false;
+  });
   form.addEventListener("reset", function () {
     window.setTimeout(function () { apply(); writeAddress(false); }, 0);
   });
-  window.addEventListener("popstate", function () { typing = false; readAddress(); apply(); });
+  window.addEventListener("popstate", function () {
+    if (typed !== null) { window.clearTimeout(typed); typed = null; }  // Back wins over typing
+    typing = false;
+    readAddress();
+    apply();
+  });
   window.setInterval(function () { refreshToday(); apply(); }, 60000);
   /* Another order for the results (servicemap-vicino.js: by distance, or by comune); null
    * gives back the order by name. The chunks are rebuilt in the new order. */

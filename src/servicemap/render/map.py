@@ -11,9 +11,10 @@ into a static file loaded by the page itself, after Leaflet copied from the inst
 (``servicemap-map.js``) can find the map by name.
 
 The points are not folium Markers (about 1 KB of script each): they are data, a compact array
-in ``mappa-punti.js`` (about 30 bytes a point), clustered in the browser by Leaflet.markercluster.
-The popups' text (names, addresses, hours) is a second, deferred file, ``mappa-schede.js``,
-so the first markers do not wait for it. Popups and the boundary tooltips are built with DOM
+in ``mappa-punti.js`` (about 30 bytes a point), clustered in the browser by supercluster
+(``servicemap-map.js`` draws only the clusters and points in view). The popups' text (names,
+addresses, hours) is a second, deferred file, ``mappa-schede.js``, so the first markers do not
+wait for it. Popups and the boundary tooltips are built with DOM
 nodes and ``textContent``, never from record text as HTML: folium's ``Popup``/``Tooltip``
 would put it raw into HTML and into JS template literals.
 
@@ -35,7 +36,7 @@ from servicemap.core.model import Localized, Service, Territory, localized
 from servicemap.core.output import GeneratedFile
 from servicemap.core.text import slugify
 from servicemap.render import i18n
-from servicemap.render.assets import CLUSTER_DIR, LEAFLET_DIR, OWN_DIR, page_head
+from servicemap.render.assets import CLUSTER_JS, LEAFLET_DIR, OWN_DIR, page_head
 from servicemap.render.clientdata import (
     DEFAULT_SERVICE_URL,
     PRECISION_CODES,
@@ -112,7 +113,7 @@ def folium_map(
 ) -> tuple[str, str]:
     """folium's map ``<div>`` and its script (tiles and boundaries), with fixed element ids."""
     m = folium.Map(location=_center(territory, services), zoom_start=11, tiles=None)
-    m.options["max_zoom"] = 19  # markercluster needs the map's own when there are no tiles
+    m.options["max_zoom"] = 19  # the clustering needs the map's own when there are no tiles
     m.default_js, m.default_css = [], []  # never the CDN links, even in the unused head
     m._id = MAP_VAR.removeprefix("map_")
     if project.tile_url:
@@ -312,7 +313,7 @@ def _page(
         else None,
         *i18n.script_tags(),  # with ServicemapCommon first
         f'<script src="../{LEAFLET_DIR}/leaflet.js"></script>',
-        f'<script src="../{CLUSTER_DIR}/leaflet.markercluster.js"></script>',
+        f'<script src="../{CLUSTER_JS}"></script>',
         f'<script src="../{POINTS_PATH}"></script>',
         f'<script src="../{FOLIUM_PATH}"></script>',
         f'<script src="../{OWN_DIR}/festivi.js"></script>',  # render.holidays
