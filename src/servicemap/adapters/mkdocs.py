@@ -223,8 +223,20 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if _current is None:
         return markdown
     if _current.build.is_deferred(page.file.src_uri):
+        page.render = _no_markdown.__get__(page)  # type: ignore[method-assign]
         return ""
     return _current.build.hand_written(markdown, page.file.src_uri, _current.lang)
+
+
+def _no_markdown(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """``Page.render`` of a page with no Markdown left (its HTML comes in ``on_page_content``):
+    what the real one leaves for an empty text, without building a Markdown converter with every
+    extension for each page (about a millisecond a page)."""
+    page.content = ""
+    page.toc = TableOfContents([])
+    page._title_from_render = None  # type: ignore[attr-defined]
+    page.present_anchor_ids = set()
+    page.links_to_anchors = {}
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
