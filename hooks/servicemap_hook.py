@@ -7,6 +7,7 @@ never a neighbour file.
 from servicemap.adapters.mkdocs import (  # noqa: F401
     on_build_error,
     on_config,
+    on_env,
     on_files,
     on_page_content,
     on_page_context,

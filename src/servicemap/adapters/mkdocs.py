@@ -10,6 +10,9 @@ of every page, its policy, the 404 page of each tree, the offline zip. What stay
   *after* ``on_post_build``, so we count them ourselves and publish nothing then;
 * generated files become ``File.generated`` objects, in or out of ``nav:``, and pages that are
   finished HTML skip the Markdown pass;
+* generated pages of one shape are filled into the theme's rendering of the first of them
+  (``adapters.filling``) instead of rendering Material's template for each (``on_env``);
+  ``RIEMPI_PAGINE=false`` renders every page with the theme (the same output, slower);
 * mkdocs-static-i18n's objects (``adapters.mkdocs_i18n``) and Material's: its theme texts (the
   search separator), ``extra.polyfills``, the table of contents its skip link needs.
 """
@@ -17,6 +20,7 @@ of every page, its policy, the 404 page of each tree, the offline zip. What stay
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,9 +33,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
-from mkdocs.utils import CountHandler
+from mkdocs.utils import CountHandler, normalize_url
 
-from servicemap.adapters import console, mkdocs_i18n, offline, pages
+from servicemap.adapters import console, filling, mkdocs_i18n, offline, pages
 from servicemap.adapters.build import Build, BuildError, Settings, TreeFiles
 from servicemap.core.output import GeneratedFile
 from servicemap.render import trees
@@ -48,6 +52,7 @@ class _State:
     warnings: CountHandler
     lang: str  # the language being built (mkdocs-static-i18n builds each in turn)
     separators: dict[str, str] = field(default_factory=dict)  # language -> its search separator
+    shapes: filling.Shapes = field(default_factory=lambda: filling.Shapes(log))
 
 
 _current: _State | None = None
@@ -92,6 +97,79 @@ def on_pre_build(config: MkDocsConfig) -> None:
     """Nothing to do before the build: kept so the hook file's import list stays stable."""
 
 
+def on_env(env: object, config: MkDocsConfig, files: Files) -> object:
+    """The theme's page template, for a generated page of a known shape, filled in
+    (``adapters.filling``): MkDocs asks ``env`` for ``main.html`` once per page."""
+    if _current is None or not _filling_enabled():
+        return env
+    own = env.get_template  # type: ignore[attr-defined]
+
+    def get_template(name: object, parent: object = None, globals: object = None) -> object:
+        template = own(name, parent, globals)
+        if name == "main.html" and parent is None and globals is None:
+            return _FillingTemplate(template, config)
+        return template
+
+    env.get_template = get_template  # type: ignore[attr-defined]
+    return env
+
+
+class _FillingTemplate:
+    """Material's ``main.html`` as MkDocs renders it, filling the pages it can."""
+
+    def __init__(self, template: object, config: MkDocsConfig) -> None:
+        self.template, self.config = template, config
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.template, name)
+
+    def render(self, *args: object, **kwargs: object) -> str:
+        theme = lambda: self.template.render(*args, **kwargs)  # type: ignore[attr-defined]  # noqa: E731
+        context = args[0] if len(args) == 1 and isinstance(args[0], dict) else None
+        page = context.get("page") if context is not None and not kwargs else None
+        state = _current
+        if state is None or context is None or not isinstance(page, Page):
+            return theme()
+        shape = _shape(page, state)
+        if shape is None:
+            return theme()
+        return state.shapes.render(shape, _parts(page, context, self.config), theme)
+
+
+def _shape(page: Page, state: _State) -> tuple | None:
+    """What a generated page shares with the others of its shape (None: not one to fill): its
+    tree, folder and depth, its table of contents' targets, whether it has a canonical address,
+    its other metadata. Pages in the navigation are rendered by the theme (a few indexes)."""
+    meta = dict(page.meta or {})
+    title = meta.pop("title", None)
+    file = page.file
+    if not isinstance(title, str) or not file.inclusion.is_not_in_nav():
+        return None
+    if not state.build.is_deferred(file.src_uri) or page.parent is not None:
+        return None
+    url = page.url
+    folder = file.src_uri.split("/", 1)[0]
+    toc = tuple(getattr(item, "id", "") for item in page.toc)
+    others = tuple(sorted((key, repr(value)) for key, value in meta.items()))
+    return (state.lang, folder, url.count("/"), url.endswith("/"), toc,
+            bool(page.canonical_url), others)  # fmt: skip
+
+
+def _parts(page: Page, context: dict, config: MkDocsConfig) -> filling.Parts:
+    """The parts of ``page`` as Material prints them (its ``url`` filter on the switch's links)."""
+    alternates = {
+        str(item.get("lang")): normalize_url(str(item.get("link")), page, context["base_url"])
+        for item in mkdocs_i18n.switch_entries(config)
+    }
+    title = str(page.meta["title"])
+    return filling.Parts(page.content or "", title, page.canonical_url or "", alternates)
+
+
+def _filling_enabled() -> bool:
+    """``RIEMPI_PAGINE=false`` (or 0, no): every page rendered by the theme, for comparison."""
+    return os.environ.get("RIEMPI_PAGINE", "true").strip().lower() not in ("false", "0", "no")
+
+
 @event_priority(-200)  # after mkdocs-static-i18n has chosen this language's hand-written pages
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add every generated page and file of this language, as if it were in ``docs_dir``."""
@@ -108,7 +186,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
         if item.kind == "page":
             made.append((file, item.path))
-            state.build.defer_details(file.src_uri, item)
+            if state.build.defer_details(file.src_uri, item):  # its text is held there
+                file.content_string = pages.front_matter(str(item.content))
     for path in tree.linked:  # the open data the first language wrote
         files.append(_AlreadyWritten.generated(config, path, content=b""))
     mkdocs_i18n.link_languages(config, tree.lang, tree.tree, state.build.languages, made)
@@ -144,8 +223,20 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if _current is None:
         return markdown
     if _current.build.is_deferred(page.file.src_uri):
+        page.render = _no_markdown.__get__(page)  # type: ignore[method-assign]
         return ""
     return _current.build.hand_written(markdown, page.file.src_uri, _current.lang)
+
+
+def _no_markdown(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """``Page.render`` of a page with no Markdown left (its HTML comes in ``on_page_content``):
+    what the real one leaves for an empty text, without building a Markdown converter with every
+    extension for each page (about a millisecond a page)."""
+    page.content = ""
+    page.toc = TableOfContents([])
+    page._title_from_render = None  # type: ignore[attr-defined]
+    page.present_anchor_ids = set()
+    page.links_to_anchors = {}
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -214,6 +305,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         log.error(console.strict_refusal(state.build.final_dir))
         _finish(swap=False)
         return
+    log.debug("Pagine riempite nella forma del tema: %d", state.shapes.filled)
     state.build.write_search_indexes(mkdocs_i18n.search_entries(config), state.separators)
     config.site_dir = str(state.build.final_dir)
     _finish(swap=True)

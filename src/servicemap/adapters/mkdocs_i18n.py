@@ -94,14 +94,19 @@ def point_switch(config: object, page_file: object) -> None:
     languages' absolute roots (``/ar/``, or ``/ar/index.html`` offline: a dead link from
     ``file://``). The plugin sets the entries as an *attribute* of ``config.extra`` (which
     Jinja reads before the ``alternate`` key), so that one is changed when it is there."""
-    extra = config.extra  # type: ignore[attr-defined]
-    found = getattr(extra, "alternate", None)
-    entries = list(found if found is not None else extra.get("alternate") or [])
     alternates = getattr(page_file, "alternates", None) or {}
-    for item in entries:
+    for item in switch_entries(config):
         alternate = alternates.get(item.get("lang"))
         if alternate is not None and alternate.url:
             item["link"] = alternate.url
+
+
+def switch_entries(config: object) -> list[dict]:
+    """The language switch's entries as the theme reads them (``config.extra.alternate``: the
+    plugin's attribute when it is there, else the key)."""
+    extra = config.extra  # type: ignore[attr-defined]
+    found = getattr(extra, "alternate", None)
+    return list(found if found is not None else extra.get("alternate") or [])
 
 
 def switch_to_homes(config: object) -> None:

@@ -41,6 +41,11 @@ def body(markdown: str) -> str:
     return markdown
 
 
+def front_matter(markdown: str) -> str:
+    """The page's front matter alone (its metadata: the title), without the body."""
+    return markdown[: len(markdown) - len(body(markdown))] if markdown.startswith("---\n") else ""
+
+
 def fill_marks(
     markdown: str, src: str, result: pipeline.Result, *, lang: str, tree: str, directory_urls: bool
 ) -> str:
