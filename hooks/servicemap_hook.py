@@ -7,6 +7,7 @@ never a neighbour file.
 from servicemap.adapters.mkdocs import (  # noqa: F401
     on_build_error,
     on_config,
+    on_env,
     on_files,
     on_page_content,
     on_page_context,
@@ -15,6 +16,8 @@ from servicemap.adapters.mkdocs import (  # noqa: F401
     on_post_page,
     on_post_template,
     on_pre_build,
+    on_serve,
     on_shutdown,
+    on_startup,
     on_template_context,
 )
