@@ -1,0 +1,98 @@
+"""The live preview: ``mkdocs serve`` with a service page open in Chromium while a volunteer edits
+``services.yaml``. The server is the real one (its file watcher, its livereload script in every
+page); the browser shows the edit by itself, and a data error leaves the last good page on
+screen while the console says, in Italian, where the mistake is. Nothing is timed: each step
+waits for what the volunteer would see (the console's line, the page's heading).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import browser
+import pytest
+import synthetic
+from preview import REBUILT, STARTED, Preview
+
+from servicemap.adapters import console
+
+pytestmark = pytest.mark.browser
+
+RECORD = "servizio-00001"
+OLD = "Hub digitale Rodano n. 1"  # synthetic.records(3)[1]["nome"]
+NEW = "Hub digitale «Punto Rodano» n. 1"
+EMAIL = '    email: "sportello1@example.org"'
+BAD_EMAIL = '    email: "sportello1 chiocciola example.org"'
+SHOWN_MS = 120_000  # how long the page may take to show an edit: generous, not a budget
+
+
+@pytest.fixture
+def territory(make_site) -> Path:
+    """A three-record territory (``mkdocs.yml``, ``services.yaml``); its ``services.yaml``."""
+    recs = synthetic.records(3)
+    assert recs[1]["id"] == RECORD and recs[1]["nome"] == OLD
+    config, _ = make_site(recs)
+    return config.parent / "services.yaml"
+
+
+def test_a_saved_edit_shows_in_the_open_page(chromium, territory: Path, tmp_path: Path) -> None:
+    temp = tmp_path / "tmp"
+    with Preview(territory.parent / "mkdocs.yml", temp, {"ALTRE_LINGUE": None}) as server:
+        server.wait_for(STARTED)
+        with browser.people(chromium) as make:
+            page = _open(make(), server.url + f"servizi/{RECORD}/")
+            heading = page.locator("h1")
+            assert heading.inner_text() == OLD
+            territory.write_text(territory.read_text("utf-8").replace(OLD, NEW), "utf-8")
+            page.get_by_role("heading", level=1, name=NEW).wait_for(timeout=SHOWN_MS)
+            assert heading.inner_text() == NEW
+            assert page.title().startswith(NEW)
+            assert page.evaluate("() => window.__cspv") == []  # the reload script is allowed
+    assert server.process.returncode == 0
+    out = server.output
+    assert console.preview_languages("it", ["en", "ar", "zh"]) in out
+    assert "services.yaml" in server.wait_for("Watching paths for changes")
+    assert "Traceback" not in out
+    assert sorted(os.listdir(temp)) == []  # the served folder and every staging folder deleted
+
+
+def test_an_error_keeps_the_last_good_page(chromium, territory: Path, tmp_path: Path) -> None:
+    text = territory.read_text("utf-8")
+    line = text.splitlines().index(EMAIL) + 1
+    column = BAD_EMAIL.index('"') + 1
+    temp = tmp_path / "tmp"
+    with Preview(territory.parent / "mkdocs.yml", temp, {"ALTRE_LINGUE": None}) as server:
+        server.wait_for(STARTED)
+        with browser.people(chromium) as make:
+            page = _open(make(), server.url + f"servizi/{RECORD}/")
+            heading = page.locator("h1")
+            since = server.mark()
+            territory.write_text(text.replace(EMAIL, BAD_EMAIL), "utf-8")
+            said = server.wait_for(f"services.yaml:{line}:{column}: ", since)
+            assert said.endswith(
+                "error: `email`: «sportello1 chiocciola example.org» non è un indirizzo e-mail "
+                "(contiene spazi o a capo); scrivi per esempio nome@dominio.it [bad-email]"
+            ), said
+            server.wait_for(console.preview_kept(), since)
+            server.wait_for(REBUILT, since)  # the server goes on: it serves the last good site
+            served = page.request.get(page.url)
+            assert served.status == 200 and f">{OLD}</h1>" in served.text()
+            assert heading.inner_text() == OLD
+            since = server.mark()
+            fixed = territory.with_name("services.yaml.nuovo")  # an editor's atomic save
+            fixed.write_text(text.replace(OLD, NEW), "utf-8")
+            fixed.replace(territory)
+            page.get_by_role("heading", level=1, name=NEW).wait_for(timeout=SHOWN_MS)
+            assert page.evaluate("() => window.__cspv") == []
+    out = server.output
+    assert "Traceback" not in out and "appear stuck" not in out, out
+    assert sorted(os.listdir(temp)) == []
+
+
+def _open(person: browser.Person, url: str):
+    """The page as a volunteer has it open, with the policy violations collected."""
+    person.context.add_init_script(browser.WATCH_CSP)
+    person.page.goto(url)
+    person.page.wait_for_load_state("load")
+    return person.page
