@@ -77,9 +77,10 @@ def measure(config: Path, record: str, name: str, env: dict[str, str | None]) ->
         for run in range(1, RUNS + 1):
             edited = f"{name} (modifica {run})"
             since, cpu = server.mark(), server.cpu_seconds()
-            text = data.read_text(encoding="utf-8")
-            assert text.count(shown) == 1, shown
-            data.write_text(text.replace(shown, edited), encoding="utf-8")
+            line = re.compile(rf'^(\s+nome: "?){re.escape(shown)}("?)$', re.M)
+            text, found = line.subn(rf"\g<1>{edited}\g<2>", data.read_text(encoding="utf-8"))
+            assert found == 1, shown
+            data.write_text(text, encoding="utf-8")
             saved = time.time()
             page.get_by_role("heading", level=1, name=edited).wait_for(timeout=3_600_000)
             page.wait_for_function(FIRST_PAINT_JS)

@@ -24,6 +24,9 @@ OLD = "Hub digitale Rodano n. 1"  # synthetic.records(3)[1]["nome"]
 NEW = "Hub digitale «Punto Rodano» n. 1"
 EMAIL = '    email: "sportello1@example.org"'
 BAD_EMAIL = '    email: "sportello1 chiocciola example.org"'
+CHECKED = '    aggiornato: "2026-02-02"'  # the newest of the three is 2026-03-03: the build date
+RECHECKED = '    aggiornato: "2026-03-30"'
+BUILT = ".md-copyright time[datetime]"  # the footer's build date
 SHOWN_MS = 120_000  # how long the page may take to show an edit: generous, not a budget
 
 
@@ -44,9 +47,14 @@ def test_a_saved_edit_shows_in_the_open_page(chromium, territory: Path, tmp_path
             page = _open(make(), server.url + f"servizi/{RECORD}/")
             heading = page.locator("h1")
             assert heading.inner_text() == OLD
-            territory.write_text(territory.read_text("utf-8").replace(OLD, NEW), "utf-8")
+            assert page.locator(BUILT).get_attribute("datetime") == "2026-03-03"
+            text = territory.read_text("utf-8")
+            assert text.count(CHECKED) == 1
+            territory.write_text(text.replace(OLD, NEW).replace(CHECKED, RECHECKED), "utf-8")
             page.get_by_role("heading", level=1, name=NEW).wait_for(timeout=SHOWN_MS)
             assert heading.inner_text() == NEW
+            # the new data's date: the first build put SOURCE_DATE_EPOCH back as it found it
+            assert page.locator(BUILT).get_attribute("datetime") == "2026-03-30"
             assert page.title().startswith(NEW)
             assert page.evaluate("() => window.__cspv") == []  # the reload script is allowed
     assert server.process.returncode == 0
