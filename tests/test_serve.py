@@ -27,6 +27,7 @@ BAD_EMAIL = '    email: "sportello1 chiocciola example.org"'
 CHECKED = '    aggiornato: "2026-02-02"'  # the newest of the three is 2026-03-03: the build date
 RECHECKED = '    aggiornato: "2026-03-30"'
 BUILT = ".md-copyright time[datetime]"  # the footer's build date
+SITE_URL = "https://mappa.example.org/"
 SHOWN_MS = 120_000  # how long the page may take to show an edit: generous, not a budget
 
 
@@ -41,12 +42,15 @@ def territory(make_site) -> Path:
 
 def test_a_saved_edit_shows_in_the_open_page(chromium, territory: Path, tmp_path: Path) -> None:
     temp = tmp_path / "tmp"
-    with Preview(territory.parent / "mkdocs.yml", temp, {"ALTRE_LINGUE": None}) as server:
+    env = {"ALTRE_LINGUE": None, "SITE_URL": SITE_URL}
+    with Preview(territory.parent / "mkdocs.yml", temp, env) as server:
         server.wait_for(STARTED)
         with browser.people(chromium) as make:
             page = _open(make(), server.url + f"servizi/{RECORD}/")
             heading = page.locator("h1")
             assert heading.inner_text() == OLD
+            # the printed card's QR code leads to the published page, not to the preview
+            assert page.locator(".sm-qr-url").text_content() == f"{SITE_URL}servizi/{RECORD}/"
             assert page.locator(BUILT).get_attribute("datetime") == "2026-03-03"
             text = territory.read_text("utf-8")
             assert text.count(CHECKED) == 1
@@ -75,6 +79,7 @@ def test_an_error_keeps_the_last_good_page(chromium, territory: Path, tmp_path: 
         with browser.people(chromium) as make:
             page = _open(make(), server.url + f"servizi/{RECORD}/")
             heading = page.locator("h1")
+            assert page.locator(".sm-qr").count() == 0  # no public address: no QR code
             since = server.mark()
             territory.write_text(text.replace(EMAIL, BAD_EMAIL), "utf-8")
             said = server.wait_for(f"services.yaml:{line}:{column}: ", since)

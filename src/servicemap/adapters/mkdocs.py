@@ -80,7 +80,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     settings = Settings(
         Path(config.config_file_path or "mkdocs.yml"), Path(config.docs_dir),
         Path(config.site_dir), dict(config.extra.get("servicemap") or {}),
-        site_url=config.site_url or "", directory_urls=config.use_directory_urls,
+        site_url=_public_site_url(config), directory_urls=config.use_directory_urls,
         offline=_offline_enabled(config), languages=mkdocs_i18n.languages(config),
         site_name=config.site_name, copyright=config.copyright or "",
     )  # fmt: skip
@@ -313,6 +313,19 @@ def _offline_enabled(config: MkDocsConfig) -> bool:
         if name.split("/")[-1] == "offline":
             return bool(getattr(plugin, "config", {}).get("enabled", False))
     return False
+
+
+def _public_site_url(config: MkDocsConfig) -> str:
+    """The site's public address, as ``mkdocs build`` has it: ``mkdocs serve`` replaces
+    ``site_url`` with its own (``http://127.0.0.1:8000/``), and the preview would print QR codes
+    of that address on the cards (every record's, the slowest part of a rebuild) and write it in
+    the data. The preview shows the published pages."""
+    if not _serving:
+        return config.site_url or ""
+    value = ""
+    for user in config.user_configs:
+        value = str(user.get("site_url", value) or "")
+    return value
 
 
 def _user_directory_urls(config: MkDocsConfig) -> bool:
