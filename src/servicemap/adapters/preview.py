@@ -12,6 +12,8 @@ them. The adapter (``adapters.mkdocs.on_serve``) adds what it does not know abou
   ``with_reload_allowed`` wraps the server's WSGI application so each served page's policy also
   allows the scripts the server added (``csp.allow_added_scripts``); the rest of the policy is
   the published one, so the preview refuses what the site would refuse online;
+* the public address: the server replaces ``site_url`` with its own, and the pages must keep the
+  published one (the cards' QR codes, the data): ``adapters.mkdocs._public_site_url``;
 * speed: the theme's templates compiled once per process (``TemplateBytecode``), not once per
   build and language; and, unless asked (``ALTRE_LINGUE``), only the default language's tree is
   previewed (``adapters.mkdocs``; ``console.preview_languages`` says so).
