@@ -16,8 +16,7 @@ import synthetic
 from preview import REBUILT, STARTED, Preview
 
 from servicemap.adapters import console
-
-pytestmark = pytest.mark.browser
+from servicemap.render import csp
 
 RECORD = "servizio-00001"
 OLD = "Hub digitale Rodano n. 1"  # synthetic.records(3)[1]["nome"]
@@ -40,6 +39,23 @@ def territory(make_site) -> Path:
     return config.parent / "services.yaml"
 
 
+def test_the_policy_allows_the_servers_script_and_nothing_else() -> None:
+    """The server's reload script, written after the policy, gets its hash; the rest of the
+    policy stays as published (its hashes, its other directives)."""
+    page = csp.add_policy(
+        '<html><head><meta charset="utf-8"><script>var a=1</script></head><body></body></html>',
+        tiles="https://tile.openstreetmap.org",
+    )
+    served = page.replace("</body>", "<script>livereload(1, 2);</script></body>")
+    out = csp.allow_added_scripts(served)
+    before = csp.inline_script_hashes(page)
+    assert out.replace(" " + csp.sha256_source("livereload(1, 2);"), "", 1) == served
+    assert csp.inline_script_hashes(out) == [*before, csp.sha256_source("livereload(1, 2);")]
+    assert csp.allow_added_scripts(out) == out  # nothing added twice
+    assert csp.allow_added_scripts("<p>no policy</p>") == "<p>no policy</p>"
+
+
+@pytest.mark.browser
 def test_a_saved_edit_shows_in_the_open_page(chromium, territory: Path, tmp_path: Path) -> None:
     temp = tmp_path / "tmp"
     env = {"ALTRE_LINGUE": None, "SITE_URL": SITE_URL}
@@ -69,6 +85,7 @@ def test_a_saved_edit_shows_in_the_open_page(chromium, territory: Path, tmp_path
     assert sorted(os.listdir(temp)) == []  # the served folder and every staging folder deleted
 
 
+@pytest.mark.browser
 def test_an_error_keeps_the_last_good_page(chromium, territory: Path, tmp_path: Path) -> None:
     text = territory.read_text("utf-8")
     line = text.splitlines().index(EMAIL) + 1
