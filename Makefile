@@ -16,7 +16,7 @@ VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
 GENERATORE ?= mkdocs
 GENERATOR_DEPS := $(if $(filter properdocs,$(GENERATORE)),$(BIN)/properdocs)
 
-.PHONY: setup site offline zensical test lint validate expected bench bench-scale chromium java clean
+.PHONY: setup site serve offline zensical test lint validate expected bench bench-scale chromium java clean
 
 # The site needs only the package; the tests also need the test tools and the `territory` extra
 # (ISTAT/Openpolis data, heavy: pandas, geopandas), so that `servicemap territory` is tested too.
@@ -37,6 +37,10 @@ setup: $(STAMP)
 
 site: $(STAMP) $(GENERATOR_DEPS)
 	$(BIN)/$(GENERATORE) build -f $(TERRITORIO)/mkdocs.yml
+
+# The preview while editing: rebuilt at every save, the open page reloads by itself (README).
+serve: $(STAMP) $(GENERATOR_DEPS)
+	$(BIN)/$(GENERATORE) serve -f $(TERRITORIO)/mkdocs.yml
 
 offline: $(STAMP) $(GENERATOR_DEPS)
 	OFFLINE=true $(BIN)/$(GENERATORE) build -f $(TERRITORIO)/mkdocs.yml

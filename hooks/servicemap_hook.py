@@ -16,6 +16,8 @@ from servicemap.adapters.mkdocs import (  # noqa: F401
     on_post_page,
     on_post_template,
     on_pre_build,
+    on_serve,
     on_shutdown,
+    on_startup,
     on_template_context,
 )

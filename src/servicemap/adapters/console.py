@@ -11,6 +11,7 @@ import logging
 from pathlib import Path
 
 from servicemap.core.escape import terminal_safe
+from servicemap.core.language_names import SOURCE_LANGUAGE, name_in
 from servicemap.load import safefile
 from servicemap.problems.problem import Problem, report_order
 from servicemap.validate.project import Project
@@ -103,4 +104,22 @@ def internal_error(log: logging.Logger, exc: Exception) -> BuildError:
     return BuildError(
         f"Errore interno di servicemap ({type(exc).__name__}: {exc}). "
         "Segnalalo ai manutentori; con `mkdocs build --verbose` vedi i dettagli."
+    )
+
+
+def preview_languages(default: str, others: list[str]) -> str:
+    """What ``mkdocs serve`` previews when it builds the default language's tree only."""
+    shown, *rest = (name_in(x, SOURCE_LANGUAGE) or x for x in (default, *others))
+    return (
+        f"Anteprima solo in {shown}, per aggiornarla più in fretta: le altre lingue "
+        f"({', '.join(rest)}) con `ALTRE_LINGUE=true mkdocs serve`. "
+        "`mkdocs build` costruisce sempre tutte le lingue."
+    )
+
+
+def preview_kept() -> str:
+    """What the browser shows after a rebuild of the preview that stopped on an error."""
+    return (
+        "Anteprima non aggiornata: il browser mostra ancora l'ultima versione riuscita. "
+        "Correggi gli errori elencati sopra e salva di nuovo il file."
     )

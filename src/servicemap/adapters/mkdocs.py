@@ -14,7 +14,10 @@ of every page, its policy, the 404 page of each tree, the offline zip. What stay
   (``adapters.filling``) instead of rendering Material's template for each (``on_env``);
   ``RIEMPI_PAGINE=false`` renders every page with the theme (the same output, slower);
 * mkdocs-static-i18n's objects (``adapters.mkdocs_i18n``) and Material's: its theme texts (the
-  search separator), ``extra.polyfills``, the table of contents its skip link needs.
+  search separator), ``extra.polyfills``, the table of contents its skip link needs;
+* ``mkdocs serve`` (``adapters.preview``): the territory's files watched, the reload script
+  allowed by each page's policy, a data error that leaves the last good preview in the browser
+  (the server goes on serving it), the default language only unless ``ALTRE_LINGUE`` is set.
 """
 
 from __future__ import annotations
@@ -28,14 +31,15 @@ from typing import TypeVar
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler, normalize_url
 
-from servicemap.adapters import console, filling, mkdocs_i18n, offline, pages
+
+from servicemap.adapters import console, filling, mkdocs_i18n, offline, pages, preview
 from servicemap.adapters.build import Build, BuildError, Settings, TreeFiles
 from servicemap.core.output import GeneratedFile
 from servicemap.render import trees
@@ -56,6 +60,16 @@ class _State:
 
 
 _current: _State | None = None
+_serving = False  # ``mkdocs serve``: this process previews the site (``on_startup``)
+_told_languages = False  # the preview's languages said once, not at every rebuild
+_templates = preview.TemplateBytecode()  # for every build of this process
+LANGUAGES_VARIABLE = "ALTRE_LINGUE"  # ``mkdocs.yml`` builds the other languages when it is true
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this process serves the preview (once, before the first build)."""
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -66,10 +80,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.copyright = _current.build.page_extras(_current.lang).footer
         return config
     _finish(swap=False)  # a previous build that died without an event (mkdocs serve)
+    if _serving and os.environ.get(LANGUAGES_VARIABLE) is None:
+        _preview_default_language(config)
     settings = Settings(
         Path(config.config_file_path or "mkdocs.yml"), Path(config.docs_dir),
         Path(config.site_dir), dict(config.extra.get("servicemap") or {}),
-        site_url=config.site_url or "", directory_urls=config.use_directory_urls,
+        site_url=_public_site_url(config), directory_urls=config.use_directory_urls,
         offline=_offline_enabled(config), languages=mkdocs_i18n.languages(config),
         site_name=config.site_name, copyright=config.copyright or "",
     )  # fmt: skip
@@ -93,13 +109,49 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _preview_default_language(config: MkDocsConfig) -> None:
+    """The preview builds the default language only: a change shows in a fraction of the time."""
+    global _told_languages
+    left_out = mkdocs_i18n.build_default_only(config)
+    if left_out and not _told_languages:
+        log.info(console.preview_languages(mkdocs_i18n.language(config), left_out))
+        _told_languages = True
+
+
+def on_serve(server: object, config: MkDocsConfig, builder: Callable[[], None]) -> object:
+    """Watch the territory's files, let the pages reload, keep serving after a data error."""
+    options = dict(config.extra.get("servicemap") or {})
+    for path in preview.watched_files(Path(config.config_file_path or "mkdocs.yml"), options):
+        server.watch(str(path), recursive=False)  # type: ignore[attr-defined]
+    server.set_app(preview.with_reload_allowed(server.get_app()))  # type: ignore[attr-defined]
+    server.builder = _keep_serving(server.builder)  # type: ignore[attr-defined]
+    return server
+
+
+def _keep_serving(builder: Callable[[], None]) -> Callable[[], None]:
+    """The server's rebuild, which a refused build (MkDocs' ``Abort``, its messages already
+    logged) does not stop: without this the server would hold every request until the data is
+    fixed. The published folder of the preview is untouched (``Build.fail``), so the browser
+    keeps showing, and the server keeps serving, the last good build."""
+
+    def rebuild() -> None:
+        try:
+            builder()
+        except Abort:
+            log.error(console.preview_kept())
+
+    return rebuild
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     """Nothing to do before the build: kept so the hook file's import list stays stable."""
 
 
 def on_env(env: object, config: MkDocsConfig, files: Files) -> object:
-    """The theme's page template, for a generated page of a known shape, filled in
-    (``adapters.filling``): MkDocs asks ``env`` for ``main.html`` once per page."""
+    """The theme's templates compiled once per process, not once per build and language; and
+    the page template, for a generated page of a known shape, filled in (``adapters.filling``):
+    MkDocs asks ``env`` for ``main.html`` once per page."""
+    env.bytecode_cache = _templates  # type: ignore[attr-defined]
     if _current is None or not _filling_enabled():
         return env
     own = env.get_template  # type: ignore[attr-defined]
@@ -351,6 +403,19 @@ def _offline_enabled(config: MkDocsConfig) -> bool:
     return False
 
 
+def _public_site_url(config: MkDocsConfig) -> str:
+    """The site's public address, as ``mkdocs build`` has it: ``mkdocs serve`` replaces
+    ``site_url`` with its own (``http://127.0.0.1:8000/``), and the preview would print QR codes
+    of that address on the cards (every record's, the slowest part of a rebuild) and write it in
+    the data. The preview shows the published pages."""
+    if not _serving:
+        return config.site_url or ""
+    value = ""
+    for user in config.user_configs:
+        value = str(user.get("site_url", value) or "")
+    return value
+
+
 def _user_directory_urls(config: MkDocsConfig) -> bool:
     """``use_directory_urls`` as written in ``mkdocs.yml``: the offline plugin turns it off."""
     value = True
@@ -364,6 +429,7 @@ def _theme_text(config: MkDocsConfig, key: str) -> str:
     (Chinese has its own search separator: the Chinese tree's index needs it)."""
     try:
         env = config.theme.get_env()
+        env.bytecode_cache = _templates
         template = env.get_template("partials/language.html", None, {"config": config})
         return str(template.module.t(key))  # type: ignore[attr-defined]
     except Exception:  # another theme: its search has no such setting

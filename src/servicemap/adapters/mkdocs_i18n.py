@@ -47,6 +47,21 @@ def languages(config: object) -> dict[str, str]:
     return {lang: "" if lang == default else f"{lang}/" for lang in [default, *others]}
 
 
+def build_default_only(config: object) -> list[str]:
+    """Build only the default language's tree this time (the preview's default); returns the
+    languages left out. Called before the plugin's own ``on_config`` reads its settings."""
+    found = plugin(config)
+    if found is None:
+        return []
+    default = found.default_language  # type: ignore[attr-defined]
+    left_out = []
+    for item in found.config.languages:  # type: ignore[attr-defined]
+        if item.build and item.locale != default:
+            item.build = False
+            left_out.append(item.locale)
+    return left_out
+
+
 def translation_src(path: str, lang: str) -> str:
     """The name the plugin gives ``path`` in ``lang`` (suffix structure): ``cerca/index.en.md``,
     so the navigation and the hand-written pages' links (``cerca/index.md``) find it."""

@@ -94,6 +94,31 @@ def add_policy(
         return page
     hashes = inline_script_hashes(page) + [h for h in extra_hashes if h]
     text = policy(list(dict.fromkeys(hashes)), tiles=tiles, offline=offline)
+    return page.replace(CHARSET_META, f"{CHARSET_META}\n    {_meta(text)}", 1)
+
+
+def allow_added_scripts(page: str) -> str:
+    """``page`` whose policy also allows the inline scripts added after it was written.
+
+    A development server (``mkdocs serve``) writes its own reload script into every page it
+    serves; the rest of the policy stays as published, so the preview refuses what the site
+    would refuse online. A page without our policy is returned unchanged.
+    """
+    found = _POLICY_META.search(page)
+    if found is None:
+        return page
+    directives = [d.strip() for d in html.unescape(found.group(1)).split(";")]
+    for n, directive in enumerate(directives):
+        sources = directive.split()
+        if sources[:1] == ["script-src"]:
+            added = [h for h in inline_script_hashes(page) if h not in sources]
+            directives[n] = " ".join([*sources, *added])
+    return page[: found.start()] + _meta("; ".join(directives)) + page[found.end() :]
+
+
+_POLICY_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+
+
+def _meta(text: str) -> str:
     content = html.escape(text, quote=False).replace('"', "&quot;")  # keep 'self' readable
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{content}">'
-    return page.replace(CHARSET_META, f"{CHARSET_META}\n    {meta}", 1)
+    return f'<meta http-equiv="Content-Security-Policy" content="{content}">'

@@ -66,6 +66,11 @@ class Project:
         return self.root / VOCABULARY_FILE
 
     @property
+    def source_files(self) -> tuple[Path, ...]:
+        """Every file of the territory a build reads: ``mkdocs serve`` rebuilds when one changes."""
+        return (self.data_file, self.territory_file, self.cache_file, self.vocabulary_file)
+
+    @property
     def display_name(self) -> str:
         """How messages name the data file: relative to the working directory when possible."""
         return safefile.display_path(self.data_file)
