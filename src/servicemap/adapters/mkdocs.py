@@ -38,7 +38,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler, normalize_url
 
-
 from servicemap.adapters import console, filling, mkdocs_i18n, offline, pages, preview
 from servicemap.adapters.build import Build, BuildError, Settings, TreeFiles
 from servicemap.core.output import GeneratedFile
