@@ -42,6 +42,7 @@ class Preview:
              "-a", f"127.0.0.1:{self.port}"],
             cwd=config.parent, env={k: v for k, v in merged.items() if v is not None},
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+            preexec_fn=_ctrl_c_as_at_a_terminal,
         )  # fmt: skip
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
@@ -105,3 +106,10 @@ class Preview:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def _ctrl_c_as_at_a_terminal() -> None:
+    """In the server, Ctrl-C (SIGINT) stops it, as at a terminal: a shell without job control
+    starts background commands (a CI script run with ``&``) with SIGINT ignored, and Python
+    keeps an ignored SIGINT, so ``stop`` would wait for nothing and kill the server."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
