@@ -15,7 +15,6 @@ from servicemap.adapters.mkdocs import (  # noqa: F401
     on_post_build,
     on_post_page,
     on_post_template,
-    on_pre_build,
     on_serve,
     on_shutdown,
     on_startup,

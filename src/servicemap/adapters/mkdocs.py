@@ -142,10 +142,6 @@ def _keep_serving(builder: Callable[[], None]) -> Callable[[], None]:
     return rebuild
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
-    """Nothing to do before the build: kept so the hook file's import list stays stable."""
-
-
 def on_env(env: object, config: MkDocsConfig, files: Files) -> object:
     """The theme's templates compiled once per process, not once per build and language; and
     the page template, for a generated page of a known shape, filled in (``adapters.filling``):
