@@ -4,6 +4,10 @@ built both ways, filled and with ``RIEMPI_PAGINE=false`` (every page rendered by
 every file of the two sites must be the same bytes: the pages, Material's search indexes, the
 sitemap, the offline zip. Nothing is normalised: the two builds run the same code on the same
 data, only the theme's rendering is skipped.
+
+The records' pages other than the two samples of each tree are not MkDocs pages at all: they
+are written by ``adapters.direct``, by two forked worker processes in the online site
+(``PROCESSI_PAGINE=2``) and in this process for the offline copy (``PROCESSI_PAGINE=1``).
 """
 
 from __future__ import annotations
@@ -49,12 +53,13 @@ def both_ways(root: Path, env: dict[str, str | None]) -> tuple[Build, Build]:
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, Build]:
-    return both_ways(tmp_path_factory.mktemp("riempi") / "site", {"OFFLINE": None})
+    env = {"OFFLINE": None, "PROCESSI_PAGINE": "2"}
+    return both_ways(tmp_path_factory.mktemp("riempi") / "site", env)
 
 
 @pytest.fixture(scope="module")
 def offline_sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, Build]:
-    env = {"OFFLINE": "true", "ALTRE_LINGUE": "false"}
+    env = {"OFFLINE": "true", "ALTRE_LINGUE": "false", "PROCESSI_PAGINE": "1"}
     return both_ways(tmp_path_factory.mktemp("riempi-offline") / "site", env)
 
 

@@ -45,15 +45,16 @@ from pathlib import Path
 from servicemap import pipeline
 from servicemap.adapters import console, offline, pages, publish
 from servicemap.adapters.console import BuildError
-from servicemap.adapters.site import render_site
+from servicemap.adapters.site import render_site, tree_context
 from servicemap.core.model import Service
 from servicemap.core.output import GeneratedFile
 from servicemap.load import paths, safefile
 from servicemap.problems.problem import has_errors
 from servicemap.render import citizen, freshness, language_offer, trees
 from servicemap.render.assets import A11Y_CSS_PATH
-from servicemap.render.context import service_src
+from servicemap.render.context import RenderContext, service_src
 from servicemap.render.html import DETAILS_MARK
+from servicemap.render.pages import service_page
 from servicemap.render.print import PRINT_CSS_PATH
 from servicemap.validate.contact import contact_from_settings
 from servicemap.validate.project import Project
@@ -103,6 +104,7 @@ class TreeFiles:
     tree: str
     files: list[GeneratedFile]
     linked: list[str]
+    later: list[Service] = field(default_factory=list)  # records whose pages are not in files
 
     def site_files(self) -> Iterator[tuple[str, GeneratedFile]]:
         """Every file with its path from the site's root (``en/cerca/index.md``)."""
@@ -125,6 +127,7 @@ class Build:
     shared_paths: list[str] = field(default_factory=list)  # written once, by the first tree
     deferred: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> head, details
     root_404: str = ""  # the default language's 404 page
+    contexts: dict[str, RenderContext] = field(default_factory=dict)  # lang -> its tree's
 
     @classmethod
     def start(cls, settings: Settings, log: logging.Logger = DEFAULT_LOG) -> Build:
@@ -184,26 +187,36 @@ class Build:
         epoch = data_epoch(self.result.services)
         return dt.datetime.fromtimestamp(epoch, dt.UTC).date() if epoch else None
 
-    def files(self, lang: str, found: list[tuple[str, str | None]] | None = None) -> TreeFiles:
+    def files(
+        self, lang: str, found: list[tuple[str, str | None]] | None = None, later: bool = False
+    ) -> TreeFiles:
         """The generated files of ``lang``'s tree, minus those a hand-written page replaces.
 
         ``found``: the hand-written files the generator found (source path in the tree, absolute
         path); by default every file of ``docs_dir``. A generated page that collides with a
         hand-written one or with a record's page stops the build (``BuildError``).
+        ``later``: the records' pages are not rendered here but listed in ``TreeFiles.later``,
+        for ``service_page`` when the generator writes each (a region's pages never all held).
         """
         tree = self.languages[lang]
         settings = self.settings
         public = settings.public_directory_urls
+        result = self.result
         try:
+            ctx = tree_context(result.services, result.territory, result.vocabulary, self.project,
+                               directory_urls=settings.directory_urls,
+                               public_directory_urls=settings.directory_urls if public is None
+                               else public, lang=lang, tree=tree)  # fmt: skip
             generated = render_site(
-                self.result.services, self.result.territory, self.result.vocabulary,
+                result.services, result.territory, result.vocabulary,
                 self.project, directory_urls=settings.directory_urls, today=self.built,
-                offline=settings.offline,
-                public_directory_urls=settings.directory_urls if public is None else public,
-                lang=lang, tree=tree, shared=not tree,
+                offline=settings.offline, lang=lang, tree=tree, shared=not tree, ctx=ctx,
+                service_pages=not later,
             )  # fmt: skip
         except Exception as exc:
             raise console.internal_error(self.log, exc) from None
+        self.contexts[lang] = ctx
+        pending = {service_src(s.id): s for s in ctx.services} if later else {}
         if len(self.languages) > 1:
             generated += language_offer.offer_files()  # the reader's language, offered
         if not tree:
@@ -213,18 +226,25 @@ class Build:
                 g if g.kind == "page" else replace(g, path=tree + g.path) for g in generated
             ]
         found = _docs_files(settings.docs_dir) if found is None else found
-        replaced = set(paths.replaced_by_hand([g.path for g in generated], {f for f, _ in found}))
+        replaced = set(paths.replaced_by_hand([*pending, *(g.path for g in generated)],
+                                              {f for f, _ in found}))  # fmt: skip
         for path in sorted(replaced):
             self.log.info("%s è scritto a mano in docs_dir: la versione generata non è usata", path)
         generated = [g for g in generated if g.path not in replaced]
-        lines = {service_src(s.id): s.line for s in self.result.services}
-        problems = paths.site_problems(found, [g.path for g in generated], lines,
-                                       self.project.display_name, settings.docs_dir,
-                                       settings.directory_urls)  # fmt: skip
+        later_pages = [s for path, s in pending.items() if path not in replaced]
+        lines = {service_src(s.id): s.line for s in result.services}
+        listed = [service_src(s.id) for s in later_pages] + [g.path for g in generated]
+        problems = paths.site_problems(found, listed, lines, self.project.display_name,
+                                       settings.docs_dir, settings.directory_urls)  # fmt: skip
         if problems:
             console.log_problems(self.log, problems)
             raise BuildError(console.summary(self.project, problems, self.final_dir))
-        return TreeFiles(lang, tree, generated, [] if not tree else list(self.shared_paths))
+        shared = [] if not tree else list(self.shared_paths)
+        return TreeFiles(lang, tree, generated, shared, later_pages)
+
+    def service_page(self, lang: str, service: Service) -> GeneratedFile:
+        """The page of one record in ``lang``'s tree (``files(later=True)`` left it out)."""
+        return service_page(service, self.contexts[lang])
 
     def defer_details(self, key: str, item: GeneratedFile) -> bool:
         """Hold a generated page's details until its page is finished (``pages.raw_parts``).
@@ -242,9 +262,7 @@ class Build:
 
     def indexed_head(self, key: str) -> str:
         """The part of a deferred page that search indexes, with the mark its details go to."""
-        head, details = self.deferred[key]
-        head = pages.with_skip_target(head)
-        return head + DETAILS_MARK if details else head
+        return indexed(*self.deferred[key])
 
     def with_details(self, key: str, page: str) -> str:
         """The finished page with its details back where the head left them; forgets them."""
@@ -355,6 +373,12 @@ class Build:
                                 self.languages)  # fmt: skip
         path = offline.write_zip(self.site_dir, date, self.epoch, readme)
         self.log.info("Copia offline: %s", self.final_dir / path.name)
+
+
+def indexed(head: str, details: str) -> str:
+    """A finished page's indexed head (``pages.raw_parts``), with the mark its details go to."""
+    head = pages.with_skip_target(head)
+    return head + DETAILS_MARK if details else head
 
 
 def build_epoch(services: list[Service], given: str | None) -> int:

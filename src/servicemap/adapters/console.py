@@ -98,6 +98,14 @@ def interrupted(site_dir: Path) -> str:
     return f"Costruzione interrotta: {site_dir} resta com'era."
 
 
+def records_not_written(site_dir: Path) -> str:
+    """The build ended before the records' pages were collected (a bug, never the data's)."""
+    return (
+        "Errore interno di servicemap: la costruzione è finita prima che le pagine dei servizi "
+        f"fossero scritte; {site_dir} resta com'era. Segnalalo ai manutentori."
+    )
+
+
 def internal_error(log: logging.Logger, exc: Exception) -> BuildError:
     """An unexpected failure (a bug): one Italian line, the traceback only with ``--verbose``."""
     log.debug("Errore interno di servicemap", exc_info=exc)

@@ -37,6 +37,8 @@ def render_site(
     lang: str = "it",
     tree: str = "",
     shared: bool = True,
+    ctx: RenderContext | None = None,
+    service_pages: bool = True,
 ) -> list[GeneratedFile]:
     """Pages, map, search, assets and open data, in a stable order.
 
@@ -49,28 +51,22 @@ def render_site(
     tiles (the comuni boundaries are its basemap: zero requests to any host) and it carries the
     iframe-worker shim. ``public_directory_urls``: the online site's URL style, for the absolute
     links (JSON-LD, exports, QR codes) of a build whose own style differs (the offline copy).
+
+    ``ctx``: the tree's context (``tree_context``) when the caller keeps it; ``service_pages``
+    False leaves the records' pages out, for a caller that renders each when it writes it
+    (``render.service_page.render_service_page(s, ctx)``): a region's pages never all in memory.
     """
     if vocabulary is None:
         from servicemap.validate import contract
 
         vocabulary = contract.load_vocabulary(project.vocabulary_file)[0]
-    site = Site(directory_urls)
-    ctx = RenderContext(
-        services,
-        territory,
-        Labels.from_vocabulary(vocabulary, lang),
-        site,
-        site_url=project.site_url,
-        repo_url=project.repo_url,
-        edit_branch=project.edit_branch,
-        data_path=project.path_in_repo,
-        report_email=project.report_email,
-        contact=project.contact,
-        public_site=None if public_directory_urls is None else Site(public_directory_urls),
-        lang=lang,
-        tree=tree,
-    )
-    files = render_pages(ctx)
+    if ctx is None:
+        ctx = tree_context(
+            services, territory, vocabulary, project, directory_urls=directory_urls,
+            public_directory_urls=public_directory_urls, lang=lang, tree=tree,
+        )  # fmt: skip
+    site = ctx.site
+    files = render_pages(ctx, service_pages=service_pages)
     map_project = dataclasses.replace(project, tile_url="") if offline else project
     files += _browser_pages(services, territory, vocabulary, map_project, site, lang)
     files += print_files()
@@ -82,6 +78,35 @@ def render_site(
         return files
     files += shared_files(services, vocabulary, project, ctx, today, territory)
     return files
+
+
+def tree_context(
+    services: list[Service],
+    territory: Territory | None,
+    vocabulary: object,
+    project: Project,
+    *,
+    directory_urls: bool = True,
+    public_directory_urls: bool | None = None,
+    lang: str = "it",
+    tree: str = "",
+) -> RenderContext:
+    """What every page of one language tree is rendered with (``render_site``'s arguments)."""
+    return RenderContext(
+        services,
+        territory,
+        Labels.from_vocabulary(vocabulary, lang),
+        Site(directory_urls),
+        site_url=project.site_url,
+        repo_url=project.repo_url,
+        edit_branch=project.edit_branch,
+        data_path=project.path_in_repo,
+        report_email=project.report_email,
+        contact=project.contact,
+        public_site=None if public_directory_urls is None else Site(public_directory_urls),
+        lang=lang,
+        tree=tree,
+    )
 
 
 def shared_files(

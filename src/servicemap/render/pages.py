@@ -6,6 +6,7 @@ values (Markdown made of front matter and one raw HTML block) and never imports 
 
 from __future__ import annotations
 
+from servicemap.core.model import Service
 from servicemap.core.output import GeneratedFile
 from servicemap.render.context import RenderContext, area_src, comune_src, service_src, tipo_src
 from servicemap.render.lists import (
@@ -43,9 +44,11 @@ PAGE_CSS = """\
 """
 
 
-def render_pages(ctx: RenderContext) -> list[GeneratedFile]:
-    """Every generated page, in a stable order (the build must be byte-identical)."""
-    files = [GeneratedFile(service_src(s.id), render_service_page(s, ctx)) for s in ctx.services]
+def render_pages(ctx: RenderContext, *, service_pages: bool = True) -> list[GeneratedFile]:
+    """Every generated page, in a stable order (the build must be byte-identical).
+
+    ``service_pages`` False: without the records' pages (``service_page`` renders each)."""
+    files = [service_page(s, ctx) for s in ctx.services] if service_pages else []
     files += [GeneratedFile(comune_src(n), comune_page(n, ctx)) for n in ctx.comuni_names()]
     files += [
         GeneratedFile(area_src(code), vocabulary_page("aree", code, ctx.by_area[code], ctx))
@@ -62,3 +65,8 @@ def render_pages(ctx: RenderContext) -> list[GeneratedFile]:
         GeneratedFile(CSS_PATH, PAGE_CSS, kind="static"),
     ]
     return files
+
+
+def service_page(s: Service, ctx: RenderContext) -> GeneratedFile:
+    """The page of one record in the tree of ``ctx``."""
+    return GeneratedFile(service_src(s.id), render_service_page(s, ctx))
