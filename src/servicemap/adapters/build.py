@@ -38,7 +38,7 @@ import datetime as dt
 import json
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -125,7 +125,8 @@ class Build:
     log: logging.Logger = DEFAULT_LOG
     data_warnings: int = 0  # warning lines logged by ``start``
     shared_paths: list[str] = field(default_factory=list)  # written once, by the first tree
-    deferred: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> head, details
+    # key -> head, details (or the function that renders them when the page is written)
+    deferred: dict[str, tuple[str, str | Callable[[], str]]] = field(default_factory=dict)
     root_404: str = ""  # the default language's 404 page
     contexts: dict[str, RenderContext] = field(default_factory=dict)  # lang -> its tree's
 
@@ -211,7 +212,7 @@ class Build:
                 result.services, result.territory, result.vocabulary,
                 self.project, directory_urls=settings.directory_urls, today=self.built,
                 offline=settings.offline, lang=lang, tree=tree, shared=not tree, ctx=ctx,
-                service_pages=not later,
+                service_pages=not later, lazy_details=later,
             )  # fmt: skip
         except Exception as exc:
             raise console.internal_error(self.log, exc) from None
@@ -254,7 +255,8 @@ class Build:
         """
         parts = pages.raw_parts(item)
         if parts is not None:
-            self.deferred[key] = parts
+            head, details = parts
+            self.deferred[key] = (head, item.details or details)  # rendered when written
         return parts is not None
 
     def is_deferred(self, key: str) -> bool:
@@ -267,7 +269,8 @@ class Build:
     def with_details(self, key: str, page: str) -> str:
         """The finished page with its details back where the head left them; forgets them."""
         details = self.deferred.pop(key)[1]
-        return page.replace(DETAILS_MARK, details, 1) if details else page
+        text = details() if callable(details) else details
+        return page.replace(DETAILS_MARK, text, 1) if text else page
 
     def page_extras(self, lang: str) -> PageExtras:
         """The stylesheets and scripts every page links, and the footer line in ``lang``.
@@ -375,7 +378,7 @@ class Build:
         self.log.info("Copia offline: %s", self.final_dir / path.name)
 
 
-def indexed(head: str, details: str) -> str:
+def indexed(head: str, details: str | Callable[[], str]) -> str:
     """A finished page's indexed head (``pages.raw_parts``), with the mark its details go to."""
     head = pages.with_skip_target(head)
     return head + DETAILS_MARK if details else head

@@ -39,6 +39,7 @@ def render_site(
     shared: bool = True,
     ctx: RenderContext | None = None,
     service_pages: bool = True,
+    lazy_details: bool = False,
 ) -> list[GeneratedFile]:
     """Pages, map, search, assets and open data, in a stable order.
 
@@ -55,6 +56,7 @@ def render_site(
     ``ctx``: the tree's context (``tree_context``) when the caller keeps it; ``service_pages``
     False leaves the records' pages out, for a caller that renders each when it writes it
     (``render.service_page.render_service_page(s, ctx)``): a region's pages never all in memory.
+    ``lazy_details``: a comune page's details rendered when it is written (``render.pages``).
     """
     if vocabulary is None:
         from servicemap.validate import contract
@@ -66,7 +68,7 @@ def render_site(
             public_directory_urls=public_directory_urls, lang=lang, tree=tree,
         )  # fmt: skip
     site = ctx.site
-    files = render_pages(ctx, service_pages=service_pages)
+    files = render_pages(ctx, service_pages=service_pages, lazy=lazy_details)
     map_project = dataclasses.replace(project, tile_url="") if offline else project
     files += _browser_pages(services, territory, vocabulary, map_project, site, lang)
     files += print_files()

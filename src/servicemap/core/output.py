@@ -7,7 +7,8 @@ adapters share it without importing one another.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Literal
 
 
@@ -16,3 +17,6 @@ class GeneratedFile:
     path: str  # site-relative source path, e.g. "servizi/caritas-pioltello.md" or "dati/x.csv"
     content: str | bytes
     kind: Literal["page", "static"] = "page"
+    # A page's text after its details mark (``render.html.DETAILS_MARK``), rendered when the
+    # page is written: ``content`` then ends at the mark (a comune's booklet, not all held).
+    details: Callable[[], str] | None = field(default=None, compare=False, repr=False)

@@ -46,8 +46,16 @@ def service_list(services: list[Service], ctx: RenderContext, src: str) -> str:
 
 def _page(title: str, intro: str, body: str) -> str:
     """A list page: ``title`` is plain text, ``intro`` and ``body`` HTML."""
+    return _head(title, intro) + _tail(body)
+
+
+def _head(title: str, intro: str) -> str:
     head = f'<div class="sm-lista">\n<h1>{esc(title)}</h1>\n{intro}\n'
-    return f"{front_matter(esc(title))}{head}{DETAILS_MARK}\n{body}\n</div>\n"
+    return f"{front_matter(esc(title))}{head}{DETAILS_MARK}"
+
+
+def _tail(body: str) -> str:
+    return f"\n{body}\n</div>\n"
 
 
 def _count(n: int) -> str:
@@ -55,11 +63,21 @@ def _count(n: int) -> str:
 
 
 def comune_page(name: str, ctx: RenderContext) -> str:
+    return comune_head(name, ctx) + comune_details(name, ctx)
+
+
+def comune_head(name: str, ctx: RenderContext) -> str:
+    """A comune page up to its details mark (``comune_details`` follows it)."""
+    intro = f"<p>{ctx.phrase('comune.intro', nome=bdi(esc(name)))}</p>"
+    return _head(ctx.t("comune.titolo", nome=name), intro)
+
+
+def comune_details(name: str, ctx: RenderContext) -> str:
+    """The rest of a comune page: its lists, and its booklet (every sheet of its services)."""
     src = comune_src(name)
     here = ctx.by_comune.get(name, [])
     served = [s for s in ctx.served_in.get(name, []) if ctx.canonical(s.comune) != name]
     where = bdi(esc(name))
-    intro = f"<p>{ctx.phrase('comune.intro', nome=where)}</p>"
     body = (
         f'<h2 id="servizi-nel-comune">{ctx.phrase("comune.qui", nome=where, n=_count(len(here)))}'
         "</h2>"
@@ -72,7 +90,7 @@ def comune_page(name: str, ctx: RenderContext) -> str:
         # site, so the output stays linear when a district-wide service serves every comune.
         + booklet(here, ctx, src)
     )
-    return _page(ctx.t("comune.titolo", nome=name), intro, body)
+    return _tail(body)
 
 
 def vocabulary_page(kind: str, code: str, services: list[Service], ctx: RenderContext) -> str:

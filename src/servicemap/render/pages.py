@@ -6,6 +6,8 @@ values (Markdown made of front matter and one raw HTML block) and never imports 
 
 from __future__ import annotations
 
+import functools
+
 from servicemap.core.model import Service
 from servicemap.core.output import GeneratedFile
 from servicemap.render.context import RenderContext, area_src, comune_src, service_src, tipo_src
@@ -13,6 +15,8 @@ from servicemap.render.lists import (
     AREE_INDEX,
     COMUNI_INDEX,
     TIPI_INDEX,
+    comune_details,
+    comune_head,
     comune_page,
     comuni_index,
     vocabulary_index,
@@ -44,12 +48,16 @@ PAGE_CSS = """\
 """
 
 
-def render_pages(ctx: RenderContext, *, service_pages: bool = True) -> list[GeneratedFile]:
+def render_pages(
+    ctx: RenderContext, *, service_pages: bool = True, lazy: bool = False
+) -> list[GeneratedFile]:
     """Every generated page, in a stable order (the build must be byte-identical).
 
-    ``service_pages`` False: without the records' pages (``service_page`` renders each)."""
+    ``service_pages`` False: without the records' pages (``service_page`` renders each).
+    ``lazy``: a comune page's details (its lists and booklet: every sheet of its services) are
+    rendered when the page is written (``GeneratedFile.details``), not all now."""
     files = [service_page(s, ctx) for s in ctx.services] if service_pages else []
-    files += [GeneratedFile(comune_src(n), comune_page(n, ctx)) for n in ctx.comuni_names()]
+    files += [comune_file(n, ctx, lazy) for n in ctx.comuni_names()]
     files += [
         GeneratedFile(area_src(code), vocabulary_page("aree", code, ctx.by_area[code], ctx))
         for code in sorted(ctx.by_area)
@@ -65,6 +73,14 @@ def render_pages(ctx: RenderContext, *, service_pages: bool = True) -> list[Gene
         GeneratedFile(CSS_PATH, PAGE_CSS, kind="static"),
     ]
     return files
+
+
+def comune_file(name: str, ctx: RenderContext, lazy: bool = False) -> GeneratedFile:
+    """The page of one comune; ``lazy``: its details rendered when it is written."""
+    if not lazy:
+        return GeneratedFile(comune_src(name), comune_page(name, ctx))
+    details = functools.partial(comune_details, name, ctx)
+    return GeneratedFile(comune_src(name), comune_head(name, ctx), details=details)
 
 
 def service_page(s: Service, ctx: RenderContext) -> GeneratedFile:
