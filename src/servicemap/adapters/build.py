@@ -47,7 +47,7 @@ from servicemap.adapters import console, offline, pages, publish
 from servicemap.adapters.console import BuildError
 from servicemap.adapters.site import render_site, tree_context
 from servicemap.core.model import Service
-from servicemap.core.output import GeneratedFile
+from servicemap.core.output import Folder, GeneratedFile
 from servicemap.load import paths, safefile
 from servicemap.problems.problem import has_errors
 from servicemap.render import citizen, freshness, language_offer, trees
@@ -105,6 +105,7 @@ class TreeFiles:
     files: list[GeneratedFile]
     linked: list[str]
     later: list[Service] = field(default_factory=list)  # records whose pages are not in files
+    written: list[str] = field(default_factory=list)  # static files already in the staging site
 
     def site_files(self) -> Iterator[tuple[str, GeneratedFile]]:
         """Every file with its path from the site's root (``en/cerca/index.md``)."""
@@ -197,12 +198,15 @@ class Build:
         path); by default every file of ``docs_dir``. A generated page that collides with a
         hand-written one or with a record's page stops the build (``BuildError``).
         ``later``: the records' pages are not rendered here but listed in ``TreeFiles.later``,
-        for ``service_page`` when the generator writes each (a region's pages never all held).
+        for ``service_page`` when the generator writes each; the comune pages' details are
+        rendered when the page is written; the static files are written into the staging
+        folder now (``TreeFiles.written``): a region's site is never all held in memory.
         """
         tree = self.languages[lang]
         settings = self.settings
         public = settings.public_directory_urls
         result = self.result
+        folder = Folder(self.site_dir, tree) if later else None
         try:
             ctx = tree_context(result.services, result.territory, result.vocabulary, self.project,
                                directory_urls=settings.directory_urls,
@@ -212,36 +216,43 @@ class Build:
                 result.services, result.territory, result.vocabulary,
                 self.project, directory_urls=settings.directory_urls, today=self.built,
                 offline=settings.offline, lang=lang, tree=tree, shared=not tree, ctx=ctx,
-                service_pages=not later, lazy_details=later,
+                service_pages=not later, lazy_details=later, folder=folder,
             )  # fmt: skip
         except Exception as exc:
             raise console.internal_error(self.log, exc) from None
         self.contexts[lang] = ctx
         pending = {service_src(s.id): s for s in ctx.services} if later else {}
-        if len(self.languages) > 1:
-            generated += language_offer.offer_files()  # the reader's language, offered
+        if len(self.languages) > 1:  # the reader's language, offered
+            offer = language_offer.offer_files()
+            for item in offer if folder is not None else []:
+                folder.write(item)
+            generated += offer if folder is None else []
+        written = folder.written if folder is not None else []
         if not tree:
-            self.shared_paths = [g.path for g in generated if g.path.startswith(SHARED_DIRS)]
+            every = [*written, *(g.path for g in generated)]
+            self.shared_paths = [path for path in every if path.startswith(SHARED_DIRS)]
         else:
             generated = [
                 g if g.kind == "page" else replace(g, path=tree + g.path) for g in generated
             ]
         found = _docs_files(settings.docs_dir) if found is None else found
-        replaced = set(paths.replaced_by_hand([*pending, *(g.path for g in generated)],
-                                              {f for f, _ in found}))  # fmt: skip
+        made = [*pending, *written, *(g.path for g in generated)]
+        replaced = set(paths.replaced_by_hand(made, {f for f, _ in found}))
         for path in sorted(replaced):
             self.log.info("%s è scritto a mano in docs_dir: la versione generata non è usata", path)
         generated = [g for g in generated if g.path not in replaced]
         later_pages = [s for path, s in pending.items() if path not in replaced]
         lines = {service_src(s.id): s.line for s in result.services}
         listed = [service_src(s.id) for s in later_pages] + [g.path for g in generated]
+        listed += [path for path in written if path not in replaced]
         problems = paths.site_problems(found, listed, lines, self.project.display_name,
                                        settings.docs_dir, settings.directory_urls)  # fmt: skip
         if problems:
             console.log_problems(self.log, problems)
             raise BuildError(console.summary(self.project, problems, self.final_dir))
         shared = [] if not tree else list(self.shared_paths)
-        return TreeFiles(lang, tree, generated, shared, later_pages)
+        kept = [path for path in written if path not in replaced]  # docs_dir's copy wins
+        return TreeFiles(lang, tree, generated, shared, later_pages, kept)
 
     def service_page(self, lang: str, service: Service) -> GeneratedFile:
         """The page of one record in ``lang``'s tree (``files(later=True)`` left it out)."""

@@ -263,8 +263,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             made.append((file, item.path))
             if state.build.defer_details(file.src_uri, item):  # its text is held there
                 file.content_string = pages.front_matter(str(item.content))
-    for path in tree.linked:  # the open data the first language wrote
-        files.append(_AlreadyWritten.generated(config, path, content=b""))
+    for path in tree.linked + tree.written:  # the open data the first language wrote; the
+        files.append(_AlreadyWritten.generated(config, path, content=b""))  # files written now
     mkdocs_i18n.link_languages(config, tree.lang, tree.tree, state.build.languages, made)
     return files
 

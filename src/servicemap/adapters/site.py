@@ -11,7 +11,7 @@ import datetime as dt
 
 from servicemap.adapters.offline import shim_files
 from servicemap.core.model import Service, Territory
-from servicemap.core.output import GeneratedFile
+from servicemap.core.output import Folder, GeneratedFile
 from servicemap.export import tables as export
 from servicemap.render import mylist
 from servicemap.render.citizen import citizen_files
@@ -40,6 +40,7 @@ def render_site(
     ctx: RenderContext | None = None,
     service_pages: bool = True,
     lazy_details: bool = False,
+    folder: Folder | None = None,
 ) -> list[GeneratedFile]:
     """Pages, map, search, assets and open data, in a stable order.
 
@@ -57,6 +58,7 @@ def render_site(
     False leaves the records' pages out, for a caller that renders each when it writes it
     (``render.service_page.render_service_page(s, ctx)``): a region's pages never all in memory.
     ``lazy_details``: a comune page's details rendered when it is written (``render.pages``).
+    ``folder``: the static files are written there as they are made, not returned.
     """
     if vocabulary is None:
         from servicemap.validate import contract
@@ -69,16 +71,29 @@ def render_site(
         )  # fmt: skip
     site = ctx.site
     files = render_pages(ctx, service_pages=service_pages, lazy=lazy_details)
+
+    def add(items: list[GeneratedFile]) -> None:
+        for item in items:
+            if folder is not None and item.kind == "static":
+                folder.write(item)
+            else:
+                files.append(item)
+
     map_project = dataclasses.replace(project, tile_url="") if offline else project
-    files += _browser_pages(services, territory, vocabulary, map_project, site, lang)
-    files += print_files()
-    files += mylist_files(services, site, ctx.absolute(mylist.PAGE_PATH), lang)  # La mia lista
-    files += citizen_files(today)  # holidays, interface languages, service page scripts
+    add(_browser_pages(services, territory, vocabulary, map_project, site, lang))
+    add(print_files())
+    add(mylist_files(services, site, ctx.absolute(mylist.PAGE_PATH), lang))  # La mia lista
+    add(citizen_files(today))  # holidays, interface languages, service page scripts
     if offline:
-        files += shim_files()
+        add(shim_files())
     if not shared:
         return files
-    files += shared_files(services, vocabulary, project, ctx, today, territory)
+    urls = {s.id: ctx.absolute(service_src(s.id)) for s in services}
+    add(export.export_files(services, urls))
+    if folder is not None:  # a service at a time: a region's export is never held whole
+        _hsds(services, vocabulary, today, territory, project, folder)
+    else:
+        add(_hsds(services, vocabulary, today, territory, project))
     return files
 
 
@@ -109,21 +124,6 @@ def tree_context(
         lang=lang,
         tree=tree,
     )
-
-
-def shared_files(
-    services: list[Service],
-    vocabulary: object | None,
-    project: Project,
-    ctx: RenderContext,
-    today: dt.date | None,
-    territory: Territory | None,
-) -> list[GeneratedFile]:
-    """The open data: the same bytes whatever the interface language, so written once."""
-    urls = {s.id: ctx.absolute(service_src(s.id)) for s in services}
-    files = export.export_files(services, urls)
-    files += _hsds(services, vocabulary, today, territory, project)
-    return files
 
 
 def _browser_pages(
@@ -164,17 +164,22 @@ def _hsds(
     today: dt.date | None,
     territory: Territory | None,
     project: Project,
+    folder: Folder | None = None,
 ) -> list[GeneratedFile]:
+    """The HSDS export: written into ``folder`` when there is one, else returned."""
     from servicemap.export import hsds_package as export_hsds_package
 
-    pairs = export_hsds_package.hsds_files(
-        services,
-        vocabulary=vocabulary,  # type: ignore[arg-type]
-        today=today,
-        territory=territory.name if territory else "",
-        license=project.data_license,
-        istat={c.name.casefold(): c.istat for c in territory.comuni if c.istat}
+    options = {
+        "vocabulary": vocabulary,
+        "today": today,
+        "territory": territory.name if territory else "",
+        "license": project.data_license,
+        "istat": {c.name.casefold(): c.istat for c in territory.comuni if c.istat}
         if territory
         else {},
-    )
+    }
+    if folder is not None:
+        export_hsds_package.write_hsds(folder.open_text, services, **options)  # type: ignore[arg-type]
+        return []
+    pairs = export_hsds_package.hsds_files(services, **options)  # type: ignore[arg-type]
     return [GeneratedFile(path, text, kind="static") for path, text in pairs]

@@ -44,9 +44,11 @@ import hashlib
 import io
 import json
 import uuid
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TextIO
 
 from servicemap.core.escape import spreadsheet_cell, web_uri
 from servicemap.core.hours import closure_on
@@ -112,19 +114,38 @@ def export_hsds(
 
     ``istat``: comune name (case-folded) -> ISTAT code, from the territory, for the service areas.
     """
+    tables: dict[str, list[Row]] = {name: [] for name in TABLES}
+    for part in table_parts(services, vocabulary=vocabulary, today=today, istat=istat):
+        for name, rows in part.items():
+            tables[name] += rows
+    return tables
+
+
+def table_parts(
+    services: list[Service],
+    *,
+    vocabulary: contract.Vocabulary | None = None,
+    today: dt.date | None = None,
+    istat: dict[str, str] | None = None,
+) -> Iterator[dict[str, list[Row]]]:
+    """The rows of ``export_hsds`` a part at a time, in their order: first the organizations and
+    taxonomies, then each service's own rows (its tables only), so that a region's export is
+    written as it is made (``hsds_package.write_hsds``), never held whole."""
     vocab = vocabulary or contract.load_vocabulary(Path(""))[0]
     day = today or dt.date.today()
-    tables: dict[str, list[Row]] = {name: [] for name in TABLES}
     organizations = _organizations(services)
-    tables["organization"] = list(organizations.values())
-    tables["taxonomy"], tables["taxonomy_term"] = taxonomy_rows(vocab, hsds_id)
+    taxonomy, terms = taxonomy_rows(vocab, hsds_id)
+    first = {"organization": list(organizations.values()), "taxonomy": taxonomy,
+             "taxonomy_term": terms}  # fmt: skip
+    yield {name: [_complete(name, row) for row in rows] for name, rows in first.items()}
     for service in services:
+        tables: dict[str, list[Row]] = {name: [] for name in TABLES if name not in first}
         org_id = _organization_key(service)
         _add_service(tables, service, hsds_id("organization", org_id), vocab, day)
         tables["service_area"] += _areas(service, istat or {})
         service_id = hsds_id("service", service.id)
         tables["attribute"] += attribute_rows(service, service_id, vocab, hsds_id)
-    return {name: [_complete(name, row) for row in rows] for name, rows in tables.items()}
+        yield {name: [_complete(name, row) for row in rows] for name, rows in tables.items()}
 
 
 def _complete(table: str, row: Row) -> Row:
@@ -339,14 +360,25 @@ def _address_row(s: Service, location_id: str) -> Row:
 
 
 def to_csv(table: str, rows: list[Row]) -> str:
-    """One table as CSV (RFC 4180), header row first, every official column.
+    """One table as CSV (RFC 4180), header row first, every official column."""
+    buffer = io.StringIO()
+    writer = CsvTable(table, buffer)
+    writer.rows(rows)
+    return buffer.getvalue()
+
+
+class CsvTable:
+    """One table's CSV file being written (RFC 4180), header row first, every official column.
 
     The only CSV writer of the HSDS export. Text cells that a spreadsheet would run as a formula
     start with an apostrophe, as in ``servizi.csv`` (``escape.spreadsheet_cell``).
     """
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    columns = TABLES[table]
-    writer.writerow(columns)
-    writer.writerows([spreadsheet_cell(row[c]) for c in columns] for row in rows)
-    return buffer.getvalue()
+
+    def __init__(self, table: str, stream: TextIO) -> None:
+        self.columns = TABLES[table]
+        self.writer = csv.writer(stream, lineterminator="\r\n")
+        self.writer.writerow(self.columns)
+
+    def rows(self, rows: list[Row]) -> None:
+        columns = self.columns
+        self.writer.writerows([spreadsheet_cell(row[c]) for c in columns] for row in rows)

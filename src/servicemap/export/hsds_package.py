@@ -9,7 +9,10 @@ them into HSDS service objects (``services.json``, one per service, as the HSDS 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
+from collections.abc import Callable
+from typing import TextIO
 
 from servicemap.core.model import Service
 from servicemap.export.hsds import (
@@ -17,11 +20,11 @@ from servicemap.export.hsds import (
     OUTPUT_DIR,
     PATHS,
     TABLES,
+    CsvTable,
     Row,
-    export_hsds,
     hsds_id,
     official_tables,
-    to_csv,
+    table_parts,
     translation_objects,
 )
 from servicemap.validate import contract
@@ -171,19 +174,72 @@ def hsds_files(
     license: str = DEFAULT_LICENSE,
     istat: dict[str, str] | None = None,
 ) -> list[tuple[str, str]]:
-    """The files to publish: ``(path in the site, text)``: the CSVs, the descriptor, the JSON."""
-    tables = export_hsds(services, vocabulary=vocabulary, today=today, istat=istat)
-    files = [(f"{OUTPUT_DIR}/{PATHS[name]}", to_csv(name, rows)) for name, rows in tables.items()]
-    descriptor = datapackage(tables, territory=territory, license=license, today=today)
-    files.append((f"{OUTPUT_DIR}/datapackage.json", _json(descriptor)))
-    # Compact: the JSON form of a region runs to tens of megabytes, indentation would double it.
-    translated = {
-        hsds_id("service", s.id): translation_objects(s) for s in services if s.traduzioni
-    }
-    nested = services_json(tables, translated)
-    compact = json.dumps(nested, ensure_ascii=False, separators=(",", ":"))
-    files.append((f"{OUTPUT_DIR}/{JSON_PATH}", compact + "\n"))
-    return files
+    """The files to publish: ``(path in the site, text)``: the CSVs, the descriptor, the JSON
+    (``write_hsds`` into memory: for a few records, and the tests)."""
+    buffers: dict[str, io.StringIO] = {}
+
+    def open_text(path: str) -> io.StringIO:
+        return buffers.setdefault(path, _Kept())
+
+    paths = write_hsds(open_text, services, vocabulary=vocabulary, today=today,
+                       territory=territory, license=license, istat=istat)  # fmt: skip
+    return [(path, buffers[path].getvalue()) for path in paths]
+
+
+class _Kept(io.StringIO):
+    """A text buffer read after ``write_hsds`` has closed it (``hsds_files``)."""
+
+    def close(self) -> None:
+        return None
+
+
+def write_hsds(
+    open_text: Callable[[str], TextIO],
+    services: list[Service],
+    *,
+    vocabulary: contract.Vocabulary | None = None,
+    today: dt.date | None = None,
+    territory: str = "",
+    license: str = DEFAULT_LICENSE,
+    istat: dict[str, str] | None = None,
+) -> list[str]:
+    """Write the export, a service at a time, into the files ``open_text(path)`` opens (and
+    this function closes); returns their paths: the CSVs, the descriptor, the JSON.
+
+    A region's export is tens of megabytes of text and several times that as rows: made and
+    held whole, it was most of a build's memory. Here each service's rows go to the tables and
+    its object to ``services.json`` as soon as they are made (the same bytes).
+    """
+    parts = table_parts(services, vocabulary=vocabulary, today=today, istat=istat)
+    first = next(parts)
+    paths = [f"{OUTPUT_DIR}/{PATHS[name]}" for name in TABLES]
+    streams = [open_text(path) for path in paths]
+    try:
+        tables = {name: CsvTable(name, out) for name, out in zip(TABLES, streams, strict=True)}
+        for name, rows in first.items():
+            tables[name].rows(rows)
+        with open_text(f"{OUTPUT_DIR}/{JSON_PATH}") as out:
+            out.write("[")
+            written = False
+            for service, part in zip(services, parts, strict=True):
+                for name, rows in part.items():
+                    tables[name].rows(rows)
+                sid = hsds_id("service", service.id)
+                translated = {sid: translation_objects(service)} if service.traduzioni else None
+                nested = services_json({**part, **first}, translated)
+                for item in nested:
+                    out.write("," if written else "")
+                    out.write(json.dumps(item, ensure_ascii=False, separators=(",", ":")))
+                    written = True
+            out.write("]\n")
+    finally:
+        for stream in streams:
+            stream.close()
+    descriptor = datapackage(dict.fromkeys(TABLES), territory=territory, license=license,
+                             today=today)  # fmt: skip
+    with open_text(f"{OUTPUT_DIR}/datapackage.json") as out:
+        out.write(_json(descriptor))
+    return [*paths, f"{OUTPUT_DIR}/datapackage.json", f"{OUTPUT_DIR}/{JSON_PATH}"]
 
 
 def _json(value: object) -> str:
