@@ -14,9 +14,11 @@ def slugify(text: str) -> str:
     return _NON_SLUG.sub("-", ascii_text.lower()).strip("-")
 
 
-_SCRIPT_UNSAFE = str.maketrans(
-    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-)
+# Each replacement contains none of the characters replaced: the order does not matter.
+_SCRIPT_UNSAFE = (
+    ("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
+)  # fmt: skip
 
 
 def script_json(value: object) -> str:
@@ -28,4 +30,7 @@ def script_json(value: object) -> str:
     import json
 
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-    return text.translate(_SCRIPT_UNSAFE)
+    for char, escaped in _SCRIPT_UNSAFE:  # five scans in C: ``str.translate`` with a dict
+        if char in text:  # looks every character up in Python (0.2 ms a page, seconds a site)
+            text = text.replace(char, escaped)
+    return text

@@ -121,6 +121,7 @@ class RenderContext:
     def __post_init__(self) -> None:
         comuni = self.territory.comuni if self.territory else []
         self._canon = {fold(c.name): c.name for c in comuni}
+        self._localized: dict[int, tuple[Service, Localized]] = {}
         self.services = sorted(self.services, key=sort_key)
         by_comune, served_in = defaultdict(list), defaultdict(list)
         by_area, by_tipo = defaultdict(list), defaultdict(list)
@@ -171,8 +172,13 @@ class RenderContext:
         return local_date(iso, self.lang)
 
     def localized(self, service: Service) -> Localized:
-        """The record as this language's pages show it (``model.localized``)."""
-        return localized(service, self.lang)
+        """The record as this language's pages show it (``model.localized``), made once per
+        record and language: a page asks for it a dozen times."""
+        found = self._localized.get(id(service))
+        if found is None or found[0] is not service:
+            found = (service, localized(service, self.lang))
+            self._localized[id(service)] = found
+        return found[1]
 
     def italian(self, found: Localized, key: str) -> str:
         """`` lang="it" dir="auto"`` for an element showing ``key`` in Italian on a page in

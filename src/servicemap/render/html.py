@@ -25,6 +25,8 @@ _YAML_UNSAFE = re.compile(
 )
 # C0 controls other than tab and newline have no visible form and are invalid in HTML text.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What ``esc`` changes: most values (names, addresses, links) have none of it.
+_ESCAPED = re.compile("[&<>\"'\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 # Separates what Material's search should index (name, type, needs, comune, organisation) from the
@@ -45,9 +47,13 @@ def esc(text: object) -> str:
     """Escape plain text for HTML text and quoted attribute values alike.
 
     Control characters (invisible, and refused by HTML) become U+FFFD so that a stray byte in a
-    record cannot hide anything; everything else is shown exactly as written.
+    record cannot hide anything; everything else is shown exactly as written. (Called for
+    every value of every page: a text with nothing to escape is returned after one search.)
     """
-    return html.escape(_CONTROL.sub("\ufffd", str(text)), quote=True)
+    text = str(text)
+    if _ESCAPED.search(text) is None:
+        return text
+    return html.escape(_CONTROL.sub("\ufffd", text), quote=True)
 
 
 def bdi(value_html: str, *, ltr: bool = False) -> str:
