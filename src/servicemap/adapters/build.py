@@ -273,6 +273,19 @@ class Build:
     def is_deferred(self, key: str) -> bool:
         return key in self.deferred
 
+    def later_details(self) -> list[str]:
+        """The deferred pages whose details are rendered when written (a comune's booklet)."""
+        return [key for key, (_, details) in self.deferred.items() if callable(details)]
+
+    def details_text(self, key: str) -> str:
+        """A deferred page's details, rendered (another process may do it: ``give_details``)."""
+        details = self.deferred[key][1]
+        return details() if callable(details) else details
+
+    def give_details(self, key: str, text: str) -> None:
+        """The details of a deferred page, rendered elsewhere (``details_text``)."""
+        self.deferred[key] = (self.deferred[key][0], text)
+
     def indexed_head(self, key: str) -> str:
         """The part of a deferred page that search indexes, with the mark its details go to."""
         return indexed(*self.deferred[key])

@@ -87,54 +87,73 @@ def _run(span: tuple[int, int]) -> list:
 
 
 class Running:
-    """Pages being written while the build goes on; ``results`` waits for them, in order."""
+    """Pages being written while the build goes on; ``result(i)`` and ``results`` wait for
+    them (in order: the results come back as their batches end)."""
 
     def __init__(self, found: list | None = None, pool: object = None, parts: object = None):
-        self._found, self._pool, self._parts = found, pool, parts
+        self._found = found if found is not None else []
+        self._done = found is not None
+        self._pool, self._parts = pool, parts
+
+    def result(self, index: int) -> object:
+        """The result of item ``index``, once it and every item before it are done."""
+        while len(self._found) <= index and not self._done:
+            self._next()
+        return self._found[index]
 
     def results(self) -> list:
-        """Every page's result, in the pages' order, once all are written (the workers end)."""
-        if self._found is not None:
-            return self._found
-        pool, found = self._pool, []
+        """Every item's result, in order, once all are done (the workers end)."""
+        while not self._done:
+            self._next()
+        return self._found
+
+    def _next(self) -> None:
+        pool = self._pool
         try:
-            for part in self._parts:  # type: ignore[attr-defined]
-                found.extend(part)
+            part = next(self._parts, None)  # type: ignore[call-overload]
+            if part is not None:
+                self._found.extend(part)
+                return
             pool.close()  # type: ignore[attr-defined]
         except BaseException:
             pool.terminate()  # type: ignore[attr-defined]
-            raise
-        finally:
             pool.join()  # type: ignore[attr-defined]
-        self._found = found
-        return found
+            self._done = True
+            raise
+        pool.join()  # type: ignore[attr-defined]
+        self._done = True
 
     def stop(self) -> None:
         """End the workers without waiting for their pages (a build that failed)."""
-        if self._found is None and self._pool is not None:
+        if not self._done and self._pool is not None:
             self._pool.terminate()  # type: ignore[attr-defined]
             self._pool.join()  # type: ignore[attr-defined]
-            self._found = []
+            self._done = True
 
 
-def start(count: int, work: Callable[[int], T], workers: int = 1, least: int = 0) -> Running:
+def start(
+    count: int, work: Callable[[int], T], workers: int = 1, least: int = 0, singles: int = 0
+) -> Running:
     """``work(0)``, …, ``work(count - 1)`` on ``workers`` processes, while the caller goes on.
 
     The workers are forked (Linux): they start with this process's memory, the build's records
     and the skeleton included, so nothing is pickled to them but two numbers per batch, and
-    only ``work``'s results come back. Fewer pages than ``least``, one worker, or a platform
-    without ``fork``: done here, now.
+    only ``work``'s results come back. The first ``singles`` items are batches of their own,
+    done first (``Running.result`` reads each as soon as it is done). Fewer items than
+    ``least``, one worker, or a platform without ``fork``: done here, now.
     """
     global _work
     methods = multiprocessing.get_all_start_methods()
     if workers < 2 or count < max(least, 1) or "fork" not in methods:
         return Running([work(i) for i in range(count)])
+    batches = [(i, i + 1) for i in range(singles)]
+    batches += [(a + singles, b + singles) for a, b in spans(count - singles, workers * 8)]
     _work = work
     try:
         pool = multiprocessing.get_context("fork").Pool(workers)
     finally:
         _work = None  # the workers have their copy; this process does not need it
-    return Running(pool=pool, parts=pool.imap(_run, spans(count, workers * 8)))
+    return Running(pool=pool, parts=pool.imap(_run, batches))
 
 
 def run(count: int, work: Callable[[int], T], workers: int = 1, least: int = 0) -> list[T]:
@@ -144,6 +163,8 @@ def run(count: int, work: Callable[[int], T], workers: int = 1, least: int = 0) 
 
 def spans(count: int, parts: int) -> Sequence[tuple[int, int]]:
     """``range(count)`` cut into at most ``parts`` consecutive spans of nearly equal size."""
+    if count <= 0:
+        return []
     parts = max(1, min(parts, count))
     size, extra = divmod(count, parts)
     found, start = [], 0

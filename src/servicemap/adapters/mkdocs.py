@@ -62,7 +62,8 @@ class _State:
     separators: dict[str, str] = field(default_factory=dict)  # language -> its search separator
     shapes: filling.Shapes = field(default_factory=lambda: filling.Shapes(log))
     records: _RecordPages | None = None  # this language's records' pages written directly
-    writing: tuple[_RecordPages, direct.Running] | None = None  # being written meanwhile
+    writing: tuple[_RecordPages, direct.Running, int] | None = None  # being written meanwhile
+    details: dict[str, int] = field(default_factory=dict)  # page -> its details' item (workers)
     last_page: str = ""  # the last page MkDocs builds (``on_env``): the records' are written
     files: Files | None = None  # this language's files, nav and templates (``_theme_pages``)
     nav: object = None
@@ -417,6 +418,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     last = records is not None and page.file.src_uri == next(reversed(records.samples))
     shape = _shape(page, state) if last else None  # before its details are given back
     if state.build.is_deferred(page.file.src_uri):
+        _details_from_workers(state, page.file.src_uri)
         output = state.build.with_details(page.file.src_uri, output)
         # mkdocs-static-i18n keeps every language's pages until the last is built (sitemap):
         # let the written text go, or the peak memory would grow with every language.
@@ -445,10 +447,30 @@ def _write_records(
         return
     group = records.between + records.after
     fill = functools.partial(_fill_record, state, config, skeleton, _search_plugin(config), group)
+    later = state.build.later_details()  # the comune pages' booklets: the workers make them too
+    work = functools.partial(_record_work, state.build, later, fill)
     workers, least = (1, 0) if _serving else direct.processes()
-    state.writing = (records, direct.start(len(group), fill, workers, least))
+    running = direct.start(len(later) + len(group), work, workers, least, singles=len(later))
+    state.writing = (records, running, len(later))
+    state.details = {key: index for index, key in enumerate(later)}
     if state.last_page in records.samples:  # nothing else to build meanwhile
         _records_written(state, config)
+
+
+def _record_work(build: Build, later: list[str], fill: Callable[[int], list[dict]],
+                 index: int) -> object:  # fmt: skip
+    """One item of the workers: a page's details (the first ``len(later)``), else a record's
+    page (its search entries)."""
+    if index < len(later):
+        return build.details_text(later[index])
+    return fill(index - len(later))
+
+
+def _details_from_workers(state: _State, key: str) -> None:
+    """A page whose details the workers make (a comune's booklet): wait for them."""
+    index = state.details.pop(key, None)
+    if index is not None and state.writing is not None:
+        state.build.give_details(key, str(state.writing[1].result(index)))
 
 
 def _records_written(state: _State, config: MkDocsConfig) -> None:
@@ -456,8 +478,8 @@ def _records_written(state: _State, config: MkDocsConfig) -> None:
     have: each after the sample before it (the later place first: the earlier stays put)."""
     if state.writing is None:
         return
-    (records, running), state.writing = state.writing, None
-    found = running.results()
+    (records, running, first), state.writing = state.writing, None
+    found = running.results()[first:]
     entries = _search_entries(config)
     marks = list(records.samples.values())
     split = len(records.between)
