@@ -96,21 +96,24 @@ def geojson(services: list[Service], urls: dict[str, str] | None = None) -> str:
     """A FeatureCollection with one Feature per record (``geometry`` null if it has no position)."""
     urls = urls or {}
     features = []
-    for s in services:
+    for s in services:  # each Feature as text at once: a region's dicts are never all held
         geometry = None
         if s.placed_position is not None:
             coords = [round(s.placed_position.lon, 6), round(s.placed_position.lat, 6)]
             geometry = {"type": "Point", "coordinates": coords}
-        features.append(
-            {
-                "type": "Feature",
-                "id": s.id,
-                "geometry": geometry,
-                "properties": properties(s, urls.get(s.id, "")),
-            }
-        )
-    collection = {"type": "FeatureCollection", "features": features}
-    return json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
+        feature = {
+            "type": "Feature",
+            "id": s.id,
+            "geometry": geometry,
+            "properties": properties(s, urls.get(s.id, "")),
+        }
+        # As ``json.dumps(collection, indent=1)`` prints it, two levels in (a JSON text has
+        # no raw line break inside a string: every line is one of the layout's).
+        text = json.dumps(feature, ensure_ascii=False, indent=1)
+        features.append("  " + text.replace("\n", "\n  "))
+    if not features:
+        return '{\n "type": "FeatureCollection",\n "features": []\n}\n'
+    return '{\n "type": "FeatureCollection",\n "features": [\n' + ",\n".join(features) + "\n ]\n}\n"
 
 
 CSV_COLUMNS = (
