@@ -50,3 +50,12 @@ def test_spans_cover_every_page_once() -> None:
     for count in (1, 7, 100, 1001):
         spans = direct.spans(count, 16)
         assert [i for a, b in spans for i in range(a, b)] == list(range(count))
+
+
+def test_an_item_taken_early_is_handed_over_and_not_kept() -> None:
+    """A comune's booklet is read as soon as it is made, and not held again in the results."""
+    for workers in (1, 2):
+        running = direct.start(30, lambda i: f"libretto {i}", workers=workers, singles=2)
+        assert running.take(1) == "libretto 1"
+        found = running.results()
+        assert found[1] is None and found[0] == "libretto 0" and found[29] == "libretto 29"

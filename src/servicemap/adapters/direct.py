@@ -87,25 +87,40 @@ def _run(span: tuple[int, int]) -> list:
 
 
 class Running:
-    """Pages being written while the build goes on; ``result(i)`` and ``results`` wait for
+    """Pages being written while the build goes on; ``take(i)`` and ``results`` wait for
     them (in order: the results come back as their batches end)."""
 
-    def __init__(self, found: list | None = None, pool: object = None, parts: object = None):
-        self._found = found if found is not None else []
-        self._done = found is not None
+    def __init__(
+        self, work: Callable[[int], object] | None = None, count: int = 0,
+        pool: object = None, parts: object = None,
+    ) -> None:  # fmt: skip
+        self._found: list = []
+        self._done = pool is None
         self._pool, self._parts = pool, parts
+        self._work, self._count = work, count  # without workers: each done when asked for
 
-    def result(self, index: int) -> object:
-        """The result of item ``index``, once it and every item before it are done."""
+    def take(self, index: int) -> object:
+        """The result of item ``index`` (once it and every item before it are done), handed
+        over: ``results`` has None in its place (a comune's booklet is not held twice)."""
+        if self._pool is None:
+            self._fill(index + 1)
         while len(self._found) <= index and not self._done:
             self._next()
-        return self._found[index]
+        found, self._found[index] = self._found[index], None
+        return found
 
     def results(self) -> list:
         """Every item's result, in order, once all are done (the workers end)."""
+        if self._pool is None:
+            self._fill(self._count)
         while not self._done:
             self._next()
         return self._found
+
+    def _fill(self, count: int) -> None:
+        assert self._work is not None
+        while len(self._found) < count:
+            self._found.append(self._work(len(self._found)))
 
     def _next(self) -> None:
         pool = self._pool
@@ -139,13 +154,13 @@ def start(
     The workers are forked (Linux): they start with this process's memory, the build's records
     and the skeleton included, so nothing is pickled to them but two numbers per batch, and
     only ``work``'s results come back. The first ``singles`` items are batches of their own,
-    done first (``Running.result`` reads each as soon as it is done). Fewer items than
-    ``least``, one worker, or a platform without ``fork``: done here, now.
+    done first (``Running.take`` reads each as soon as it is done). Fewer items than
+    ``least``, one worker, or a platform without ``fork``: done here, each when it is asked for.
     """
     global _work
     methods = multiprocessing.get_all_start_methods()
     if workers < 2 or count < max(least, 1) or "fork" not in methods:
-        return Running([work(i) for i in range(count)])
+        return Running(work, count)
     batches = [(i, i + 1) for i in range(singles)]
     batches += [(a + singles, b + singles) for a, b in spans(count - singles, workers * 8)]
     _work = work
@@ -158,7 +173,7 @@ def start(
 
 def run(count: int, work: Callable[[int], T], workers: int = 1, least: int = 0) -> list[T]:
     """``[work(0), …, work(count - 1)]``, in that order, on ``workers`` processes."""
-    return start(count, work, workers, least).results()
+    return start(count, work, workers, least).results()  # type: ignore[return-value]
 
 
 def spans(count: int, parts: int) -> Sequence[tuple[int, int]]:

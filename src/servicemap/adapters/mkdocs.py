@@ -470,7 +470,7 @@ def _details_from_workers(state: _State, key: str) -> None:
     """A page whose details the workers make (a comune's booklet): wait for them."""
     index = state.details.pop(key, None)
     if index is not None and state.writing is not None:
-        state.build.give_details(key, str(state.writing[1].result(index)))
+        state.build.give_details(key, str(state.writing[1].take(index)))
 
 
 def _records_written(state: _State, config: MkDocsConfig) -> None:
