@@ -67,6 +67,16 @@ class Context:
     geo: GeoCheck | None = None
     seen_ids: dict[str, int] = field(default_factory=dict)  # id -> line of first use
     _folded: frozenset[str] | None = None
+    # Worked out once per document, not once per record: the bounds of ``aggiornato`` and the
+    # vocabulary's terms by kind.
+    latest: dt.date = field(init=False)
+    stale_before: dt.date = field(init=False)
+    kinds: tuple[tuple[str, dict], ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.latest = latest_update(self.today)
+        self.stale_before = year_before(self.today)
+        self.kinds = tuple((kind, self.vocabulary.terms(kind)) for kind in VOCABULARY_KINDS)
 
     def allowed_folded(self) -> frozenset[str]:
         """The comuni a record may name, case-folded (computed once per document)."""
@@ -145,6 +155,9 @@ def check_hidden_characters(record: Node, ctx: Context) -> Iterator[Problem]:
 
 def hidden_in_names(named: list[tuple[str, Node | None]], ctx: Context) -> Iterator[Problem]:
     """A warning for the first invisible character of each name (at its line and column)."""
+    values = [node.value for _, node in named if node is not None and type(node.value) is str]
+    if not INVISIBLE.search(" ".join(values)):  # the usual case: one search, not one a name
+        return
     for key, node in named:
         if node is not None and type(node.value) is str and INVISIBLE.search(node.value):
             index, char = invisible(node.value)[0]
@@ -259,7 +272,7 @@ def _check_updated(node: Node, ctx: Context) -> Iterator[Problem]:
     if not ISO_DATE.match(node.value):  # type: ignore[arg-type]
         return
     day = parse_date(node.value)  # type: ignore[arg-type]
-    latest = latest_update(ctx.today)
+    latest = ctx.latest
     if day is None:
         yield ctx.at(node, "bad-date", key="aggiornato", value=node.value)
     elif day > latest:
@@ -268,7 +281,7 @@ def _check_updated(node: Node, ctx: Context) -> Iterator[Problem]:
         yield ctx.at(
             node, "date-too-old", key="aggiornato", value=node.value, earliest=EARLIEST_UPDATE
         )
-    elif day < year_before(ctx.today):
+    elif day < ctx.stale_before:
         yield ctx.at(node, "stale", value=node.value)
 
 
@@ -323,9 +336,15 @@ def _check_comune(node: Node, key: str, allowed: list[str], ctx: Context) -> Ite
 
 
 def check_vocabulary(record: Node, ctx: Context) -> Iterator[Problem]:
-    for kind in VOCABULARY_KINDS:
-        known = ctx.vocabulary.terms(kind)
-        for node in texts(record.get(kind)):
+    fields: dict[str, Node] = record.value  # type: ignore[assignment]
+    for kind, known in ctx.kinds:
+        given = fields.get(kind)
+        if given is None or all(
+            type(v := item.value) is not str or nfc(v) in known
+            for item in (given.value if type(given.value) is list else (given,))
+        ):
+            continue  # every code known (or not a text: the schema's to report)
+        for node in texts(given):
             if nfc(node.value) not in known:  # type: ignore[arg-type]
                 hint = _near_hint(node.value, known)  # type: ignore[arg-type]
                 choices = ", ".join(known)
@@ -376,7 +395,7 @@ def check_position(record: Node, ctx: Context) -> Iterator[Problem]:
 
 
 def _numbers(node: Node | None) -> tuple[float, float] | None:
-    if node is None or not node.is_mapping:
+    if node is None or type(node.value) is not dict:
         return None
     lat, lon = node.text("lat"), node.text("lon")
     if not (COORDINATE.fullmatch(lat) and COORDINATE.fullmatch(lon)):

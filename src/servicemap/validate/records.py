@@ -176,22 +176,28 @@ def _items(node: Node | None) -> list[tuple[str, Node]]:
 
 def _hours(node: Node | None) -> dict[str, list[TimeRange]]:
     """Parsed ranges per day, in week order; days that do not parse are left out."""
+    days = node.value if node is not None else None
+    if type(days) is not dict:
+        return {}
     found = {}
-    for day, value in _items(node):
-        if day in DAYS and isinstance(value.value, str):
+    for day in DAYS:  # week order, whatever the order written
+        value = days.get(day)
+        if value is not None and type(value.value) is str:
             try:
                 found[day] = parse_day(value.value)
             except HoursError:
                 continue
-    return {day: found[day] for day in DAYS if day in found}
+    return found
 
 
 def _closures(node: Node | None) -> list[Closure]:
     found = []
     for item in node.value if node is not None and isinstance(node.value, list) else []:
-        start, end = checks.parse_date(item.text("dal")), checks.parse_date(item.text("al"))
+        dal, al = item.text("dal"), item.text("al")
+        start, end = checks.parse_date(dal), checks.parse_date(al)
         if start and end and start <= end:  # as ``_closure_kept``, with the dates at hand
-            found.append(Closure(start.isoformat(), end.isoformat(), item.text("nota")))
+            # ``parse_date`` takes only AAAA-MM-GG: the text is already the ISO form
+            found.append(Closure(dal, al, item.text("nota")))
     return found
 
 
