@@ -142,6 +142,8 @@ NAME_KEYS = ("nome", "ente", "verificato_da")
 
 
 def check_hidden_characters(record: Node, ctx: Context) -> Iterator[Problem]:
+    if not INVISIBLE.search(" ".join(_plain_names(record.plain()))):  # type: ignore[arg-type]
+        return  # the usual case, seen in the plain values at once
     indirizzo = record.get("indirizzo")
     named = [(key, record.get(key)) for key in NAME_KEYS]
     if indirizzo is not None:
@@ -153,11 +155,23 @@ def check_hidden_characters(record: Node, ctx: Context) -> Iterator[Problem]:
     yield from hidden_in_names(named + translations.named(record), ctx)
 
 
+def _plain_names(plain: dict) -> list[str]:
+    """The texts ``check_hidden_characters`` looks at, from the record's plain twin (they may
+    be more: a translation in a language the site does not have; never fewer)."""
+    found = [plain.get(key) for key in NAME_KEYS]
+    address, served = plain.get("indirizzo"), plain.get("comuni_serviti")
+    if type(address) is dict:
+        found += (address.get("via"), address.get("comune"))
+    if type(served) is list:
+        found += served
+    translated = plain.get("traduzioni")
+    if type(translated) is dict:
+        found += [words.get("nome") for words in translated.values() if type(words) is dict]
+    return [value for value in found if type(value) is str]
+
+
 def hidden_in_names(named: list[tuple[str, Node | None]], ctx: Context) -> Iterator[Problem]:
     """A warning for the first invisible character of each name (at its line and column)."""
-    values = [node.value for _, node in named if node is not None and type(node.value) is str]
-    if not INVISIBLE.search(" ".join(values)):  # the usual case: one search, not one a name
-        return
     for key, node in named:
         if node is not None and type(node.value) is str and INVISIBLE.search(node.value):
             index, char = invisible(node.value)[0]
@@ -315,14 +329,30 @@ def _check_closure(item: Node, ctx: Context) -> Iterator[Problem]:
 
 
 def check_comuni(record: Node, ctx: Context) -> Iterator[Problem]:
+    folded = ctx.allowed_folded()
+    if not folded or _known_comuni(record.plain(), folded):  # type: ignore[arg-type]
+        return
     indirizzo = record.get("indirizzo")
     comune = indirizzo.get("comune") if indirizzo is not None else None
-    folded = ctx.allowed_folded()
     for key, nodes in (("indirizzo.comune", texts(comune)),
                        ("comuni_serviti", texts(record.get("comuni_serviti")))):  # fmt: skip
         for node in nodes:
             if folded and fold(node.value) not in folded:  # type: ignore[arg-type]
                 yield from _check_comune(node, key, ctx.comuni + ctx.limitrofi, ctx)
+
+
+def _known_comuni(plain: dict, folded: frozenset[str]) -> bool:
+    """True when the record's comune and ``comuni_serviti`` (its plain twin) are all among
+    ``folded``: the usual case, told in one set comparison when the names are ASCII (whose
+    ``fold`` is ``lower``)."""
+    address, served = plain.get("indirizzo"), plain.get("comuni_serviti")
+    names: list[object] = []
+    for given in (address.get("comune") if type(address) is dict else None, served):
+        names += given if type(given) is list else [given]  # as ``texts`` reads them
+    names = [name for name in names if type(name) is str]
+    if "".join(names).isascii():
+        return folded >= {name.lower() for name in names}
+    return all(fold(name) in folded for name in names)
 
 
 def _check_comune(node: Node, key: str, allowed: list[str], ctx: Context) -> Iterator[Problem]:
@@ -336,21 +366,34 @@ def _check_comune(node: Node, key: str, allowed: list[str], ctx: Context) -> Ite
 
 
 def check_vocabulary(record: Node, ctx: Context) -> Iterator[Problem]:
-    fields: dict[str, Node] = record.value  # type: ignore[assignment]
+    plain: dict = record.plain()  # type: ignore[assignment]
     for kind, known in ctx.kinds:
-        given = fields.get(kind)
-        if given is None or all(
-            type(v := item.value) is not str or nfc(v) in known
-            for item in (given.value if type(given.value) is list else (given,))
-        ):
-            continue  # every code known (or not a text: the schema's to report)
-        for node in texts(given):
+        if _all_known(plain.get(kind), known):
+            continue
+        for node in texts(record.get(kind)):
             if nfc(node.value) not in known:  # type: ignore[arg-type]
                 hint = _near_hint(node.value, known)  # type: ignore[arg-type]
                 choices = ", ".join(known)
                 yield ctx.at(
                     node, "unknown-term", key=kind, value=node.value, hint=hint, choices=choices
                 )
+
+
+def _all_known(codes: object, known: dict) -> bool:
+    """True when every text of ``codes`` (a list, a text or nothing, from a plain twin) is a
+    key of ``known`` in NFC: the usual case, told without looking at the nodes."""
+    if type(codes) is str:
+        codes = [codes]
+    elif type(codes) is not list:
+        return True  # nothing, or the schema reports it
+    try:
+        joined = "".join(codes)  # type: ignore[arg-type]
+    except TypeError:  # an item that is not a text: the schema reports it
+        codes = [code for code in codes if type(code) is str]  # type: ignore[union-attr]
+        joined = "".join(codes)
+    if joined.isascii():  # ASCII is its own NFC: one set comparison
+        return known.keys() >= set(codes)  # type: ignore[arg-type]
+    return all(nfc(code) in known for code in codes)  # type: ignore[union-attr]
 
 
 def _near_hint(value: str, choices: Iterable[str]) -> str:
@@ -364,6 +407,8 @@ def _near_hint(value: str, choices: Iterable[str]) -> str:
 
 def check_languages(record: Node, ctx: Context) -> Iterator[Problem]:
     known = ctx.vocabulary.lingue
+    if _all_known(record.plain().get("lingue"), known):  # type: ignore[union-attr]
+        return
     for node in texts(record.get("lingue")):
         value = node.value
         if nfc(value) in known:  # type: ignore[arg-type]
@@ -395,9 +440,12 @@ def check_position(record: Node, ctx: Context) -> Iterator[Problem]:
 
 
 def _numbers(node: Node | None) -> tuple[float, float] | None:
-    if node is None or type(node.value) is not dict:
+    point = node.value if node is not None else None
+    if type(point) is not dict:
         return None
-    lat, lon = node.text("lat"), node.text("lon")
+    lat, lon = point.get("lat"), point.get("lon")
+    lat = lat.value if lat is not None and type(lat.value) is str else ""
+    lon = lon.value if lon is not None and type(lon.value) is str else ""
     if not (COORDINATE.fullmatch(lat) and COORDINATE.fullmatch(lon)):
         return None
     return float(lat), float(lon)
