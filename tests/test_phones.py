@@ -75,3 +75,22 @@ def test_validity_agrees_with_phonenumbers() -> None:
         checked += 1
         valid += expected
     assert checked > 10_000 and 0 < valid < checked  # both answers were met, many times
+
+
+def test_parsed_phones_are_formatted_as_phonenumbers_formats_them() -> None:
+    """Display and ``tel:`` forms, worked out from one national number, are phonenumbers' own."""
+    for raw in [*_samples(5_000), "+44 20 7946 0958", "+1 212 555 0100", "02 9236 6364 int. 3"]:
+        phones.parse_phone.cache_clear()
+        phone = phones.parse_phone(raw)
+        if phone is None:
+            continue
+        number = _slow(raw)
+        assert number is not None, raw
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        style = (
+            phonenumbers.PhoneNumberFormat.NATIONAL
+            if number.country_code == 39
+            else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+        )
+        display = phonenumbers.format_number(number, style).replace(" ext. ", " int. ")
+        assert (phone.e164, phone.display) == (e164, display), raw

@@ -43,23 +43,33 @@ def parse_phone(raw: str) -> Phone | None:
             return None
     # Asking for Italy directly skips the region lookup of is_valid_number (half its cost).
     italian = number.country_code == 39
-    valid = italian_number_valid(number) if italian else phonenumbers.is_valid_number(number)
+    nsn = phonenumbers.national_significant_number(number)  # worked out once for all below
+    valid = italian_number_valid(number, nsn) if italian else phonenumbers.is_valid_number(number)
     if not valid:
         return None
     style = PhoneNumberFormat.NATIONAL if italian else PhoneNumberFormat.INTERNATIONAL
-    display = _display(number, style).replace(" ext. ", " int. ")  # Italian for an extension
-    e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
-    return Phone(raw=raw, display=display, e164=e164)
+    display = _display(number, style, nsn).replace(" ext. ", " int. ")  # Italian: extension
+    return Phone(raw=raw, display=display, e164=_e164(number, nsn))
 
 
-def italian_number_valid(number: PhoneNumber) -> bool:
+def _e164(number: PhoneNumber, nsn: str) -> str:
+    """``format_number(number, E164)``: "+", the country code and the national number (which
+    is all phonenumbers writes there, but for a number of all zeros)."""
+    if number.national_number == 0:
+        return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    return f"+{number.country_code}{nsn}"
+
+
+def italian_number_valid(number: PhoneNumber, nsn: str | None = None) -> bool:
     """``is_valid_number_for_region(number, "IT") or ... "VA")`` for a number of country 39.
 
     phonenumbers tries the kinds of number in a fixed order (premium, toll-free, shared cost,
     VoIP... fixed line, mobile) and a number is valid when one of them matches; asked only
     whether one does, this tries the two kinds nearly every desk has first, with the patterns
-    compiled once. ``tests/test_phones.py`` checks that both agree."""
-    nsn = phonenumbers.national_significant_number(number)
+    compiled once. ``tests/test_phones.py`` checks that both agree. ``nsn``: the number's
+    national significant number, when already at hand."""
+    if nsn is None:
+        nsn = phonenumbers.national_significant_number(number)
     length = len(nsn)
     for general, kinds in (_kinds("IT"), _kinds("VA")):
         if general(nsn, length) and any(kind(nsn, length) for kind in kinds):
@@ -120,12 +130,11 @@ def _plain_italian(raw: str) -> PhoneNumber | None:
     return number
 
 
-def _display(number: phonenumbers.PhoneNumber, style: int) -> str:
+def _display(number: phonenumbers.PhoneNumber, style: int, nsn: str) -> str:
     """``format_number`` with the digit grouping remembered per country, prefix and length."""
     if number.extension:
         return phonenumbers.format_number(number, style)
     prefix = f"+{number.country_code} " if style == PhoneNumberFormat.INTERNATIONAL else ""
-    nsn = phonenumbers.national_significant_number(number)
     key = (number.country_code, nsn[:6], len(nsn))
     groups = _GROUPS.get(key)
     if groups is None:
