@@ -440,20 +440,32 @@ def check_position(record: Node, ctx: Context) -> Iterator[Problem]:
 
 
 def _numbers(node: Node | None) -> tuple[float, float] | None:
-    point = node.value if node is not None else None
+    return _point(node.plain() if node is not None else None)
+
+
+def _point(point: object) -> tuple[float, float] | None:
+    """The (lat, lon) of a plain ``posizione`` written as two numbers, in any range."""
     if type(point) is not dict:
         return None
     lat, lon = point.get("lat"), point.get("lon")
-    lat = lat.value if lat is not None and type(lat.value) is str else ""
-    lon = lon.value if lon is not None and type(lon.value) is str else ""
-    if not (COORDINATE.fullmatch(lat) and COORDINATE.fullmatch(lon)):
+    if not (
+        type(lat) is str
+        and type(lon) is str
+        and COORDINATE.fullmatch(lat)
+        and COORDINATE.fullmatch(lon)
+    ):
         return None
     return float(lat), float(lon)
 
 
 def read_position(node: Node | None) -> tuple[float, float] | None:
     """``{lat: "45.49", lon: "9.32"}`` -> (45.49, 9.32), or None when not a valid point."""
-    point = _numbers(node)
+    return read_point(node.plain() if node is not None else None)
+
+
+def read_point(plain: object) -> tuple[float, float] | None:
+    """``read_position`` of a plain ``posizione`` (the loader's twin of its node)."""
+    point = _point(plain)
     if point is None or not (-90 <= point[0] <= 90 and -180 <= point[1] <= 180):
         return None
     return point

@@ -116,7 +116,8 @@ def build_service(record: Node) -> Service | None:
     # the plain twin the loader built beside the nodes.
     text: dict[str, str] = {}
     lists: dict[str, list[str]] = {}
-    for key, value in record.plain().items():  # type: ignore[union-attr]
+    plain: dict[str, object] = record.plain()  # type: ignore[assignment]
+    for key, value in plain.items():
         if type(value) is str:
             text[key] = value
         elif type(value) is list:
@@ -125,9 +126,9 @@ def build_service(record: Node) -> Service | None:
         if not "".join(lists[key]).isascii():  # ASCII is its own NFC
             lists[key] = [nfc(v) for v in lists[key]]
     get, no_list = text.get, []
-    indirizzo = fields.get("indirizzo")
+    address = _texts(plain.get("indirizzo"))
     tipo = lists.get("tipo", no_list)
-    comune = nfc(indirizzo.text("comune")) if indirizzo is not None else ""
+    comune = nfc(address.get("comune", ""))
     if not (get("id") and get("nome") and get("aggiornato") and tipo and comune):
         return None
     sito, fonte = get("sito", ""), get("fonte", "")
@@ -137,9 +138,9 @@ def build_service(record: Node) -> Service | None:
         tipo=tipo,
         indirizzo=Address(
             comune=comune,
-            via=indirizzo.text("via"),  # type: ignore[union-attr]
-            cap=indirizzo.text("cap"),  # type: ignore[union-attr]
-            provincia=indirizzo.text("provincia"),  # type: ignore[union-attr]
+            via=address.get("via", ""),
+            cap=address.get("cap", ""),
+            provincia=address.get("provincia", ""),
         ),
         aggiornato=text["aggiornato"],
         line=record.line,
@@ -148,19 +149,17 @@ def build_service(record: Node) -> Service | None:
         attivita=lists.get("attivita", []),
         aree=lists.get("aree", []),
         destinatari=get("destinatari", ""),
-        written_position=checks.read_position(fields.get("posizione")),
+        written_position=checks.read_point(plain.get("posizione")),
         telefoni=[p for p in map(parse_phone, lists.get("telefoni", no_list)) if p],
         email=get("email", ""),
         sito=sito if sito and checks.is_web_url(sito) else "",
-        orari=_hours(fields.get("orari")),
+        orari=_hours(plain.get("orari")),
         festivi=get("festivi") or "chiuso",
-        chiusure=_closures(fields.get("chiusure")),
+        chiusure=_closures(plain.get("chiusure")),
         note_orari=get("note_orari", ""),
         accesso=lists.get("accesso", []),
         lingue=lists.get("lingue", []),
-        accessibilita={
-            k: v.value for k, v in _items(fields.get("accessibilita")) if type(v.value) is str
-        },
+        accessibilita=_texts(plain.get("accessibilita")),
         documenti=lists.get("documenti", []),
         costo=get("costo", ""),
         comuni_serviti=lists.get("comuni_serviti", []),
@@ -171,34 +170,39 @@ def build_service(record: Node) -> Service | None:
     )
 
 
-def _items(node: Node | None) -> list[tuple[str, Node]]:
-    return list(node.value.items()) if node is not None and isinstance(node.value, dict) else []
+def _texts(mapping: object) -> dict[str, str]:
+    """The texts of a plain mapping (``{}`` when it is not one): ``Node.text`` for all keys."""
+    if type(mapping) is not dict:
+        return {}
+    return {key: value for key, value in mapping.items() if type(value) is str}
 
 
-def _hours(node: Node | None) -> dict[str, list[TimeRange]]:
-    """Parsed ranges per day, in week order; days that do not parse are left out."""
-    days = node.value if node is not None else None
+def _hours(days: object) -> dict[str, list[TimeRange]]:
+    """Parsed ranges per day (of the plain ``orari``), in week order; days that do not parse
+    are left out."""
     if type(days) is not dict:
         return {}
     found = {}
     for day in DAYS:  # week order, whatever the order written
         value = days.get(day)
-        if value is not None and type(value.value) is str:
+        if type(value) is str:
             try:
-                found[day] = parse_day(value.value)
+                found[day] = parse_day(value)
             except HoursError:
                 continue
     return found
 
 
-def _closures(node: Node | None) -> list[Closure]:
+def _closures(items: object) -> list[Closure]:
+    """The closures (of the plain ``chiusure``) with two valid dates in order."""
     found = []
-    for item in node.value if node is not None and isinstance(node.value, list) else []:
-        dal, al = item.text("dal"), item.text("al")
+    for item in items if type(items) is list else ():
+        given = _texts(item)
+        dal, al = given.get("dal", ""), given.get("al", "")
         start, end = checks.parse_date(dal), checks.parse_date(al)
         if start and end and start <= end:  # as ``_closure_kept``, with the dates at hand
             # ``parse_date`` takes only AAAA-MM-GG: the text is already the ISO form
-            found.append(Closure(dal, al, item.text("nota")))
+            found.append(Closure(dal, al, given.get("nota", "")))
     return found
 
 
