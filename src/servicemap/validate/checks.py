@@ -32,7 +32,7 @@ from servicemap.core.text import slugify
 from servicemap.load.document import Node
 from servicemap.problems.messages import problem
 from servicemap.problems.problem import Problem
-from servicemap.validate import translations
+from servicemap.validate import clean, translations
 from servicemap.validate.contract import VOCABULARY_KINDS, Vocabulary
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -142,7 +142,7 @@ NAME_KEYS = ("nome", "ente", "verificato_da")
 
 
 def check_hidden_characters(record: Node, ctx: Context) -> Iterator[Problem]:
-    if not INVISIBLE.search(" ".join(_plain_names(record.plain()))):  # type: ignore[arg-type]
+    if not INVISIBLE.search(" ".join(clean.plain_names(record.plain(), NAME_KEYS))):  # type: ignore[arg-type]
         return  # the usual case, seen in the plain values at once
     indirizzo = record.get("indirizzo")
     named = [(key, record.get(key)) for key in NAME_KEYS]
@@ -153,21 +153,6 @@ def check_hidden_characters(record: Node, ctx: Context) -> Iterator[Problem]:
         ]
     named += [("comuni_serviti", item) for item in texts(record.get("comuni_serviti"))]
     yield from hidden_in_names(named + translations.named(record), ctx)
-
-
-def _plain_names(plain: dict) -> list[str]:
-    """The texts ``check_hidden_characters`` looks at, from the record's plain twin (they may
-    be more: a translation in a language the site does not have; never fewer)."""
-    found = [plain.get(key) for key in NAME_KEYS]
-    address, served = plain.get("indirizzo"), plain.get("comuni_serviti")
-    if type(address) is dict:
-        found += (address.get("via"), address.get("comune"))
-    if type(served) is list:
-        found += served
-    translated = plain.get("traduzioni")
-    if type(translated) is dict:
-        found += [words.get("nome") for words in translated.values() if type(words) is dict]
-    return [value for value in found if type(value) is str]
 
 
 def hidden_in_names(named: list[tuple[str, Node | None]], ctx: Context) -> Iterator[Problem]:
@@ -330,7 +315,7 @@ def _check_closure(item: Node, ctx: Context) -> Iterator[Problem]:
 
 def check_comuni(record: Node, ctx: Context) -> Iterator[Problem]:
     folded = ctx.allowed_folded()
-    if not folded or _known_comuni(record.plain(), folded):  # type: ignore[arg-type]
+    if not folded or clean.known_comuni(record.plain(), folded):  # type: ignore[arg-type]
         return
     indirizzo = record.get("indirizzo")
     comune = indirizzo.get("comune") if indirizzo is not None else None
@@ -339,20 +324,6 @@ def check_comuni(record: Node, ctx: Context) -> Iterator[Problem]:
         for node in nodes:
             if folded and fold(node.value) not in folded:  # type: ignore[arg-type]
                 yield from _check_comune(node, key, ctx.comuni + ctx.limitrofi, ctx)
-
-
-def _known_comuni(plain: dict, folded: frozenset[str]) -> bool:
-    """True when the record's comune and ``comuni_serviti`` (its plain twin) are all among
-    ``folded``: the usual case, told in one set comparison when the names are ASCII (whose
-    ``fold`` is ``lower``)."""
-    address, served = plain.get("indirizzo"), plain.get("comuni_serviti")
-    names: list[object] = []
-    for given in (address.get("comune") if type(address) is dict else None, served):
-        names += given if type(given) is list else [given]  # as ``texts`` reads them
-    names = [name for name in names if type(name) is str]
-    if "".join(names).isascii():
-        return folded >= {name.lower() for name in names}
-    return all(fold(name) in folded for name in names)
 
 
 def _check_comune(node: Node, key: str, allowed: list[str], ctx: Context) -> Iterator[Problem]:
@@ -368,7 +339,7 @@ def _check_comune(node: Node, key: str, allowed: list[str], ctx: Context) -> Ite
 def check_vocabulary(record: Node, ctx: Context) -> Iterator[Problem]:
     plain: dict = record.plain()  # type: ignore[assignment]
     for kind, known in ctx.kinds:
-        if _all_known(plain.get(kind), known):
+        if clean.all_known(plain.get(kind), known):
             continue
         for node in texts(record.get(kind)):
             if nfc(node.value) not in known:  # type: ignore[arg-type]
@@ -377,23 +348,6 @@ def check_vocabulary(record: Node, ctx: Context) -> Iterator[Problem]:
                 yield ctx.at(
                     node, "unknown-term", key=kind, value=node.value, hint=hint, choices=choices
                 )
-
-
-def _all_known(codes: object, known: dict) -> bool:
-    """True when every text of ``codes`` (a list, a text or nothing, from a plain twin) is a
-    key of ``known`` in NFC: the usual case, told without looking at the nodes."""
-    if type(codes) is str:
-        codes = [codes]
-    elif type(codes) is not list:
-        return True  # nothing, or the schema reports it
-    try:
-        joined = "".join(codes)  # type: ignore[arg-type]
-    except TypeError:  # an item that is not a text: the schema reports it
-        codes = [code for code in codes if type(code) is str]  # type: ignore[union-attr]
-        joined = "".join(codes)
-    if joined.isascii():  # ASCII is its own NFC: one set comparison
-        return known.keys() >= set(codes)  # type: ignore[arg-type]
-    return all(nfc(code) in known for code in codes)  # type: ignore[union-attr]
 
 
 def _near_hint(value: str, choices: Iterable[str]) -> str:
@@ -407,7 +361,7 @@ def _near_hint(value: str, choices: Iterable[str]) -> str:
 
 def check_languages(record: Node, ctx: Context) -> Iterator[Problem]:
     known = ctx.vocabulary.lingue
-    if _all_known(record.plain().get("lingue"), known):  # type: ignore[union-attr]
+    if clean.all_known(record.plain().get("lingue"), known):  # type: ignore[union-attr]
         return
     for node in texts(record.get("lingue")):
         value = node.value
