@@ -47,3 +47,50 @@ def test_fast_path_agrees_with_phonenumbers() -> None:
         fast = phones._plain_italian(raw)
         if fast is not None:
             assert fast == _slow(raw), raw
+
+
+def _slow_valid(number: phonenumbers.PhoneNumber) -> bool:
+    return phonenumbers.is_valid_number_for_region(
+        number, "IT"
+    ) or phonenumbers.is_valid_number_for_region(number, "VA")
+
+
+@pytest.mark.parametrize(
+    "raw", ["02 9236 6364", "333 1234567", "800 123 456", "06 698 12345", "02 12", "899 123 456"]
+)
+def test_validity_agrees_with_phonenumbers_on_known_shapes(raw: str) -> None:
+    number = phonenumbers.parse(raw, "IT")
+    assert phones.italian_number_valid(number) == _slow_valid(number)
+
+
+def test_validity_agrees_with_phonenumbers() -> None:
+    """Fixed lines, mobiles, toll-free, premium, Vatican numbers, and numbers of no kind."""
+    checked = valid = 0
+    for raw in _samples(20_000):
+        number = _slow(raw)
+        if number is None or number.country_code != 39:
+            continue
+        expected = _slow_valid(number)
+        assert phones.italian_number_valid(number) == expected, raw
+        checked += 1
+        valid += expected
+    assert checked > 10_000 and 0 < valid < checked  # both answers were met, many times
+
+
+def test_parsed_phones_are_formatted_as_phonenumbers_formats_them() -> None:
+    """Display and ``tel:`` forms, worked out from one national number, are phonenumbers' own."""
+    for raw in [*_samples(5_000), "+44 20 7946 0958", "+1 212 555 0100", "02 9236 6364 int. 3"]:
+        phones.parse_phone.cache_clear()
+        phone = phones.parse_phone(raw)
+        if phone is None:
+            continue
+        number = _slow(raw)
+        assert number is not None, raw
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        style = (
+            phonenumbers.PhoneNumberFormat.NATIONAL
+            if number.country_code == 39
+            else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+        )
+        display = phonenumbers.format_number(number, style).replace(" ext. ", " int. ")
+        assert (phone.e164, phone.display) == (e164, display), raw

@@ -322,6 +322,23 @@ def test_vocabulary_values_with_suggestions():
     assert "«lavoro»" in next(p.message for p in run(text)[1])
 
 
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("    aree: lavoor\n", [(11, 11, "unknown-term")]),  # a text where a list is expected
+        ("    aree: [poverta, [casa], lavoor]\n", [(11, 29, "unknown-term")]),  # not a text
+        ("    aree: [povertà]\n", [(11, 12, "unknown-term")]),  # not ASCII
+        ("    aree: {a: lavoor}\n", []),  # a mapping: the schema's to report
+        ("    lingue: [it, [en], xx]\n", [(11, 24, "unknown-language")]),
+        ("    lingue: arabo\n", [(11, 13, "unknown-language")]),
+    ],
+)
+def test_unknown_codes_are_found_in_any_shape(line: str, expected: list) -> None:
+    """The fast path of the vocabulary and language checks (a set comparison) misses none."""
+    found_here = [p for p in found(record(line)) if p[2] in ("unknown-term", "unknown-language")]
+    assert found_here == expected
+
+
 def test_languages():
     text = record("    lingue: [it, arabo, xx]\n")
     assert found(text) == [(11, 18, "unknown-language"), (11, 25, "unknown-language")]
@@ -656,3 +673,30 @@ def test_only_ascii_digits_where_the_contract_says_digits(extra, expected):
 def test_aggiornato_with_other_digits_is_refused():
     text = record(base=GOOD.replace('"2026-03-14"', '"٢٠٢٦-٠٣-١٤"'))
     assert found(text) == [(10, 17, "bad-date")]
+
+
+@pytest.mark.parametrize(
+    "comune, served",
+    [
+        ("[Pioltello, Milano]", "[Segrate]"),  # a list where one name is expected
+        ("Pioltello", "[Segrate, Milano]"),
+        ("Pioltello", "Milano"),  # a name where a list is expected
+        ("Pioltello", "[Segrate, Mìlano]"),  # not ASCII
+        ("Pioltello", "[Segrate, [Rodano], Milano]"),  # an item that is not a name
+    ],
+)
+def test_an_unknown_comune_is_found_wherever_it_is_written(comune: str, served: str) -> None:
+    """The fast path of ``check_comuni`` (one set comparison) misses none of them."""
+    text = (
+        "territorio:\n  nome: Distretto\n  comuni: [Pioltello, Segrate]\nservizi:\n"
+        "  - id: caritas-pioltello\n    nome: Centro\n    tipo: [centro-ascolto]\n"
+        f"    indirizzo:\n      comune: {comune}\n    comuni_serviti: {served}\n"
+        '    aggiornato: "2026-03-14"\n'
+    )
+    doc, problems = load.load_text(text, "services.yaml")
+    assert doc is not None and not problems
+    _, found = validate.validate_document(
+        doc, file="services.yaml", vocabulary=VOCABULARY, today=dt.date(2026, 11, 25)
+    )
+    unknown = [p for p in found if p.code == "unknown-comune"]
+    assert len(unknown) == 1 and ("Milano" in unknown[0].message or "Mìlano" in unknown[0].message)

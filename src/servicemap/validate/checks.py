@@ -32,7 +32,7 @@ from servicemap.core.text import slugify
 from servicemap.load.document import Node
 from servicemap.problems.messages import problem
 from servicemap.problems.problem import Problem
-from servicemap.validate import translations
+from servicemap.validate import clean, translations
 from servicemap.validate.contract import VOCABULARY_KINDS, Vocabulary
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -67,6 +67,16 @@ class Context:
     geo: GeoCheck | None = None
     seen_ids: dict[str, int] = field(default_factory=dict)  # id -> line of first use
     _folded: frozenset[str] | None = None
+    # Worked out once per document, not once per record: the bounds of ``aggiornato`` and the
+    # vocabulary's terms by kind.
+    latest: dt.date = field(init=False)
+    stale_before: dt.date = field(init=False)
+    kinds: tuple[tuple[str, dict], ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.latest = latest_update(self.today)
+        self.stale_before = year_before(self.today)
+        self.kinds = tuple((kind, self.vocabulary.terms(kind)) for kind in VOCABULARY_KINDS)
 
     def allowed_folded(self) -> frozenset[str]:
         """The comuni a record may name, case-folded (computed once per document)."""
@@ -132,6 +142,8 @@ NAME_KEYS = ("nome", "ente", "verificato_da")
 
 
 def check_hidden_characters(record: Node, ctx: Context) -> Iterator[Problem]:
+    if not INVISIBLE.search(" ".join(clean.plain_names(record.plain(), NAME_KEYS))):  # type: ignore[arg-type]
+        return  # the usual case, seen in the plain values at once
     indirizzo = record.get("indirizzo")
     named = [(key, record.get(key)) for key in NAME_KEYS]
     if indirizzo is not None:
@@ -259,7 +271,7 @@ def _check_updated(node: Node, ctx: Context) -> Iterator[Problem]:
     if not ISO_DATE.match(node.value):  # type: ignore[arg-type]
         return
     day = parse_date(node.value)  # type: ignore[arg-type]
-    latest = latest_update(ctx.today)
+    latest = ctx.latest
     if day is None:
         yield ctx.at(node, "bad-date", key="aggiornato", value=node.value)
     elif day > latest:
@@ -268,7 +280,7 @@ def _check_updated(node: Node, ctx: Context) -> Iterator[Problem]:
         yield ctx.at(
             node, "date-too-old", key="aggiornato", value=node.value, earliest=EARLIEST_UPDATE
         )
-    elif day < year_before(ctx.today):
+    elif day < ctx.stale_before:
         yield ctx.at(node, "stale", value=node.value)
 
 
@@ -302,9 +314,11 @@ def _check_closure(item: Node, ctx: Context) -> Iterator[Problem]:
 
 
 def check_comuni(record: Node, ctx: Context) -> Iterator[Problem]:
+    folded = ctx.allowed_folded()
+    if not folded or clean.known_comuni(record.plain(), folded):  # type: ignore[arg-type]
+        return
     indirizzo = record.get("indirizzo")
     comune = indirizzo.get("comune") if indirizzo is not None else None
-    folded = ctx.allowed_folded()
     for key, nodes in (("indirizzo.comune", texts(comune)),
                        ("comuni_serviti", texts(record.get("comuni_serviti")))):  # fmt: skip
         for node in nodes:
@@ -323,8 +337,10 @@ def _check_comune(node: Node, key: str, allowed: list[str], ctx: Context) -> Ite
 
 
 def check_vocabulary(record: Node, ctx: Context) -> Iterator[Problem]:
-    for kind in VOCABULARY_KINDS:
-        known = ctx.vocabulary.terms(kind)
+    plain: dict = record.plain()  # type: ignore[assignment]
+    for kind, known in ctx.kinds:
+        if clean.all_known(plain.get(kind), known):
+            continue
         for node in texts(record.get(kind)):
             if nfc(node.value) not in known:  # type: ignore[arg-type]
                 hint = _near_hint(node.value, known)  # type: ignore[arg-type]
@@ -345,6 +361,8 @@ def _near_hint(value: str, choices: Iterable[str]) -> str:
 
 def check_languages(record: Node, ctx: Context) -> Iterator[Problem]:
     known = ctx.vocabulary.lingue
+    if clean.all_known(record.plain().get("lingue"), known):  # type: ignore[union-attr]
+        return
     for node in texts(record.get("lingue")):
         value = node.value
         if nfc(value) in known:  # type: ignore[arg-type]
@@ -376,17 +394,32 @@ def check_position(record: Node, ctx: Context) -> Iterator[Problem]:
 
 
 def _numbers(node: Node | None) -> tuple[float, float] | None:
-    if node is None or not node.is_mapping:
+    return _point(node.plain() if node is not None else None)
+
+
+def _point(point: object) -> tuple[float, float] | None:
+    """The (lat, lon) of a plain ``posizione`` written as two numbers, in any range."""
+    if type(point) is not dict:
         return None
-    lat, lon = node.text("lat"), node.text("lon")
-    if not (COORDINATE.fullmatch(lat) and COORDINATE.fullmatch(lon)):
+    lat, lon = point.get("lat"), point.get("lon")
+    if not (
+        type(lat) is str
+        and type(lon) is str
+        and COORDINATE.fullmatch(lat)
+        and COORDINATE.fullmatch(lon)
+    ):
         return None
     return float(lat), float(lon)
 
 
 def read_position(node: Node | None) -> tuple[float, float] | None:
     """``{lat: "45.49", lon: "9.32"}`` -> (45.49, 9.32), or None when not a valid point."""
-    point = _numbers(node)
+    return read_point(node.plain() if node is not None else None)
+
+
+def read_point(plain: object) -> tuple[float, float] | None:
+    """``read_position`` of a plain ``posizione`` (the loader's twin of its node)."""
+    point = _point(plain)
     if point is None or not (-90 <= point[0] <= 90 and -180 <= point[1] <= 180):
         return None
     return point

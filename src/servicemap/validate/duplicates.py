@@ -43,7 +43,7 @@ STOP_WORDS = frozenset({
 def name_words(name: str) -> list[str]:
     """The words of a name as compared: folded, without accents, punctuation and stop words."""
     plain = name.lower() if name.isascii() else _ascii(fold(name))
-    return sorted({w for w in _WORD.findall(plain) if w not in STOP_WORDS})
+    return sorted(set(_WORD.findall(plain)) - STOP_WORDS)
 
 
 def _ascii(text: str) -> str:
@@ -91,18 +91,21 @@ class _Index:
     def add(self, comune: str, key: str, fuzzy: Fuzzy, record_id: str, line: int) -> None:
         self.exact.setdefault((comune, key), (record_id, line))
         for others, word in fuzzy:
-            bucket = self.others.setdefault((comune, others), [])
-            if len(bucket) < self.BUCKET:
+            bucket = self.others.get((comune, others))
+            if bucket is None:  # the usual case: no list made to be thrown away
+                self.others[(comune, others)] = [(word, key, record_id, line)]
+            elif len(bucket) < self.BUCKET:
                 bucket.append((word, key, record_id, line))
 
     def match(self, comune: str, key: str, fuzzy: Fuzzy) -> tuple[str, int] | None:
         found = self.exact.get((comune, key))
         if found is not None:
             return found
+        others_of = self.others.get
         hits = [
             (line, record_id)
             for others, word in fuzzy
-            for other_word, other_key, record_id, line in self.others.get((comune, others), ())
+            for other_word, other_key, record_id, line in others_of((comune, others), ())
             if one_typo(word, other_word) and _alike(key, other_key)
         ]
         return (min(hits)[1], min(hits)[0]) if hits else None
@@ -141,10 +144,11 @@ def _alike(a: str, b: str) -> bool:
 
 def _entry(record: Node) -> tuple[str, list[str], str, Node] | None:
     """(folded comune, name words, id, the ``nome`` node) of a record with those as text."""
-    if not record.is_mapping:
+    fields = record.value
+    if type(fields) is not dict:
         return None
-    name, address = record.get("nome"), record.get("indirizzo")
-    comune = address.get("comune") if address is not None and address.is_mapping else None
+    name, address = fields.get("nome"), fields.get("indirizzo")
+    comune = address.get("comune") if address is not None else None
     if name is None or comune is None or type(name.value) is not str:
         return None
     words = name_words(name.value)

@@ -112,21 +112,23 @@ def _strings(node: Node | None) -> list[str]:
 def build_service(record: Node) -> Service | None:
     """A ``Service`` from a record with its required fields; invalid optional parts left out."""
     fields: dict[str, Node] = record.value  # type: ignore[assignment]
-    # The record's text values and its lists of texts, read once (this runs 10,000 times).
+    # The record's text values and its lists of texts, read once (this runs 10,000 times), from
+    # the plain twin the loader built beside the nodes.
     text: dict[str, str] = {}
     lists: dict[str, list[str]] = {}
-    for key, child in fields.items():
-        value = child.value
+    plain: dict[str, object] = record.plain()  # type: ignore[assignment]
+    for key, value in plain.items():
         if type(value) is str:
             text[key] = value
         elif type(value) is list:
-            lists[key] = [v for item in value if type(v := item.value) is str and v]
+            lists[key] = [v for v in value if type(v) is str and v]
     for key in CANONICAL_LISTS & lists.keys():  # compared in NFC: stored so, one page each
-        lists[key] = [nfc(v) for v in lists[key]]
+        if not "".join(lists[key]).isascii():  # ASCII is its own NFC
+            lists[key] = [nfc(v) for v in lists[key]]
     get, no_list = text.get, []
-    indirizzo = fields.get("indirizzo")
+    address = _texts(plain.get("indirizzo"))
     tipo = lists.get("tipo", no_list)
-    comune = nfc(indirizzo.text("comune")) if indirizzo is not None else ""
+    comune = nfc(address.get("comune", ""))
     if not (get("id") and get("nome") and get("aggiornato") and tipo and comune):
         return None
     sito, fonte = get("sito", ""), get("fonte", "")
@@ -136,9 +138,9 @@ def build_service(record: Node) -> Service | None:
         tipo=tipo,
         indirizzo=Address(
             comune=comune,
-            via=indirizzo.text("via"),  # type: ignore[union-attr]
-            cap=indirizzo.text("cap"),  # type: ignore[union-attr]
-            provincia=indirizzo.text("provincia"),  # type: ignore[union-attr]
+            via=address.get("via", ""),
+            cap=address.get("cap", ""),
+            provincia=address.get("provincia", ""),
         ),
         aggiornato=text["aggiornato"],
         line=record.line,
@@ -147,19 +149,17 @@ def build_service(record: Node) -> Service | None:
         attivita=lists.get("attivita", []),
         aree=lists.get("aree", []),
         destinatari=get("destinatari", ""),
-        written_position=checks.read_position(fields.get("posizione")),
+        written_position=checks.read_point(plain.get("posizione")),
         telefoni=[p for p in map(parse_phone, lists.get("telefoni", no_list)) if p],
         email=get("email", ""),
         sito=sito if sito and checks.is_web_url(sito) else "",
-        orari=_hours(fields.get("orari")),
+        orari=_hours(plain.get("orari")),
         festivi=get("festivi") or "chiuso",
-        chiusure=_closures(fields.get("chiusure")),
+        chiusure=_closures(plain.get("chiusure")),
         note_orari=get("note_orari", ""),
         accesso=lists.get("accesso", []),
         lingue=lists.get("lingue", []),
-        accessibilita={
-            k: v.value for k, v in _items(fields.get("accessibilita")) if type(v.value) is str
-        },
+        accessibilita=_texts(plain.get("accessibilita")),
         documenti=lists.get("documenti", []),
         costo=get("costo", ""),
         comuni_serviti=lists.get("comuni_serviti", []),
@@ -170,28 +170,39 @@ def build_service(record: Node) -> Service | None:
     )
 
 
-def _items(node: Node | None) -> list[tuple[str, Node]]:
-    return list(node.value.items()) if node is not None and isinstance(node.value, dict) else []
+def _texts(mapping: object) -> dict[str, str]:
+    """The texts of a plain mapping (``{}`` when it is not one): ``Node.text`` for all keys."""
+    if type(mapping) is not dict:
+        return {}
+    return {key: value for key, value in mapping.items() if type(value) is str}
 
 
-def _hours(node: Node | None) -> dict[str, list[TimeRange]]:
-    """Parsed ranges per day, in week order; days that do not parse are left out."""
+def _hours(days: object) -> dict[str, list[TimeRange]]:
+    """Parsed ranges per day (of the plain ``orari``), in week order; days that do not parse
+    are left out."""
+    if type(days) is not dict:
+        return {}
     found = {}
-    for day, value in _items(node):
-        if day in DAYS and isinstance(value.value, str):
+    for day in DAYS:  # week order, whatever the order written
+        value = days.get(day)
+        if type(value) is str:
             try:
-                found[day] = parse_day(value.value)
+                found[day] = parse_day(value)
             except HoursError:
                 continue
-    return {day: found[day] for day in DAYS if day in found}
+    return found
 
 
-def _closures(node: Node | None) -> list[Closure]:
+def _closures(items: object) -> list[Closure]:
+    """The closures (of the plain ``chiusure``) with two valid dates in order."""
     found = []
-    for item in node.value if node is not None and isinstance(node.value, list) else []:
-        start, end = checks.parse_date(item.text("dal")), checks.parse_date(item.text("al"))
+    for item in items if type(items) is list else ():
+        given = _texts(item)
+        dal, al = given.get("dal", ""), given.get("al", "")
+        start, end = checks.parse_date(dal), checks.parse_date(al)
         if start and end and start <= end:  # as ``_closure_kept``, with the dates at hand
-            found.append(Closure(start.isoformat(), end.isoformat(), item.text("nota")))
+            # ``parse_date`` takes only AAAA-MM-GG: the text is already the ISO form
+            found.append(Closure(dal, al, given.get("nota", "")))
     return found
 
 
