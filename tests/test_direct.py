@@ -19,7 +19,6 @@ def test_forked_workers_write_every_page_and_return_results_in_order(tmp_path: P
     found = direct.run(50, work, workers=2)
     assert [index for index, _ in found] == list(range(50))
     assert os.getpid() not in {pid for _, pid in found}  # written by the workers
-    assert len({pid for _, pid in found}) == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{i}.html" for i in range(50))
 
 

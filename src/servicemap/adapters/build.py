@@ -45,7 +45,7 @@ from pathlib import Path
 from servicemap import pipeline
 from servicemap.adapters import console, offline, pages, publish
 from servicemap.adapters.console import BuildError
-from servicemap.adapters.site import render_site, tree_context
+from servicemap.adapters.site import open_data_paths, render_site, tree_context, write_open_data
 from servicemap.core.model import Service
 from servicemap.core.output import Folder, GeneratedFile
 from servicemap.load import paths, safefile
@@ -130,6 +130,7 @@ class Build:
     deferred: dict[str, tuple[str, str | Callable[[], str]]] = field(default_factory=dict)
     root_404: str = ""  # the default language's 404 page
     contexts: dict[str, RenderContext] = field(default_factory=dict)  # lang -> its tree's
+    open_data_lang: str = ""  # the tree whose files left the open data to ``write_open_data``
 
     @classmethod
     def start(cls, settings: Settings, log: logging.Logger = DEFAULT_LOG) -> Build:
@@ -216,7 +217,7 @@ class Build:
                 result.services, result.territory, result.vocabulary,
                 self.project, directory_urls=settings.directory_urls, today=self.built,
                 offline=settings.offline, lang=lang, tree=tree, shared=not tree, ctx=ctx,
-                service_pages=not later, lazy_details=later, folder=folder,
+                service_pages=not later, lazy_details=later, folder=folder, open_data=not later,
             )  # fmt: skip
         except Exception as exc:
             raise console.internal_error(self.log, exc) from None
@@ -228,6 +229,9 @@ class Build:
                 folder.write(item)
             generated += offer if folder is None else []
         written = folder.written if folder is not None else []
+        if later and not tree:  # written by ``write_open_data``, maybe by another process
+            self.open_data_lang = lang
+            written = [*written, *open_data_paths()]
         if not tree:
             every = [*written, *(g.path for g in generated)]
             self.shared_paths = [path for path in every if path.startswith(SHARED_DIRS)]
@@ -253,6 +257,27 @@ class Build:
         shared = [] if not tree else list(self.shared_paths)
         kept = [path for path in written if path not in replaced]  # docs_dir's copy wins
         return TreeFiles(lang, tree, generated, shared, later_pages, kept)
+
+    @property
+    def open_data_pending(self) -> bool:
+        """Whether the open data is still to be written (``files(later=True)`` left it)."""
+        return bool(self.open_data_lang)
+
+    def write_open_data(self) -> None:
+        """Write the open data into the staging site (``files(later=True)`` listed it)."""
+        lang, self.open_data_lang = self.open_data_lang, ""
+        if not lang:
+            return
+        result, folder = self.result, Folder(self.site_dir)
+        try:
+            write_open_data(folder, result.services, result.vocabulary, self.project,
+                            self.contexts[lang], self.built, result.territory)  # fmt: skip
+        except Exception as exc:
+            raise console.internal_error(self.log, exc) from None
+
+    def open_data_written(self) -> None:
+        """The open data was written by another process (``write_open_data`` there)."""
+        self.open_data_lang = ""
 
     def service_page(self, lang: str, service: Service) -> GeneratedFile:
         """The page of one record in ``lang``'s tree (``files(later=True)`` left it out)."""

@@ -447,21 +447,27 @@ def _write_records(
         return
     group = records.between + records.after
     fill = functools.partial(_fill_record, state, config, skeleton, _search_plugin(config), group)
-    later = state.build.later_details()  # the comune pages' booklets: the workers make them too
+    # The workers also write the open data, and make the comune pages' booklets, first.
+    later = ([_OPEN_DATA] if state.build.open_data_pending else []) + state.build.later_details()
     work = functools.partial(_record_work, state.build, later, fill)
     workers, least = (1, 0) if _serving else direct.processes()
     running = direct.start(len(later) + len(group), work, workers, least, singles=len(later))
     state.writing = (records, running, len(later))
-    state.details = {key: index for index, key in enumerate(later)}
+    state.details = {key: index for index, key in enumerate(later) if key != _OPEN_DATA}
     if state.last_page in records.samples:  # nothing else to build meanwhile
         _records_written(state, config)
 
 
+_OPEN_DATA = ""  # the workers' item that writes the open data (no page has this name)
+
+
 def _record_work(build: Build, later: list[str], fill: Callable[[int], list[dict]],
                  index: int) -> object:  # fmt: skip
-    """One item of the workers: a page's details (the first ``len(later)``), else a record's
-    page (its search entries)."""
+    """One item of the workers: the open data or a page's details (the first ``len(later)``),
+    else a record's page (its search entries)."""
     if index < len(later):
+        if later[index] == _OPEN_DATA:
+            return build.write_open_data()
         return build.details_text(later[index])
     return fill(index - len(later))
 
@@ -480,6 +486,7 @@ def _records_written(state: _State, config: MkDocsConfig) -> None:
         return
     (records, running, first), state.writing = state.writing, None
     found = running.results()[first:]
+    state.build.open_data_written()  # by a worker, or here
     entries = _search_entries(config)
     marks = list(records.samples.values())
     split = len(records.between)
@@ -590,6 +597,8 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 def on_post_build(config: MkDocsConfig) -> None:
     """Publish the staged site, unless ``--strict`` is about to abort the build."""
     state = _current
+    if state is not None and state.writing is None and state.build.open_data_pending:
+        _core(state.build.write_open_data)  # no record's page went to the workers
     if state is not None and state.writing is not None:  # the last page was not built
         state.writing[1].stop()
         state.writing = None

@@ -41,6 +41,7 @@ def render_site(
     service_pages: bool = True,
     lazy_details: bool = False,
     folder: Folder | None = None,
+    open_data: bool = True,
 ) -> list[GeneratedFile]:
     """Pages, map, search, assets and open data, in a stable order.
 
@@ -59,6 +60,7 @@ def render_site(
     (``render.service_page.render_service_page(s, ctx)``): a region's pages never all in memory.
     ``lazy_details``: a comune page's details rendered when it is written (``render.pages``).
     ``folder``: the static files are written there as they are made, not returned.
+    ``open_data`` False (with ``shared``): the open data is left for ``write_open_data``.
     """
     if vocabulary is None:
         from servicemap.validate import contract
@@ -86,15 +88,44 @@ def render_site(
     add(citizen_files(today))  # holidays, interface languages, service page scripts
     if offline:
         add(shim_files())
-    if not shared:
+    if not shared or not open_data:
+        return files
+    if folder is not None:
+        write_open_data(folder, services, vocabulary, project, ctx, today, territory)
         return files
     urls = {s.id: ctx.absolute(service_src(s.id)) for s in services}
     add(export.export_files(services, urls))
-    if folder is not None:  # a service at a time: a region's export is never held whole
-        _hsds(services, vocabulary, today, territory, project, folder)
-    else:
-        add(_hsds(services, vocabulary, today, territory, project))
+    add(_hsds(services, vocabulary, today, territory, project))
     return files
+
+
+def open_data_paths() -> list[str]:
+    """What ``write_open_data`` writes, known before it runs (a generator lists the files
+    before another process writes them)."""
+    from servicemap.export import hsds_package
+
+    return [*export.export_paths(), *hsds_package.hsds_paths()]
+
+
+def write_open_data(
+    folder: Folder,
+    services: list[Service],
+    vocabulary: object | None,
+    project: Project,
+    ctx: RenderContext,
+    today: dt.date | None,
+    territory: Territory | None,
+) -> None:
+    """The open data (exports and HSDS, a service at a time) written into ``folder``: exactly
+    the files of ``open_data_paths``."""
+    start = len(folder.written)
+    urls = {s.id: ctx.absolute(service_src(s.id)) for s in services}
+    for item in export.export_files(services, urls):
+        folder.write(item)
+    _hsds(services, vocabulary, today, territory, project, folder)
+    made = [path.removeprefix(folder.prefix) for path in folder.written[start:]]
+    if sorted(made) != sorted(open_data_paths()):
+        raise RuntimeError(f"dati aperti scritti {made}, annunciati {open_data_paths()}")
 
 
 def tree_context(
@@ -165,6 +196,7 @@ def _hsds(
     territory: Territory | None,
     project: Project,
     folder: Folder | None = None,
+    open_data: bool = True,
 ) -> list[GeneratedFile]:
     """The HSDS export: written into ``folder`` when there is one, else returned."""
     from servicemap.export import hsds_package as export_hsds_package

@@ -212,7 +212,7 @@ def write_hsds(
     """
     parts = table_parts(services, vocabulary=vocabulary, today=today, istat=istat)
     first = next(parts)
-    paths = [f"{OUTPUT_DIR}/{PATHS[name]}" for name in TABLES]
+    paths = hsds_paths()[: len(TABLES)]
     streams = [open_text(path) for path in paths]
     try:
         tables = {name: CsvTable(name, out) for name, out in zip(TABLES, streams, strict=True)}
@@ -239,7 +239,13 @@ def write_hsds(
                              today=today)  # fmt: skip
     with open_text(f"{OUTPUT_DIR}/datapackage.json") as out:
         out.write(_json(descriptor))
-    return [*paths, f"{OUTPUT_DIR}/datapackage.json", f"{OUTPUT_DIR}/{JSON_PATH}"]
+    return hsds_paths()
+
+
+def hsds_paths() -> list[str]:
+    """The paths ``write_hsds`` writes: each table's CSV, the descriptor, the JSON form."""
+    tables = [f"{OUTPUT_DIR}/{PATHS[name]}" for name in TABLES]
+    return [*tables, f"{OUTPUT_DIR}/datapackage.json", f"{OUTPUT_DIR}/{JSON_PATH}"]
 
 
 def _json(value: object) -> str:

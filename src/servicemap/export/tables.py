@@ -185,6 +185,12 @@ def schema_text() -> str | None:
     return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
+def export_paths() -> list[str]:
+    """The paths ``export_files`` writes, in its order, known before anything is made."""
+    schema = [SCHEMA_PATH] if schema_text() is not None else []
+    return [GEOJSON_PATH, CSV_PATH, TRANSLATIONS_CSV_PATH, *schema]
+
+
 def export_files(
     services: list[Service], urls: dict[str, str] | None = None
 ) -> list[GeneratedFile]:
