@@ -5,7 +5,7 @@
  * "Mostra altri" button for the next ones: a keystroke lays out a screenful of results, not
  * thousands (with 10,000 services it stays well under 50 ms, benchmarks/bench_map.py). A
  * result's element is built with DOM nodes and textContent (record text is never HTML) the
- * first time it is shown, and kept for the next time.
+ * first time it is shown; when a later search leaves it out it is hidden, kept for next time.
  * Free text matches every word typed against the record's own words (folded at build time: in
  * the page's language and in Italian) plus its types and needs with the words people use for
  * them (vocabulary `parole`, in the page's language and in Italian: "bills" and "bollette"),
@@ -214,9 +214,11 @@
     showSetFilters(f);
   }
 
-  /* The results shown: the first PAGE that match, PAGE more at each press of "Mostra altri".
-   * One list, its elements reused: an element that stays is not touched, so a keystroke
-   * styles and lays out at most a screenful of new ones. */
+  /* The results shown: the first PAGE that match, PAGE more at each press of "Mostra altri",
+   * in order, in one list. An element made for an earlier search stays in the list, hidden
+   * (the `hidden` attribute, as design.md says of a filtered-out service), and is shown again
+   * when it matches; an element that stays where it is is not touched. So a keystroke styles
+   * and lays out at most a screenful of results. */
   var PAGE = 20;
   var shelf = el("ul", "sm-results-list");
   list.appendChild(shelf);
@@ -232,12 +234,11 @@
     var child = shelf.firstChild, end = Math.min(found.length, limit);
     for (var i = 0; i < end; i++) {
       var node = nodeOf(found[i]);
+      if (node.hidden) { node.hidden = false; }
       if (node === child) { child = child.nextSibling; } else { shelf.insertBefore(node, child); }
     }
-    while (child) {
-      var next = child.nextSibling;
-      shelf.removeChild(child);
-      child = next;
+    for (; child; child = child.nextSibling) {  // shown before, not now: hidden, after the others
+      if (!child.hidden) { child.hidden = true; }
     }
     var n = Math.min(found.length - end, PAGE);
     more.hidden = n <= 0;
