@@ -226,12 +226,14 @@
   more.type = "button";
   more.hidden = true;
   list.parentNode.insertBefore(more, list.nextSibling);
-  var found = [];  // every result that matches, in the order shown
+  // Every result that matches, in the order shown: the first `count` of one array, reused
+  // (a keystroke allocates nothing the garbage collector would pause a later one for).
+  var found = new Array(results.length), count = 0;
   var limit = PAGE;
   var moreSaid = 0;  // how many more the button offers now
 
   function showFound() {
-    var child = shelf.firstChild, end = Math.min(found.length, limit);
+    var child = shelf.firstChild, end = Math.min(count, limit);
     for (var i = 0; i < end; i++) {
       var node = nodeOf(found[i]);
       if (node.hidden) { node.hidden = false; }
@@ -240,7 +242,7 @@
     for (; child; child = child.nextSibling) {  // shown before, not now: hidden, after the others
       if (!child.hidden) { child.hidden = true; }
     }
-    var n = Math.min(found.length - end, PAGE);
+    var n = Math.min(count - end, PAGE);
     more.hidden = n <= 0;
     if (n > 0 && moreSaid !== n) {
       C.fillText(more, n === 1 ? "cerca.altro" : "cerca.altri", { n: n });
@@ -253,7 +255,7 @@
     var first = limit;
     limit += PAGE;
     showFound();
-    var link = found[first] && found[first].node && found[first].node.querySelector("a");
+    var link = first < count && found[first].node.querySelector("a");
     if (link) { link.focus(); }
   });
 
@@ -262,13 +264,13 @@
   function apply(keep) {
     var f = filters();
     if (f.open) { refreshToday(); }
-    found = [];
+    count = 0;
     for (var i = 0; i < results.length; i++) {
-      if (matches(results[i], f)) { found.push(results[i]); }
+      if (matches(results[i], f)) { found[count++] = results[i]; }
     }
     if (keep !== true) { limit = PAGE; }
     showFound();
-    announce(found.length, f);
+    announce(count, f);
   }
 
   /* The first keystroke must not be the slow one: the matching code is run once, while the
