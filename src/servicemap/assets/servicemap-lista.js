@@ -133,13 +133,10 @@
     button.setAttribute("aria-labelledby", label.id + " " + nameNode.id);
   }
 
-  var idle = C.idle;
-
-  /* Each Cerca result gets its button; one listener for all. The first results at once, the
-   * others when their chunk of results comes near the screen (the browser says so to lists
-   * with `content-visibility: auto`, servicemap-search.js), or else in idle time, a slice at
-   * a time: with 10,000 results, 10,000 buttons made while someone types would slow every
-   * keystroke. */
+  /* Each Cerca result gets its button, in the state of the list, when the search shows it
+   * (servicemap-search.js adds a screenful at a time, and takes them out again); one listener
+   * for all. A result shown again is brought up to date: the list may have changed meanwhile
+   * (another tab, the list page). */
   function decorateResults() {
     var results = document.getElementById("sm-results");
     if (!results) { return; }
@@ -147,34 +144,34 @@
     template.type = "button";
     template.setAttribute("aria-pressed", "false");
     template.appendChild(ui("span", "", "lista.aggiungi"));
-    var items = results.querySelectorAll("[data-servizio-id]"), next = 0;
 
     function decorate(item) {
-      if (item.querySelector(".sm-lista-toggle")) { return; }
       var id = item.getAttribute("data-servizio-id");
+      var button = item.querySelector(".sm-lista-toggle");
+      var on = !!chosen()[id];
+      if (button) {
+        if ((button.getAttribute("aria-pressed") === "true") !== on) { setToggle(button, on); }
+        return;
+      }
       var name = item.querySelector(".sm-result-name");
-      var button = template.cloneNode(true);
+      button = template.cloneNode(true);
       button.setAttribute("data-lista-id", id);
       if (name) { nameWith(button, button.firstChild, name, id, "sm-lista"); }
-      if (chosen()[id]) { setToggle(button, true); }
+      if (on) { setToggle(button, true); }
       item.appendChild(button);
     }
 
-    function slice(deadline) {
-      var end = Date.now() + Math.min(deadline.timeRemaining(), 8);
-      while (next < items.length && Date.now() < end) { decorate(items[next++]); }
-      if (next < items.length) { idle(slice); }
+    function decorateAll(nodes) {
+      Array.prototype.forEach.call(nodes, function (node) {
+        if (node.nodeType === 1 && node.hasAttribute("data-servizio-id")) { decorate(node); }
+      });
     }
 
-    while (next < Math.min(items.length, 100)) { decorate(items[next++]); }
-    if (window.ContentVisibilityAutoStateChangeEvent) {
-      results.addEventListener("contentvisibilityautostatechange", function (event) {
-        if (event.skipped) { return; }
-        var near = event.target.querySelectorAll("[data-servizio-id]");
-        Array.prototype.forEach.call(near, decorate);
-      }, true);  // capture: the event does not bubble from the chunk
-    } else if (next < items.length) {
-      idle(slice);
+    decorateAll(results.querySelectorAll("[data-servizio-id]"));
+    if (window.MutationObserver) {
+      new MutationObserver(function (changes) {
+        changes.forEach(function (change) { decorateAll(change.addedNodes); });
+      }).observe(results, { childList: true, subtree: true });
     }
     results.addEventListener("click", function (event) {
       var button = event.target.closest && event.target.closest(".sm-lista-toggle");

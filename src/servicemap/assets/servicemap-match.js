@@ -114,6 +114,12 @@
   Index.prototype.marks = function (q) {
     var found = this.cache[q];
     if (found) { return found; }
+    if (Object.keys(this.cache).length > 200) { this.cache = Object.create(null); }
+    return (this.cache[q] = this.find(q));
+  };
+
+  /* marks() without the cache. */
+  Index.prototype.find = function (q) {
     var marks = new Uint8Array(this.hays.length), postings = this.postings;
     var vocabulary = this.vocabulary, stems = this.stems, qs = stem(q);
     var whole = words(q).length === 1 && words(q)[0] === q;  // no separator inside
@@ -132,9 +138,14 @@
         if (!marks[n] && this.hays[n].indexOf(q) >= 0) { marks[n] = 1; }
       }
     }
-    if (Object.keys(this.cache).length > 200) { this.cache = Object.create(null); }
-    this.cache[q] = marks;
     return marks;
+  };
+
+  /* Runs the matching once over every word, for a word of 5 letters no record has (all the
+   * rules are tried): a page calls it when the browser is idle after loading, so the engine
+   * compiles this code then, not during the first keystroke. Nothing is kept. */
+  Index.prototype.warm = function () {
+    this.find("\uffff\uffff\uffff\uffff\uffff");
   };
 
   window.ServicemapMatch = {

@@ -1,8 +1,11 @@
 /* servicemap-search.js: instant filtering of every service, without a server.
  *
- * Reads window.SERVICEMAP_SERVICES (cerca-servizi.js), renders every result ONCE with DOM nodes
- * and textContent (record text is never HTML), then on each input only toggles the `hidden`
- * attribute of the results that change, and announces the count in an aria-live region.
+ * Reads window.SERVICEMAP_SERVICES (cerca-servizi.js), finds on each input the services that
+ * match, announces their count in an aria-live region and shows the first PAGE of them, with a
+ * "Mostra altri" button for the next ones: a keystroke lays out a screenful of results, not
+ * thousands (with 10,000 services it stays well under 50 ms, benchmarks/bench_map.py). A
+ * result's element is built with DOM nodes and textContent (record text is never HTML) the
+ * first time it is shown; when a later search leaves it out it is hidden, kept for next time.
  * Free text matches every word typed against the record's own words (folded at build time: in
  * the page's language and in Italian) plus its types and needs with the words people use for
  * them (vocabulary `parole`, in the page's language and in Italian: "bills" and "bollette"),
@@ -60,8 +63,29 @@
     return indices.map(function (i) { return table[i]; }).join(" ");
   }
 
-  /* One result element per record, built once. */
-  function build(rec) {
+  /* A record's search data; its element is made the first time it is shown (nodeOf). */
+  function prepare(rec, n) {
+    return {
+      rec: rec,
+      n: n,
+      node: null,
+      schedule: Hours.schedule(rec[F.orari], rec[F.flag_orari], rec[F.chiusure]),
+      open: null,
+      info: null,
+      hay: [rec[F.testo], pick(typeHay, rec[F.tipo]), pick(needHay, rec[F.aree]),
+        comuneHay[rec[F.comune]], pick(comuneHay, rec[F.comuni_serviti]),
+        pick(langHay, rec[F.lingue])].join(" ")
+    };
+  }
+
+  var results = data.s.map(prepare);
+  var index = new Match.Index(results.map(function (r) { return r.hay; }));
+  /* What other scripts add to each result's element (servicemap-vicino.js: the distance),
+   * when it is made and, through decorate(), to the elements already made. */
+  var decorators = [];
+
+  function build(r) {
+    var rec = r.rec;
     var item = el("li", "sm-result");
     item.setAttribute("data-servizio-id", rec[F.id]);
     var title = el("p", "sm-result-name");
@@ -83,33 +107,33 @@
       langsLine.appendChild(el("bdi", "", langs));  // names in their own scripts
       item.appendChild(langsLine);
     }
-    var today = el("p", "sm-result-today");
-    item.appendChild(today);
-    return {
-      rec: rec,
-      node: item,
-      today: today,
-      schedule: Hours.schedule(rec[F.orari], rec[F.flag_orari], rec[F.chiusure]),
-      shown: true,
-      want: true,
-      open: null,
-      hay: [rec[F.testo], pick(typeHay, rec[F.tipo]), pick(needHay, rec[F.aree]),
-        comuneHay[rec[F.comune]], pick(comuneHay, rec[F.comuni_serviti]),
-        pick(langHay, rec[F.lingue])].join(" ")
-    };
+    r.today = el("p", "sm-result-today");
+    item.appendChild(r.today);
+    r.node = item;
+    r.todayText = null;
+    showToday(r);
+    decorators.forEach(function (fn) { fn(r, item); });
+    return item;
   }
 
-  var results = data.s.map(build);
-  var index = new Match.Index(results.map(function (r) { return r.hay; }));
-  results.forEach(function (r, n) { r.n = n; });
+  function nodeOf(r) {
+    return r.node || build(r);
+  }
 
+  function showToday(r) {
+    var info = r.info;
+    if (!r.node || !info) { return; }
+    if (r.todayText !== info.text) { Hours.show(r.today, info); r.todayText = info.text; }
+    r.today.className = "sm-result-today" + (info.open ? " sm-open" : "");
+  }
+
+  /* "Aperto ora" of every service (the filter needs it); the text on the elements made. */
   function refreshToday() {
     var now = Hours.romeNow();
     results.forEach(function (r) {
-      var info = Hours.today(r.schedule, now);
-      r.open = info.open;
-      if (r.todayText !== info.text) { Hours.show(r.today, info); r.todayText = info.text; }
-      r.today.className = "sm-result-today" + (info.open ? " sm-open" : "");
+      r.info = Hours.today(r.schedule, now);
+      r.open = r.info.open;
+      showToday(r);
     });
   }
 
@@ -190,93 +214,68 @@
     showSetFilters(f);
   }
 
-  /* Results sit in chunks of CHUNK lists with `content-visibility: auto` (servicemap.css): the
-   * browser styles and lays out only the chunks near the screen, so showing or hiding
-   * thousands of results costs milliseconds. A skipped chunk is sized by an estimate
-   * (EST_HEIGHT px per shown result), and an empty chunk is hidden so it takes no room.
-   * Toggling `hidden` on thousands of results still costs tens of milliseconds, so a keystroke
-   * updates at once only the chunks on or near the screen (by their estimated place) and the
-   * count; the others follow in idle time, a few at a time, and a newer keystroke supersedes an
-   * unfinished pass. With 10,000 records a keystroke stays under 50 ms. */
-  var CHUNK = 100, EST_HEIGHT = 95;
-  var pending = null;  // chunks whose results still wait for their `hidden` update
+  /* The results shown: the first PAGE that match, PAGE more at each press of "Mostra altri",
+   * in order, in one list. An element made for an earlier search stays in the list, hidden
+   * (the `hidden` attribute, as design.md says of a filtered-out service), and is shown again
+   * when it matches; an element that stays where it is is not touched. So a keystroke styles
+   * and lays out at most a screenful of results. */
+  var PAGE = 20;
+  var shelf = el("ul", "sm-results-list");
+  list.appendChild(shelf);
+  var more = el("button", "md-button sm-altri");
+  more.type = "button";
+  more.hidden = true;
+  list.parentNode.insertBefore(more, list.nextSibling);
+  // Every result that matches, in the order shown: the first `count` of one array, reused
+  // (a keystroke allocates nothing the garbage collector would pause a later one for).
+  var found = new Array(results.length), count = 0;
+  var limit = PAGE;
+  var moreSaid = 0;  // how many more the button offers now
 
-  function syncChunk(chunk) {
-    var rs = chunk.results;
-    for (var i = 0; i < rs.length; i++) {
-      var r = rs[i];
-      if (r.want !== r.shown) { r.node.hidden = !r.want; r.shown = r.want; }
+  function showFound() {
+    var child = shelf.firstChild, end = Math.min(count, limit);
+    for (var i = 0; i < end; i++) {
+      var node = nodeOf(found[i]);
+      if (node.hidden) { node.hidden = false; }
+      if (node === child) { child = child.nextSibling; } else { shelf.insertBefore(node, child); }
+    }
+    for (; child; child = child.nextSibling) {  // shown before, not now: hidden, after the others
+      if (!child.hidden) { child.hidden = true; }
+    }
+    var n = Math.min(count - end, PAGE);
+    more.hidden = n <= 0;
+    if (n > 0 && moreSaid !== n) {
+      C.fillText(more, n === 1 ? "cerca.altro" : "cerca.altri", { n: n });
+      moreSaid = n;
     }
   }
 
-  var idle = C.idle;
+  /* The next ones, and the focus on the first of them: a keyboard goes on from there. */
+  more.addEventListener("click", function () {
+    var first = limit;
+    limit += PAGE;
+    showFound();
+    var link = first < count && found[first].node.querySelector("a");
+    if (link) { link.focus(); }
+  });
 
-  function later(queue) {
-    pending = queue;
-    if (!queue.length) { return; }
-    idle(function step(deadline) {
-      if (pending !== queue) { return; }  // a newer keystroke took over
-      // Short slices (an idle period may offer 50 ms): the next keystroke must not wait.
-      var end = Date.now() + Math.min(deadline.timeRemaining(), 6);
-      while (queue.length && Date.now() < end) { syncChunk(queue.shift()); }
-      if (queue.length) { idle(step); }
-    });
-  }
-
-  /* Where the list starts in the page, measured when the browser is idle (its layout is then
-   * up to date): measuring it during a keystroke would force a layout of what the idle work
-   * just changed, and the frame would lay out again. A few lines off it does not matter: the
-   * margin below is 2,000 px. */
-  var listTop = null;
-
-  function measureList() {
-    listTop = list.getBoundingClientRect().top + window.pageYOffset;
-  }
-
-  function apply() {
+  /* Filters the results anew; `keep` keeps the results shown by "Mostra altri" (the minute's
+   * refresh of "aperto ora"), otherwise a new search starts from its first PAGE. */
+  function apply(keep) {
     var f = filters();
     if (f.open) { refreshToday(); }
-    var count = 0, y = 0, queue = [], empties = 2;  // empty chunks are hidden: 2 are enough now
-    // The screen, with a margin, in the list's own coordinates.
-    if (listTop === null) { measureList(); }
-    var top = listTop - window.pageYOffset, margin = window.innerHeight + 2000;
-    var low = -top - margin, high = window.innerHeight - top + margin;
-    chunks.forEach(function (chunk) {
-      var shownHere = 0, rs = chunk.results;
-      for (var i = 0; i < rs.length; i++) {
-        var r = rs[i];
-        r.want = matches(r, f);
-        if (r.want) { shownHere++; }
-      }
-      count += shownHere;
-      var height = shownHere * EST_HEIGHT;
-      if (y + height >= low && y <= high && (shownHere || empties-- > 0)) {
-        syncChunk(chunk);
-      } else {
-        queue.push(chunk);
-      }
-      y += height;
-      if (chunk.node.hidden !== (shownHere === 0)) { chunk.node.hidden = shownHere === 0; }
-      if (chunk.shown !== shownHere) {
-        chunk.node.style.containIntrinsicBlockSize = height + "px";
-        chunk.shown = shownHere;
-      }
-    });
+    count = 0;
+    for (var i = 0; i < results.length; i++) {
+      if (matches(results[i], f)) { found[count++] = results[i]; }
+    }
+    if (keep !== true) { limit = PAGE; }
+    showFound();
     announce(count, f);
-    later(queue);
-    idle(measureList);
   }
 
-  function makeChunks() {
-    var out = [];
-    for (var i = 0; i < results.length; i += CHUNK) {
-      var node = el("ul", "sm-results-chunk");
-      var part = results.slice(i, i + CHUNK);
-      part.forEach(function (r) { node.appendChild(r.node); });
-      out.push({ node: node, results: part, shown: -1 });
-    }
-    return out;
-  }
+  /* The first keystroke must not be the slow one: the matching code is run once, while the
+   * browser is idle after the page's load, on a word no record has. */
+  C.idle(function () { index.warm(); });
 
   /* The filters live in the address: cerca/?testo=spid&comune=segrate. Links from other pages
    * and shared searches open with them; every change is written back, so Back undoes it. Typing
@@ -349,10 +348,6 @@
   if (details && window.matchMedia && window.matchMedia("(min-width: 60em)").matches) {
     details.open = true;  // room for every filter on a wide screen
   }
-  var chunks = makeChunks();
-  var fragment = document.createDocumentFragment();
-  chunks.forEach(function (chunk) { fragment.appendChild(chunk.node); });
-  list.appendChild(fragment);
   refreshToday();
   readAddress();
   apply();
@@ -383,19 +378,21 @@
     readAddress();
     apply();
   });
-  window.setInterval(function () { refreshToday(); apply(); }, 60000);
+  window.setInterval(function () { refreshToday(); apply(true); }, 60000);
   /* Another order for the results (servicemap-vicino.js: by distance, or by comune); null
-   * gives back the order by name. The chunks are rebuilt in the new order. */
+   * gives back the order by name. The nearest (or first) PAGE are shown. */
   var byName = results.slice();
   function reorder(compare) {
     results = compare ? byName.slice().sort(compare) : byName.slice();
-    chunks.forEach(function (chunk) { list.removeChild(chunk.node); });
-    chunks = makeChunks();
-    var again = document.createDocumentFragment();
-    chunks.forEach(function (chunk) { again.appendChild(chunk.node); });
-    list.appendChild(again);
     apply();
   }
-  window.ServicemapSearch = { data: data, fields: F, results: byName, reorder: reorder };
+  /* fn(result, element) on every result's element: those made and those to come. */
+  function decorate(fn) {
+    if (decorators.indexOf(fn) < 0) { decorators.push(fn); }
+    byName.forEach(function (r) { if (r.node) { fn(r, r.node); } });
+  }
+  window.ServicemapSearch = {
+    data: data, fields: F, results: byName, reorder: reorder, decorate: decorate
+  };
   root.setAttribute("data-ready", "true");
 }());

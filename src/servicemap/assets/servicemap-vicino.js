@@ -32,23 +32,23 @@
     status.textContent = key ? C.text(key) : "";
   }
 
-  function label(r) {
-    var node = r.node.querySelector(".sm-result-distance");
-    if (!node) {
-      node = document.createElement("p");
-      node.className = "sm-result-distance";
-      r.node.appendChild(node);
+  function label(node) {
+    var line = node.querySelector(".sm-result-distance");
+    if (!line) {
+      line = document.createElement("p");
+      line.className = "sm-result-distance";
+      node.appendChild(line);
     }
-    return node;
+    return line;
   }
 
-  function showDistances() {
-    Search.results.forEach(function (r) {
-      var pos = r.rec[F.posizione];
-      var key = !pos ? "vicino.senza-posizione"
-        : pos[POS.precisione] === APPROXIMATE ? "vicino.distanza-circa" : "vicino.distanza";
-      C.fillText(label(r), key, pos ? { km: km(r.distance) } : {});
-    });
+  /* The distance on a result's element: the search makes them as they are shown. */
+  function showDistance(r, node) {
+    if (r.distance === undefined) { return; }
+    var pos = r.rec[F.posizione];
+    var key = !pos ? "vicino.senza-posizione"
+      : pos[POS.precisione] === APPROXIMATE ? "vicino.distanza-circa" : "vicino.distanza";
+    C.fillText(label(node), key, pos ? { km: km(r.distance) } : {});
   }
 
   function sortByDistance(here) {
@@ -56,7 +56,7 @@
       var pos = r.rec[F.posizione];
       r.distance = pos ? C.distanceKm(here, [pos[POS.lat], pos[POS.lon]]) : Infinity;
     });
-    showDistances();
+    Search.decorate(showDistance);
     Search.reorder(function (a, b) { return a.distance - b.distance; });
     say("vicino.ordinati");
   }

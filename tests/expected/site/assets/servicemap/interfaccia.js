@@ -897,6 +897,18 @@ window.SERVICEMAP_INTERFACCIA = {
       "zh": "找到 {n} 项服务"
     },
     "cerca.lingue": {"it": "Lingue:", "en": "Languages:", "ar": "اللغات:", "zh": "语言："},
+    "cerca.altri": {
+      "it": "Mostra altri {n} servizi",
+      "en": "Show {n} more services",
+      "ar": "اعرض {n} خدمة أخرى",
+      "zh": "再显示 {n} 项服务"
+    },
+    "cerca.altro": {
+      "it": "Mostra un altro servizio",
+      "en": "Show one more service",
+      "ar": "اعرض خدمة أخرى",
+      "zh": "再显示 1 项服务"
+    },
     "vicino.attesa": {
       "it": "Sto chiedendo la posizione al tuo dispositivo…",
       "en": "Asking your device for your position…",
