@@ -120,8 +120,7 @@ def write_open_data(
     the files of ``open_data_paths``."""
     start = len(folder.written)
     urls = {s.id: ctx.absolute(service_src(s.id)) for s in services}
-    for item in export.export_files(services, urls):
-        folder.write(item)
+    export.export_files(services, urls, folder)
     _hsds(services, vocabulary, today, territory, project, folder)
     made = [path.removeprefix(folder.prefix) for path in folder.written[start:]]
     if sorted(made) != sorted(open_data_paths()):

@@ -17,12 +17,14 @@ that every reuser's import reads. The table joins ``servizi.csv`` by ``id``.
 
 from __future__ import annotations
 
+import io
 import json
 from importlib import resources
+from typing import TextIO
 
 from servicemap.core.escape import spreadsheet_cell, spreadsheet_csv
 from servicemap.core.model import DAYS, Service
-from servicemap.core.output import GeneratedFile
+from servicemap.core.output import Folder, GeneratedFile
 
 GEOJSON_PATH = "dati/servizi.geojson"
 CSV_PATH = "dati/servizi.csv"
@@ -94,9 +96,21 @@ def as_written(words: dict[str, object]) -> dict[str, object]:
 
 def geojson(services: list[Service], urls: dict[str, str] | None = None) -> str:
     """A FeatureCollection with one Feature per record (``geometry`` null if it has no position)."""
+    out = io.StringIO()
+    write_geojson(out, services, urls)
+    return out.getvalue()
+
+
+def write_geojson(out: TextIO, services: list[Service], urls: dict[str, str] | None = None) -> None:
+    """``geojson`` written into ``out`` a Feature at a time: a region's is never held whole.
+
+    The text is ``json.dumps(collection, ensure_ascii=False, indent=1)``: each Feature is
+    dumped on its own and indented two levels (a JSON text has no raw line break inside a
+    string: every line is one of the layout's)."""
     urls = urls or {}
-    features = []
-    for s in services:  # each Feature as text at once: a region's dicts are never all held
+    out.write('{\n "type": "FeatureCollection",\n "features": [')
+    first = True
+    for s in services:
         geometry = None
         if s.placed_position is not None:
             coords = [round(s.placed_position.lon, 6), round(s.placed_position.lat, 6)]
@@ -107,13 +121,10 @@ def geojson(services: list[Service], urls: dict[str, str] | None = None) -> str:
             "geometry": geometry,
             "properties": properties(s, urls.get(s.id, "")),
         }
-        # As ``json.dumps(collection, indent=1)`` prints it, two levels in (a JSON text has
-        # no raw line break inside a string: every line is one of the layout's).
         text = json.dumps(feature, ensure_ascii=False, indent=1)
-        features.append("  " + text.replace("\n", "\n  "))
-    if not features:
-        return '{\n "type": "FeatureCollection",\n "features": []\n}\n'
-    return '{\n "type": "FeatureCollection",\n "features": [\n' + ",\n".join(features) + "\n ]\n}\n"
+        out.write(("\n  " if first else ",\n  ") + text.replace("\n", "\n  "))
+        first = False
+    out.write("]\n}\n" if first else "\n ]\n}\n")
 
 
 CSV_COLUMNS = (
@@ -192,11 +203,26 @@ def export_paths() -> list[str]:
 
 
 def export_files(
-    services: list[Service], urls: dict[str, str] | None = None
+    services: list[Service], urls: dict[str, str] | None = None, folder: Folder | None = None
 ) -> list[GeneratedFile]:
-    """The open-data files of the site (the HSDS export is added by ``export_hsds``)."""
+    """The open-data files of the site (the HSDS export is added by ``export_hsds``); with a
+    ``folder``, written there (the GeoJSON a Feature at a time) and not returned."""
+    if folder is not None:
+        with folder.open_text(GEOJSON_PATH) as out:
+            write_geojson(out, services, urls)
+        for item in _other_files(services, urls):
+            folder.write(item)
+        return []
     files = [
         GeneratedFile(GEOJSON_PATH, geojson(services, urls), kind="static"),
+        *_other_files(services, urls),
+    ]
+    return files
+
+
+def _other_files(services: list[Service], urls: dict[str, str] | None) -> list[GeneratedFile]:
+    """The open-data files after the GeoJSON, in ``export_paths`` order."""
+    files = [
         GeneratedFile(CSV_PATH, to_csv(services, urls), kind="static"),
         GeneratedFile(TRANSLATIONS_CSV_PATH, translations_csv(services), kind="static"),
     ]
