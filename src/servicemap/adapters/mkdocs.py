@@ -1,4 +1,5 @@
-"""The MkDocs front door: the only module that imports MkDocs. It translates events, no more.
+"""The MkDocs front door: with ``adapters.mkdocs_records`` (the records' pages), the only module
+that imports MkDocs. It translates events, no more.
 
 ``hooks/servicemap_hook.py`` re-exports these event functions; each hands its part to the core
 (``adapters.build``), where every rule of ours lives: the data stages, the build date, the
@@ -12,7 +13,9 @@ of every page, its policy, the 404 page of each tree, the offline zip. What stay
   finished HTML skip the Markdown pass;
 * generated pages of one shape are filled into the theme's rendering of the first of them
   (``adapters.filling``) instead of rendering Material's template for each (``on_env``);
-  ``RIEMPI_PAGINE=false`` renders every page with the theme (the same output, slower);
+  the records' pages but two are not MkDocs pages at all: forked workers write them
+  (``adapters.mkdocs_records``, ``adapters.direct``); ``RIEMPI_PAGINE=false`` renders every
+  page with the theme (the same output, slower);
 * mkdocs-static-i18n's objects (``adapters.mkdocs_i18n``) and Material's: its theme texts (the
   search separator), ``extra.polyfills``, the table of contents its skip link needs;
 * ``mkdocs serve`` (``adapters.preview``): the territory's files watched, the reload script
@@ -22,7 +25,6 @@ of every page, its policy, the 404 page of each tree, the offline zip. What stay
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 from collections.abc import Callable
@@ -38,15 +40,19 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler, normalize_url
-from mkdocs.utils.meta import get_data
 
-from servicemap.adapters import console, direct, filling, mkdocs_i18n, offline, pages, preview
-from servicemap.adapters.build import Build, BuildError, Settings, TreeFiles, indexed
-from servicemap.core.model import Service
-from servicemap.core.output import GeneratedFile
+from servicemap.adapters import (
+    console,
+    direct,
+    filling,
+    mkdocs_i18n,
+    mkdocs_records,
+    offline,
+    pages,
+    preview,
+)
+from servicemap.adapters.build import Build, BuildError, Settings
 from servicemap.render import trees
-from servicemap.render.context import service_src
-from servicemap.render.html import DETAILS_MARK
 
 log = logging.getLogger("mkdocs.plugins.servicemap")
 T = TypeVar("T")
@@ -61,26 +67,9 @@ class _State:
     lang: str  # the language being built (mkdocs-static-i18n builds each in turn)
     separators: dict[str, str] = field(default_factory=dict)  # language -> its search separator
     shapes: filling.Shapes = field(default_factory=lambda: filling.Shapes(log))
-    records: _RecordPages | None = None  # this language's records' pages written directly
-    writing: tuple[_RecordPages, direct.Running, int] | None = None  # being written meanwhile
-    details: dict[str, int] = field(default_factory=dict)  # page -> its details' item (workers)
+    records: mkdocs_records.Records | None = None  # this tree's records' pages, written directly
     last_page: str = ""  # the last page MkDocs builds (``on_env``): the records' are written
-    files: Files | None = None  # this language's files, nav and templates (``_theme_pages``)
     nav: object = None
-    env: object = None
-
-
-@dataclass
-class _RecordPages:
-    """The records' pages of one language tree: the two the theme renders (``samples``, by
-    source path, with the length of the search entries after each), the others written by
-    ``adapters.direct`` (``between`` the samples when the second is not the second record,
-    ``after`` them)."""
-
-    tree: TreeFiles
-    samples: dict[str, int]
-    between: list[direct.DirectPage]
-    after: list[direct.DirectPage]
 
 
 _current: _State | None = None
@@ -174,7 +163,8 @@ def on_env(env: object, config: MkDocsConfig, files: Files) -> object:
     env.bytecode_cache = _templates  # type: ignore[attr-defined]
     if _current is None or not _filling_enabled():
         return env
-    _current.env, _current.files = env, files
+    if _current.records is not None:  # for the pages the theme would write (``_theme_pages``)
+        _current.records.theme = (files, _current.nav, env)
     built = files.documentation_pages(inclusion=InclusionLevel.is_included)
     _current.last_page = built[-1].src_uri if built else ""
     own = env.get_template  # type: ignore[attr-defined]
@@ -255,10 +245,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     found = [(f.src_uri, f.abs_src_path) for f in files]
     tree = _core(state.build.files, state.lang, found, _direct_enabled(config))
     in_nav = pages.nav_paths(config.nav)
-    made = _record_pages(state, config, tree, files, in_nav) if tree.later else []
+    made: list[tuple[object, str]] = []
+    if tree.later:
+        made, state.records = mkdocs_records.record_pages(state.build, config, tree, files, in_nav)
     for item in tree.files:
         hidden = item.kind == "page" and item.path not in in_nav
-        file = _generated(config, tree, item, InclusionLevel.NOT_IN_NAV if hidden else None)
+        inclusion = InclusionLevel.NOT_IN_NAV if hidden else None
+        file = mkdocs_records.generated(config, tree, item, inclusion)
         files.append(file)
         if item.kind == "page":
             made.append((file, item.path))
@@ -274,73 +267,6 @@ def _direct_enabled(config: MkDocsConfig) -> bool:
     """Whether the records' pages are written directly (``adapters.direct``): when they are
     filled (``RIEMPI_PAGINE``) and the site map of mkdocs-static-i18n lists them."""
     return _filling_enabled() and mkdocs_i18n.plugin(config) is not None
-
-
-def _record_pages(
-    state: _State, config: MkDocsConfig, tree: TreeFiles, files: Files, in_nav: set[str]
-) -> list[tuple[object, str]]:
-    """The records' pages of ``tree``: the first, and the first with another title, become
-    MkDocs pages (the theme renders them: the skeleton and its check); every other one a
-    ``DirectPage``, written when the second sample is finished (``on_post_page``). Without two
-    titles, or with a record's page in ``nav:``, all are MkDocs pages. Returns (file, path)
-    in the records' order, for the language links."""
-    first, second, items = None, None, {}
-    for index, service in enumerate(tree.later):
-        item = state.build.service_page(tree.lang, service)
-        title = get_data(str(item.content))[1].get("title")
-        if item.path in in_nav:
-            first = second = None
-            break
-        if first is None:
-            first, items[index] = title, item
-        elif title != first:
-            second, items[index] = index, item
-            break
-    if second is None:  # nothing to fill: every page as the theme renders it
-        items = {i: state.build.service_page(tree.lang, s) for i, s in enumerate(tree.later)}
-    made, samples, between, after = [], {}, [], []
-    for index, service in enumerate(tree.later):
-        item = items.get(index)
-        if item is not None:
-            hidden = item.path not in in_nav
-            file = _generated(config, tree, item, InclusionLevel.NOT_IN_NAV if hidden else None)
-            files.append(file)
-            state.build.defer_details(file.src_uri, item)
-            file.content_string = pages.front_matter(str(item.content))
-            samples[file.src_uri] = 0
-            made.append((file, item.path))
-            continue
-        page = _direct_page(config, tree, service)
-        (between if second is not None and index < second else after).append(page)
-        made.append((page, page.path))
-    if second is not None:
-        state.records = _RecordPages(tree, samples, between, after)
-    return made
-
-
-def _direct_page(config: MkDocsConfig, tree: TreeFiles, service: Service) -> direct.DirectPage:
-    """What MkDocs would know of a record's page: its addresses, its file, its date."""
-    path = service_src(service.id)
-    file = _generated(config, tree, GeneratedFile(path, ""), InclusionLevel.NOT_IN_NAV)
-    page = Page(None, file, config)
-    return direct.DirectPage(service, file.src_uri, path, file.url, file.abs_dest_path,
-                             page.canonical_url, page.abs_url, page.update_date)  # fmt: skip
-
-
-def _generated(
-    config: MkDocsConfig, tree: TreeFiles, item: GeneratedFile, inclusion: InclusionLevel | None
-) -> File:
-    """The MkDocs file of a generated page or asset, in this language's tree (a page of another
-    language than the default is named as mkdocs-static-i18n names a translation)."""
-    inclusion = inclusion or InclusionLevel.UNDEFINED
-    if item.kind != "page" or not tree.tree:
-        return File.generated(config, item.path, content=item.content, inclusion=inclusion)
-    src = mkdocs_i18n.translation_src(item.path, tree.lang)
-    file = File.generated(config, src, content=item.content, inclusion=inclusion)
-    plain = File.generated(config, item.path, content="")
-    file.name = plain.name  # "index", not "index.en": Material's index pages
-    file.dest_uri = tree.tree + plain.dest_uri
-    return file
 
 
 class _AlreadyWritten(File):
@@ -387,9 +313,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
     """The language switch from the page's alternates, and the tree's root as Material's
     ``base`` (the search there reads that tree's index)."""
-    records = _current.records if _current is not None else None
-    if records is not None and page.file.src_uri in records.samples:  # after Material's search
-        records.samples[page.file.src_uri] = len(_search_entries(config))
+    if _current is not None and _current.records is not None:  # after Material's search
+        _current.records.mark(config, page.file.src_uri)
     if _current is None or mkdocs_i18n.plugin(config) is None:
         return context
     mkdocs_i18n.point_switch(config, page.file)
@@ -410,175 +335,34 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
 
 @event_priority(-1000)  # last: the policy hashes the inline scripts of the finished page
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """A generated page's details back in place; every page's direction and policy."""
+    """A generated page's details back in place; every page's direction and policy; after
+    the records' second sample, every other record's page (``adapters.mkdocs_records``)."""
     if _current is None:
         return output
-    state = _current
+    state, src = _current, page.file.src_uri
     records = state.records
-    last = records is not None and page.file.src_uri == next(reversed(records.samples))
+    last = records is not None and records.running is None and src == records.last_sample
     shape = _shape(page, state) if last else None  # before its details are given back
-    if state.build.is_deferred(page.file.src_uri):
-        _details_from_workers(state, page.file.src_uri)
-        output = state.build.with_details(page.file.src_uri, output)
+    if state.build.is_deferred(src):
+        if records is not None:
+            records.give_details(src)  # a comune's booklet, from the workers
+        output = state.build.with_details(src, output)
         # mkdocs-static-i18n keeps every language's pages until the last is built (sitemap):
         # let the written text go, or the peak memory would grow with every language.
         page.markdown = page.content = ""
         page.file._content = ""  # type: ignore[attr-defined]  # File.generated's source
     output = state.build.finished_page(output, state.lang)
-    if last and records is not None:
-        state.records = None  # the skeleton is checked: every other record's page now
-        _core(_write_records, state, config, shape, records)
-    elif page.file.src_uri == state.last_page:
-        _core(_records_written, state, config)
+    if last and records is not None:  # the skeleton is checked: the others now, meanwhile
+        skeleton = state.shapes.found.get(shape) if shape is not None else None
+        workers = (1, 0) if _serving else direct.processes()
+        _core(records.start, config, skeleton, state.lang, workers)
+    if records is not None and src == state.last_page:
+        state.shapes.filled += _core(records.finish, config)
     return output
 
 
-def _write_records(
-    state: _State, config: MkDocsConfig, shape: tuple | None, records: _RecordPages
-) -> None:
-    """Start writing the records' pages not built by MkDocs, filled into the skeleton the
-    samples made and checked, on every core (``adapters.direct``), while MkDocs builds the
-    other pages; ``_records_written`` waits for them. A shape the skeleton refused: each is
-    built by MkDocs now, as the samples were (``_theme_pages``)."""
-    skeleton = state.shapes.found.get(shape) if shape is not None else None
-    if not isinstance(skeleton, filling.Skeleton):
-        log.debug("Pagine dei servizi: la forma non si riempie, il tema le scrive tutte")
-        _theme_pages(state, config, records.tree, records.between + records.after)
-        return
-    group = records.between + records.after
-    fill = functools.partial(_fill_record, state, config, skeleton, _search_plugin(config), group)
-    # The workers also write the open data, and make the comune pages' booklets, first.
-    later = ([_OPEN_DATA] if state.build.open_data_pending else []) + state.build.later_details()
-    work = functools.partial(_record_work, state.build, later, fill)
-    workers, least = (1, 0) if _serving else direct.processes()
-    running = direct.start(len(later) + len(group), work, workers, least, singles=len(later))
-    state.writing = (records, running, len(later))
-    state.details = {key: index for index, key in enumerate(later) if key != _OPEN_DATA}
-    if state.last_page in records.samples:  # nothing else to build meanwhile
-        _records_written(state, config)
-
-
-_OPEN_DATA = ""  # the workers' item that writes the open data (no page has this name)
-
-
-def _record_work(build: Build, later: list[str], fill: Callable[[int], list[dict]],
-                 index: int) -> object:  # fmt: skip
-    """One item of the workers: the open data or a page's details (the first ``len(later)``),
-    else a record's page (its search entries)."""
-    if index < len(later):
-        if later[index] == _OPEN_DATA:
-            return build.write_open_data()
-        return build.details_text(later[index])
-    return fill(index - len(later))
-
-
-def _details_from_workers(state: _State, key: str) -> None:
-    """A page whose details the workers make (a comune's booklet): wait for them."""
-    index = state.details.pop(key, None)
-    if index is not None and state.writing is not None:
-        state.build.give_details(key, str(state.writing[1].take(index)))
-
-
-def _records_written(state: _State, config: MkDocsConfig) -> None:
-    """Wait for the records' pages; put their search entries where Material's search would
-    have: each after the sample before it (the later place first: the earlier stays put)."""
-    if state.writing is None:
-        return
-    (records, running, first), state.writing = state.writing, None
-    found = running.results()[first:]
-    state.build.open_data_written()  # by a worker, or here
-    entries = _search_entries(config)
-    marks = list(records.samples.values())
-    split = len(records.between)
-    for at, part in ((marks[-1], found[split:]), (marks[0], found[:split])):
-        entries[at:at] = [entry for page_entries in part for entry in page_entries]
-    state.shapes.filled += len(found)
-
-
-def _fill_record(state: _State, config: MkDocsConfig, skeleton: filling.Skeleton, plugin: object,
-                 group: list[direct.DirectPage], index: int) -> list[dict]:  # fmt: skip
-    """Write one record's page as MkDocs would have (the same events' work on it: Material's
-    search entries and its stripped attributes, our details, direction and policy); return
-    its search entries. Runs in a worker process: it changes nothing the build keeps."""
-    record = group[index]
-    item = state.build.service_page(state.lang, record.service)
-    meta = get_data(str(item.content))[1]
-    head, details = pages.raw_parts(item) or ("", "")
-    page = _IndexedPage(record.url, str(meta["title"]), meta, indexed(head, details))
-    found: list[dict] = []
-    if plugin is not None:  # Material's search: the page's entries, its attributes stripped
-        index_entries = plugin.search_index.entries  # type: ignore[attr-defined]
-        start = len(index_entries)
-        plugin.on_page_context({}, page=page, config=config, nav=None)  # type: ignore[attr-defined]
-        found = index_entries[start:]
-        del index_entries[start:]
-    parts = filling.Parts(page.content, page.title, record.canonical_url or "",
-                          _alternates(config, record))  # fmt: skip
-    output = skeleton.fill(parts)
-    if output is None:
-        raise RuntimeError(f"{record.src}: la pagina non si riempie nella forma del tema")
-    output = output.replace(DETAILS_MARK, details, 1) if details else output
-    output = state.build.finished_page(output, state.lang)
-    target = Path(record.dest)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(output.encode("utf-8", errors="xmlcharrefreplace"))
-    return found
-
-
-class _IndexedPage:
-    """What Material's search reads of a page (``on_page_context``), and what it strips."""
-
-    def __init__(self, url: str, title: str, meta: dict, content: str) -> None:
-        self.url, self.title, self.meta, self.content = url, title, meta, content
-        skip = content.startswith(f'<div id="{pages.SKIP_TARGET}"')
-        self.toc = TableOfContents([AnchorLink(title, pages.SKIP_TARGET, 1)] if skip else [])
-
-
-def _alternates(config: MkDocsConfig, record: direct.DirectPage) -> dict[str, str]:
-    """The language switch's links of a record's page, as the theme prints them (``_parts``)."""
-    found = {}
-    for item in mkdocs_i18n.switch_entries(config):
-        alternate = record.alternates.get(item.get("lang"))
-        link = alternate.url if alternate is not None and alternate.url else item.get("link")
-        found[str(item.get("lang"))] = normalize_url(str(link), record, "")  # type: ignore[arg-type]
-    return found
-
-
-def _theme_pages(
-    state: _State, config: MkDocsConfig, tree: TreeFiles, group: list[direct.DirectPage]
-) -> None:
-    """The records' pages built by MkDocs itself, one by one, as the samples were."""
-    from mkdocs.commands import build as mkdocs_build
-
-    for record in group:
-        item = state.build.service_page(state.lang, record.service)
-        file = _generated(config, tree, item, InclusionLevel.NOT_IN_NAV)
-        for name in ("locale", "locale_alternate_of", "localization", "norm_src_uri"):
-            setattr(file, name, getattr(record, name, None))
-        file.alternates = record.alternates  # type: ignore[attr-defined]
-        state.build.defer_details(file.src_uri, item)
-        file.content_string = pages.front_matter(str(item.content))
-        page = Page(None, file, config)
-        mkdocs_build._populate_page(page, config, state.files)  # type: ignore[arg-type]
-        mkdocs_build._build_page(page, config, state.files, state.nav, state.env)  # type: ignore[arg-type]
-
-
-def _search_plugin(config: MkDocsConfig) -> object | None:
-    """Material's search plugin, when it is listed and enabled."""
-    for name, plugin in config.plugins.items():
-        if name.split("/")[-1] == "search" and hasattr(plugin, "search_index"):
-            return plugin if plugin.config.get("enabled", True) else None
-    return None
-
-
-def _search_entries(config: MkDocsConfig) -> list[dict]:
-    """The entries Material's search has collected in this build (a list, changed in place)."""
-    plugin = _search_plugin(config)
-    return plugin.search_index.entries if plugin is not None else []  # type: ignore[attr-defined]
-
-
 def on_nav(nav: object, config: MkDocsConfig, files: Files) -> object:
-    """The navigation, kept for the records' pages MkDocs builds late (``_theme_pages``)."""
+    """The navigation, kept for the records' pages MkDocs may build late (``_theme_pages``)."""
     if _current is not None:
         _current.nav = nav
     return nav
@@ -597,12 +381,14 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 def on_post_build(config: MkDocsConfig) -> None:
     """Publish the staged site, unless ``--strict`` is about to abort the build."""
     state = _current
-    if state is not None and state.writing is None and state.build.open_data_pending:
+    running = state is not None and state.records is not None and state.records.running
+    if state is not None and not running and state.build.open_data_pending:
         _core(state.build.write_open_data)  # no record's page went to the workers
-    if state is not None and state.writing is not None:  # the last page was not built
-        state.writing[1].stop()
-        state.writing = None
+    if state is not None and state.records is not None and running:  # last page not built
+        state.records.stop()
         raise PluginError(console.records_not_written(state.build.final_dir))
+    if state is not None:
+        state.records = None
     if state is None or mkdocs_i18n.nested(config):
         return  # mkdocs-static-i18n's build of one more language: publish after the last one
     if config.strict and (state.warnings.get_counts() or state.build.data_warnings):
@@ -619,8 +405,8 @@ def on_build_error(error: Exception) -> None:
     """A failed build publishes nothing: drop the staging folder, keep the old site."""
     if _current is not None:
         log.error(console.interrupted(_current.build.final_dir))
-        if _current.writing is not None:
-            _current.writing[1].stop()
+        if _current.records is not None:
+            _current.records.stop()
     _finish(swap=False)
 
 
