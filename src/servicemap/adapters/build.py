@@ -279,6 +279,12 @@ class Build:
         """The open data was written by another process (``write_open_data`` there)."""
         self.open_data_lang = ""
 
+    def forget(self, lang: str) -> None:
+        """Let ``lang``'s context go once its pages are written (its localized records, its
+        groupings): a four-language build would otherwise hold four (the open data's stays)."""
+        if lang != self.open_data_lang:
+            self.contexts.pop(lang, None)
+
     def service_page(self, lang: str, service: Service) -> GeneratedFile:
         """The page of one record in ``lang``'s tree (``files(later=True)`` left it out)."""
         return service_page(service, self.contexts[lang])

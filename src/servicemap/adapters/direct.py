@@ -14,6 +14,7 @@ what a generator's sitemap and language links read of a page (its addresses, its
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -153,8 +154,11 @@ def start(
 
     The workers are forked (Linux): they start with this process's memory, the build's records
     and the skeleton included, so nothing is pickled to them but two numbers per batch, and
-    only ``work``'s results come back. The first ``singles`` items are batches of their own,
-    done first (``Running.take`` reads each as soon as it is done). Fewer items than
+    only ``work``'s results come back. The objects they inherit are frozen for their garbage
+    collector (``gc.freeze``): a collection in a worker would otherwise write into every one of
+    them and copy the whole build's memory, page by page, into each worker. The first
+    ``singles`` items are batches of their own, done first (``Running.take`` reads each as
+    soon as it is done). Fewer items than
     ``least``, one worker, or a platform without ``fork``: done here, each when it is asked for.
     """
     global _work
@@ -164,9 +168,11 @@ def start(
     batches = [(i, i + 1) for i in range(singles)]
     batches += [(a + singles, b + singles) for a, b in spans(count - singles, workers * 8)]
     _work = work
+    gc.freeze()  # the workers' collections leave the build's objects alone: no copy of them
     try:
         pool = multiprocessing.get_context("fork").Pool(workers)
     finally:
+        gc.unfreeze()  # this process collects as before
         _work = None  # the workers have their copy; this process does not need it
     return Running(pool=pool, parts=pool.imap(_run, batches))
 

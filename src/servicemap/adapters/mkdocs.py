@@ -326,10 +326,16 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
 
 @event_priority(-50)
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
-    """The theme's 404 page switches to each language's home (not the last page's alternates)."""
+    """The theme's 404 page switches to each language's home (not the last page's alternates);
+    only the last language's build writes the whole site map."""
     plugin = mkdocs_i18n.plugin(config)
     if _current is not None and plugin is not None and template_name == "404.html":
         mkdocs_i18n.switch_to_homes(config)
+    last = _current is not None and _current.lang == next(reversed(_current.build.languages))
+    if _current is not None and plugin is not None and template_name == "sitemap.xml" and not last:
+        # Every language's build writes the site map of every language built so far at the
+        # root, and the last one's stays: the others, empty, cost nothing.
+        context["i18n_alternates"] = {}
     return context
 
 

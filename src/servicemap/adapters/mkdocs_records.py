@@ -110,6 +110,7 @@ class Records:
         split = len(self.between)
         for at, part in ((marks[-1], found[split:]), (marks[0], found[:split])):
             entries[at:at] = [entry for page_entries in part for entry in page_entries]
+        self.build.forget(self.tree.lang)  # its pages are written: its context can go
         return len(found)
 
     def stop(self) -> None:
