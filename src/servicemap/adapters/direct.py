@@ -158,8 +158,8 @@ def start(
     collector (``gc.freeze``): a collection in a worker would otherwise write into every one of
     them and copy the whole build's memory, page by page, into each worker. The first
     ``singles`` items are batches of their own, done first (``Running.take`` reads each as
-    soon as it is done). Fewer items than
-    ``least``, one worker, or a platform without ``fork``: done here, each when it is asked for.
+    soon as it is done). Fewer items than ``least``, one worker, or a platform without
+    ``fork``: done here, each when it is asked for.
     """
     global _work
     methods = multiprocessing.get_all_start_methods()
