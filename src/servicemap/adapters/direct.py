@@ -168,11 +168,12 @@ def start(
     batches = [(i, i + 1) for i in range(singles)]
     batches += [(a + singles, b + singles) for a, b in spans(count - singles, workers * 8)]
     _work = work
-    gc.freeze()  # the workers' collections leave the build's objects alone: no copy of them
+    # The workers' collections leave the build's objects alone (no copy of them); they stay
+    # frozen here too, as the loader leaves its tree (``load.document.gc_paused``).
+    gc.freeze()
     try:
         pool = multiprocessing.get_context("fork").Pool(workers)
     finally:
-        gc.unfreeze()  # this process collects as before
         _work = None  # the workers have their copy; this process does not need it
     return Running(pool=pool, parts=pool.imap(_run, batches))
 
