@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -206,3 +207,33 @@ def test_the_check_waits_for_a_page_with_another_title() -> None:
         out = shapes.render("servizi", parts(n, title), lambda p=page: rendered.append(p) or p)
         assert out == page
     assert len(rendered) == 3 and shapes.filled == 1
+
+
+# Every skeleton refused, as another theme or another Material version would make it.
+REFUSING_THEME = (
+    "import sys; import servicemap.adapters.filling as filling; "
+    "filling.skeleton = lambda page, parts: None; "
+    "from mkdocs.__main__ import cli; cli(sys.argv[1:])"
+)
+
+
+def test_records_pages_a_theme_cannot_fill_are_built_by_mkdocs_one_by_one(
+    tmp_path: Path,
+) -> None:
+    """No shape can be filled: MkDocs itself builds every record's page (``_theme_pages``) and
+    the site is the one the theme renders, byte for byte."""
+    from conftest import site_config
+
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "services.yaml").write_text(synthetic.to_yaml(records()), encoding="utf-8")
+    config = site_config(root)
+    env = {"SOURCE_DATE_EPOCH": None, "SITE_URL": "https://mappa.example.org/", "OFFLINE": None}
+    refusing = [sys.executable, "-c", REFUSING_THEME]
+    refused = run_build(config, root / "refused", "-v", env=env, generator=refusing)
+    themed = run_build(config, root / "themed", env={**env, "RIEMPI_PAGINE": "false"})
+    assert refused.returncode == 0, refused.output[-3000:]
+    assert "la forma non si riempie, il tema le scrive tutte" in refused.output
+    assert filled_count(refused) == 0
+    report = differences(refused, themed)
+    assert not report, report
