@@ -323,8 +323,8 @@ class Build:
 
     def with_details(self, key: str, page: str) -> str:
         """The finished page with its details back where the head left them; forgets them."""
-        details = self.deferred.pop(key)[1]
-        text = details() if callable(details) else details
+        text = self.details_text(key)
+        del self.deferred[key]
         return page.replace(DETAILS_MARK, text, 1) if text else page
 
     def page_extras(self, lang: str) -> PageExtras:

@@ -39,7 +39,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
-from mkdocs.utils import CountHandler, normalize_url
+from mkdocs.utils import CountHandler
 
 from servicemap.adapters import (
     console,
@@ -198,7 +198,7 @@ class _FillingTemplate:
         shape = _shape(page, state)
         if shape is None:
             return theme()
-        return state.shapes.render(shape, _parts(page, context, self.config), theme)
+        return state.shapes.render(shape, _parts(page, self.config), theme)
 
 
 def _shape(page: Page, state: _State) -> tuple | None:
@@ -220,12 +220,10 @@ def _shape(page: Page, state: _State) -> tuple | None:
             bool(page.canonical_url), others)  # fmt: skip
 
 
-def _parts(page: Page, context: dict, config: MkDocsConfig) -> filling.Parts:
-    """The parts of ``page`` as Material prints them (its ``url`` filter on the switch's links)."""
-    alternates = {
-        str(item.get("lang")): normalize_url(str(item.get("link")), page, context["base_url"])
-        for item in mkdocs_i18n.switch_entries(config)
-    }
+def _parts(page: Page, config: MkDocsConfig) -> filling.Parts:
+    """The parts of ``page`` as Material prints them (its switch already points at the page's
+    alternates: ``on_page_context``)."""
+    alternates = mkdocs_records.switch_links(config, page, {})
     title = str(page.meta["title"])
     return filling.Parts(page.content or "", title, page.canonical_url or "", alternates)
 
@@ -251,12 +249,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for item in tree.files:
         hidden = item.kind == "page" and item.path not in in_nav
         inclusion = InclusionLevel.NOT_IN_NAV if hidden else None
-        file = mkdocs_records.generated(config, tree, item, inclusion)
-        files.append(file)
         if item.kind == "page":
+            file = mkdocs_records.page_file(state.build, config, tree, item, inclusion)
             made.append((file, item.path))
-            if state.build.defer_details(file.src_uri, item):  # its text is held there
-                file.content_string = pages.front_matter(str(item.content))
+        else:
+            file = mkdocs_records.generated(config, tree, item, inclusion)
+        files.append(file)
     for path in tree.linked + tree.written:  # the open data the first language wrote; the
         files.append(_AlreadyWritten.generated(config, path, content=b""))  # files written now
     mkdocs_i18n.link_languages(config, tree.lang, tree.tree, state.build.languages, made)
@@ -387,14 +385,14 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 def on_post_build(config: MkDocsConfig) -> None:
     """Publish the staged site, unless ``--strict`` is about to abort the build."""
     state = _current
-    running = state is not None and state.records is not None and state.records.running
-    if state is not None and not running and state.build.open_data_pending:
-        _core(state.build.write_open_data)  # no record's page went to the workers
-    if state is not None and state.records is not None and running:  # last page not built
-        state.records.stop()
+    records = state.records if state is not None else None
+    if state is not None and records is not None and records.running is not None:
+        records.stop()  # the tree's last page was not built: its records' pages never collected
         raise PluginError(console.records_not_written(state.build.final_dir))
     if state is not None:
         state.records = None
+        if state.build.open_data_pending:  # no record's page went to the workers
+            _core(state.build.write_open_data)
     if state is None or mkdocs_i18n.nested(config):
         return  # mkdocs-static-i18n's build of one more language: publish after the last one
     if config.strict and (state.warnings.get_counts() or state.build.data_warnings):

@@ -145,11 +145,9 @@ def record_pages(
     for index, service in enumerate(tree.later):
         item = items.get(index)
         if item is not None:
-            hidden = item.path not in in_nav
-            file = generated(config, tree, item, InclusionLevel.NOT_IN_NAV if hidden else None)
+            inclusion = InclusionLevel.NOT_IN_NAV if item.path not in in_nav else None
+            file = page_file(build, config, tree, item, inclusion)
             files.append(file)
-            build.defer_details(file.src_uri, item)
-            file.content_string = pages.front_matter(str(item.content))
             samples[file.src_uri] = 0
             made.append((file, item.path))
             continue
@@ -185,6 +183,19 @@ def generated(
     return file
 
 
+def page_file(
+    build: Build, config: MkDocsConfig, tree: TreeFiles, item: GeneratedFile,
+    inclusion: InclusionLevel | None,
+) -> File:  # fmt: skip
+    """The MkDocs file of a generated page. A page that is finished HTML keeps its text with
+    the build (its details until the page is written) and gives MkDocs its front matter only
+    (``Build.defer_details``): MkDocs skips its Markdown pass."""
+    file = generated(config, tree, item, inclusion)
+    if build.defer_details(file.src_uri, item):
+        file.content_string = pages.front_matter(str(item.content))
+    return file
+
+
 def _record_work(build: Build, later: list[str], fill: Callable[[int], list[dict]],
                  index: int) -> object:  # fmt: skip
     """One item of the workers: the open data or a page's details (the first ``len(later)``),
@@ -216,7 +227,7 @@ def _fill_record(
         found = index_entries[start:]
         del index_entries[start:]
     parts = filling.Parts(page.content, page.title, record.canonical_url or "",
-                          _alternates(config, record))  # fmt: skip
+                          switch_links(config, record, record.alternates))  # fmt: skip
     output = skeleton.fill(parts)
     if output is None:
         raise RuntimeError(f"{record.src}: la pagina non si riempie nella forma del tema")
@@ -237,14 +248,16 @@ class _IndexedPage:
         self.toc = TableOfContents([AnchorLink(title, pages.SKIP_TARGET, 1)] if skip else [])
 
 
-def _alternates(config: MkDocsConfig, record: direct.DirectPage) -> dict[str, str]:
-    """The language switch's links of a record's page, as the theme prints them (the
-    adapter's ``_parts`` for a MkDocs page)."""
+def switch_links(config: MkDocsConfig, page: object, alternates: dict) -> dict[str, str]:
+    """The language switch's links of ``page`` as the theme prints them (its ``url`` filter):
+    each language's entry points at the page's alternate in ``alternates`` when it has one
+    (``mkdocs_i18n.point_switch`` does the same to a MkDocs page's switch), else where the
+    entry points already."""
     found = {}
     for item in mkdocs_i18n.switch_entries(config):
-        alternate = record.alternates.get(item.get("lang"))
+        alternate = alternates.get(item.get("lang"))
         link = alternate.url if alternate is not None and alternate.url else item.get("link")
-        found[str(item.get("lang"))] = normalize_url(str(link), record, "")  # type: ignore[arg-type]
+        found[str(item.get("lang"))] = normalize_url(str(link), page)  # type: ignore[arg-type]
     return found
 
 
@@ -256,12 +269,10 @@ def _theme_pages(build: Build, config: MkDocsConfig, tree: TreeFiles,
     files, nav, env = theme
     for record in group:
         item = build.service_page(tree.lang, record.service)
-        file = generated(config, tree, item, InclusionLevel.NOT_IN_NAV)
+        file = page_file(build, config, tree, item, InclusionLevel.NOT_IN_NAV)
         for name in ("locale", "locale_alternate_of", "localization", "norm_src_uri"):
             setattr(file, name, getattr(record, name, None))
         file.alternates = record.alternates  # type: ignore[attr-defined]
-        build.defer_details(file.src_uri, item)
-        file.content_string = pages.front_matter(str(item.content))
         page = Page(None, file, config)
         mkdocs_build._populate_page(page, config, files)
         mkdocs_build._build_page(page, config, files, nav, env)

@@ -12,7 +12,7 @@ import datetime as dt
 import io
 import json
 from collections.abc import Callable
-from typing import TextIO
+from typing import Any, TextIO
 
 from servicemap.core.model import Service
 from servicemap.export.hsds import (
@@ -165,24 +165,15 @@ def services_json(
     return out
 
 
-def hsds_files(
-    services: list[Service],
-    *,
-    vocabulary: contract.Vocabulary | None = None,
-    today: dt.date | None = None,
-    territory: str = "",
-    license: str = DEFAULT_LICENSE,
-    istat: dict[str, str] | None = None,
-) -> list[tuple[str, str]]:
+def hsds_files(services: list[Service], **options: Any) -> list[tuple[str, str]]:
     """The files to publish: ``(path in the site, text)``: the CSVs, the descriptor, the JSON
-    (``write_hsds`` into memory: for a few records, and the tests)."""
+    (``write_hsds``, with the same options, into memory: for a few records, and the tests)."""
     buffers: dict[str, io.StringIO] = {}
 
     def open_text(path: str) -> io.StringIO:
         return buffers.setdefault(path, _Kept())
 
-    paths = write_hsds(open_text, services, vocabulary=vocabulary, today=today,
-                       territory=territory, license=license, istat=istat)  # fmt: skip
+    paths = write_hsds(open_text, services, **options)
     return [(path, buffers[path].getvalue()) for path in paths]
 
 

@@ -117,15 +117,19 @@ class _Writer:
             self.emit(depth, f"if type({var}) is str and ({' or '.join(tests)}):")
             self.emit(depth + 1, "return False")
 
+    def typed_block(self, schema: dict, var: str, depth: int, kind: str, python: str) -> int:
+        """The depth the rules of a ``kind`` value go at: at once when the schema's ``type``
+        already tested it, else inside ``if type(var) is python:``."""
+        if schema.get("type") == kind:
+            return depth
+        self.emit(depth, f"if type({var}) is {python}:")
+        return depth + 1
+
     def list_rules(self, schema: dict, var: str, depth: int) -> None:
         keys = {"minItems", "maxItems", "uniqueItems", "items"} & set(schema)
         if not keys:
             return
-        if schema.get("type") == "array":  # already tested: the rules apply at once
-            inner = depth
-        else:
-            self.emit(depth, f"if type({var}) is list:")
-            inner = depth + 1
+        inner = self.typed_block(schema, var, depth, "array", "list")
         if "minItems" in schema:
             self.emit(inner, f"if len({var}) < {int(schema['minItems'])}:")
             self.emit(inner + 1, "return False")
@@ -151,11 +155,7 @@ class _Writer:
         keys = {"required", "properties", "additionalProperties", "minProperties"} & set(schema)
         if not keys:
             return
-        if schema.get("type") == "object":  # already tested: the rules apply at once
-            inner = depth
-        else:
-            self.emit(depth, f"if type({var}) is dict:")
-            inner = depth + 1
+        inner = self.typed_block(schema, var, depth, "object", "dict")
         if "minProperties" in schema:
             self.emit(inner, f"if len({var}) < {int(schema['minProperties'])}:")
             self.emit(inner + 1, "return False")
